@@ -1,0 +1,56 @@
+# One command per job. Every target creates the same .venv with pip first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DB ?= realpolitik.duckdb
+HOST ?= 127.0.0.1
+PORT ?= 8000
+DATA ?= ../shared/data
+
+.PHONY: run test bench eval lint format browser-deps golden clean serve
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+# Debian's chromium drives the browser tests (never `playwright install`).
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	  || echo "warning: could not install Debian's chromium; browser tests will fail"; }
+
+run: $(STAMP)
+	$(BIN)/realpolitik analyze demo/ --db $(DB)
+	$(BIN)/realpolitik influence KAZ --db $(DB)
+	@echo "Dashboard: http://$(HOST):$(PORT)/  (Ctrl-C to stop)"
+	$(BIN)/realpolitik serve --db $(DB) --host $(HOST) --port $(PORT)
+
+test: $(STAMP) browser-deps
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
+	$(BIN)/mypy src/realpolitik
+	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks --data $(DATA)
+
+eval: $(STAMP)
+	$(BIN)/realpolitik eval --data $(DATA)
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
+	$(BIN)/mypy src/realpolitik
+
+format: $(STAMP)
+	$(BIN)/ruff format src tests benchmarks scripts
+	$(BIN)/ruff check --fix src tests benchmarks scripts
+
+golden: $(STAMP)
+	$(BIN)/python -m pytest -q tests --update-golden
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.duckdb
