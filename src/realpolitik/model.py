@@ -265,6 +265,7 @@ class Analysis:
     mentions: tuple[Mention, ...] = ()
     events: tuple[Event, ...] = ()
     statements: tuple[Statement, ...] = ()
+    failures: tuple[Failure, ...] = ()  # a stage that failed on this article (the rest of it is kept)
 
 
 def replace(record: Any, **changes: Any) -> Any:

@@ -88,5 +88,7 @@ class Settings:
                 try:
                     typed[f.name] = kind(values[f.name])
                 except (TypeError, ValueError) as exc:
-                    raise ConfigError(f"setting {f.name} must be {kind.__name__}: {values[f.name]!r}") from exc
+                    raise ConfigError(
+                        f"setting {f.name} must be {kind.__name__}: {values[f.name]!r}"
+                    ) from exc
         return cls(**typed)

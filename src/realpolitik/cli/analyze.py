@@ -1,0 +1,122 @@
+"""``realpolitik analyze``: read inputs, analyze them, store the results, print JSON Lines or a report."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import click
+from rich.console import Console
+
+from realpolitik.model import Analysis, Failure
+from realpolitik.settings import Settings
+
+
+def register(group: click.Group) -> None:
+    group.add_command(analyze)
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print one JSON object per article (the JSON Lines contract)."
+)
+@click.option(
+    "--db", envvar="REALPOLITIK_DB", default=None, help="DuckDB store [default: realpolitik.duckdb]."
+)
+@click.option("--no-store", is_flag=True, help="Analyze and print only; write nothing.")
+@click.option(
+    "--kb", "kb_file", type=click.Path(exists=True, dir_okay=False), help="Extra knowledge-base file."
+)
+@click.option("--workers", type=int, default=None, help="Run on a local Dask cluster with N workers.")
+@click.option("--scheduler", default=None, help="Run on an existing Dask cluster at ADDRESS.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--retry-failed", is_flag=True, help="Also retry the inputs recorded in the failures table.")
+def analyze(
+    inputs: tuple[str, ...],
+    as_json: bool,
+    db: str | None,
+    no_store: bool,
+    kb_file: str | None,
+    workers: int | None,
+    scheduler: str | None,
+    quiet: bool,
+    retry_failed: bool,
+) -> None:
+    """Analyze news: .txt, .html, .jsonl files, directories, globs, feed URLs, or - for stdin.
+
+    Events, statements and failures go into the store; re-running never duplicates. Bad inputs are
+    reported on stderr with a stable error code and the exit status is 1.
+
+    Example:
+        realpolitik analyze article.txt --json
+        realpolitik analyze news/ --db news.duckdb --workers 2
+    """
+    from realpolitik.engine import Engine
+    from realpolitik.runners import local
+    from realpolitik.sources import read_inputs
+    from realpolitik.store import Store
+
+    settings = Settings.load(db=db)
+    console = Console(stderr=False, soft_wrap=False)
+    failed: list[Failure] = []
+
+    def on_analysis(analysis: Analysis) -> None:
+        if as_json:
+            sys.stdout.write(json.dumps(_json(analysis), ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        else:
+            from realpolitik.cli.report import print_analysis
+
+            print_analysis(console, analysis)
+
+    def on_failure(failure: Failure) -> None:
+        failed.append(failure)
+        click.echo(f"error[{failure.code}] {failure.input_ref}: {failure.message}", err=True)
+
+    store = None if no_store else Store(settings.db)
+    try:
+        refs = list(inputs)
+        if retry_failed and store is not None:
+            refs += [ref for ref in store.failed_inputs() if ref not in refs]
+        engine_kwargs: dict[str, Any] = {"kb_file": kb_file}
+        if workers or scheduler:
+            from realpolitik.runners import dask as dask_runner
+
+            report = dask_runner.run(
+                read_inputs(refs, settings),
+                None,
+                store,
+                settings,
+                on_analysis=on_analysis,
+                on_failure=on_failure,
+                progress=not quiet and not as_json,
+                workers=workers,
+                scheduler=scheduler,
+                engine_kwargs=engine_kwargs,
+            )
+        else:
+            engine = Engine(settings, **engine_kwargs)
+            report = local.run(
+                read_inputs(refs, settings),
+                engine,
+                store,
+                settings,
+                on_analysis=on_analysis,
+                on_failure=on_failure,
+                progress=not quiet and not as_json,
+            )
+    finally:
+        if store is not None:
+            store.close()
+    if not as_json and not quiet:
+        click.echo(report.summary(), err=True)
+    if failed:
+        sys.exit(1)
+
+
+def _json(analysis: Analysis) -> dict[str, Any]:
+    from realpolitik.output import analysis_to_json
+
+    return analysis_to_json(analysis)

@@ -1,0 +1,95 @@
+"""The Engine: builds the pipeline (annotate -> resolve -> code events + statements) from settings once, and
+runs it on batches of articles. Runners (local or Dask) and every outer layer call ``analyze_batch``."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc
+
+from realpolitik import __version__
+from realpolitik.actors.kb import KnowledgeBase
+from realpolitik.errors import PipelineError
+from realpolitik.model import Analysis, Article, Failure, Mention, Sentence
+from realpolitik.pipeline.annotate import Annotator
+from realpolitik.pipeline.code import code_events
+from realpolitik.pipeline.resolve import Resolver
+from realpolitik.pipeline.statements import extract_statements
+from realpolitik.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class Engine:
+    """One loaded pipeline: spaCy model, knowledge base, resolver, event coder and statement extractor."""
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        kb: KnowledgeBase | None = None,
+        *,
+        kb_file: str | Path | None = None,
+    ) -> None:
+        self.settings = settings or Settings.load()
+        base = kb or KnowledgeBase.bundled()
+        self.kb = base.merged(kb_file) if kb_file else base
+        self.annotator = Annotator(self.settings, self.kb)
+        self.resolver = Resolver(self.kb)
+        self.version = __version__
+
+    def analyze_batch(self, articles: Sequence[Article]) -> list[Analysis]:
+        """Analyze a batch; a stage that fails on one article is recorded in that Analysis' failures."""
+        return [self._analyze_doc(article, doc) for article, doc in self.annotator.pipe(articles)]
+
+    def analyze(self, articles: Iterable[Article]) -> list[Analysis]:
+        return self.analyze_batch(list(articles))
+
+    def analyze_text(self, text: str, **fields: Any) -> Analysis:
+        """Analyze one text. ``fields`` are Article fields (title, published, url, ...); ``published`` may be
+        a ``date`` or an ISO string."""
+        published = fields.get("published")
+        if isinstance(published, str):
+            fields["published"] = date.fromisoformat(published[:10]) if published else None
+        return self.analyze_batch([Article.from_text(text, **fields)])[0]
+
+    def _analyze_doc(self, article: Article, doc: Doc) -> Analysis:
+        sentences = tuple(
+            Sentence(article.id, i, sent.start_char, sent.end_char) for i, sent in enumerate(doc.sents)
+        )
+        failures: list[Failure] = []
+        mentions: list[Mention] = (
+            self._stage("resolve", article, failures, self.resolver.resolve, doc, article) or []
+        )
+        events = self._stage("code", article, failures, code_events, doc, article, mentions) or []
+        statements = (
+            self._stage("statements", article, failures, extract_statements, doc, article, mentions) or []
+        )
+        return Analysis(
+            article=article,
+            sentences=sentences,
+            mentions=tuple(mentions),
+            events=tuple(events),
+            statements=tuple(statements),
+            failures=tuple(failures),
+        )
+
+    @staticmethod
+    def _stage(name: str, article: Article, failures: list[Failure], fn: Any, *args: Any) -> Any:
+        # One stage failing on one article must not lose the article or the batch.
+        try:
+            return fn(*args)
+        except Exception as exc:  # recorded as a Failure with a stable code
+            log.warning("stage %s failed on article %s: %s", name, article.id, exc)
+            failures.append(
+                Failure(
+                    input_ref=article.input_ref or article.id,
+                    stage=name,
+                    code=PipelineError.code,
+                    message=f"{type(exc).__name__}: {exc}",
+                )
+            )
+            return None

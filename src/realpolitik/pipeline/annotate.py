@@ -1,0 +1,50 @@
+"""Annotation: spaCy sentences, tokens, dependencies and entities, with the knowledge-base gazetteer in front
+of NER. The model is loaded once per process (per Dask worker) and shared by every batch."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from realpolitik.errors import ConfigError
+from realpolitik.model import Article
+from realpolitik.settings import Settings
+
+if TYPE_CHECKING:
+    from realpolitik.actors.kb import KnowledgeBase
+
+
+def load_model(name: str) -> Language:
+    """Load the installed spaCy pipeline package ``name`` (never downloads)."""
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise ConfigError(
+            f"spaCy model {name!r} is not installed; `make run` or `pip install -e .` installs it"
+        ) from exc
+
+
+class Annotator:
+    """Turns articles into spaCy Docs over exactly the article text (offsets are shared with every stage)."""
+
+    def __init__(self, settings: Settings, kb: KnowledgeBase) -> None:
+        from realpolitik.actors.gazetteer import add_gazetteer
+
+        self.settings = settings
+        # One pipeline per Annotator: the gazetteer differs when a user KB is merged in. Engines are built once
+        # per process (or Dask worker), so the model is loaded once there.
+        self.nlp = load_model(settings.spacy_model)
+        self.nlp.max_length = max(self.nlp.max_length, settings.max_article_chars + 1)
+        add_gazetteer(self.nlp, kb)
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[tuple[Article, Doc]]:
+        batch = list(articles)
+        docs = self.nlp.pipe((a.text for a in batch), batch_size=self.settings.spacy_batch_size)
+        yield from zip(batch, docs, strict=True)
+
+    def __call__(self, text: str) -> Doc:
+        return self.nlp(text)
