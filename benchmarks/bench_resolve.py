@@ -1,0 +1,96 @@
+"""Actor-resolution throughput on the news corpus: annotate some articles of ``<data>/news/*.jsonl`` once (spaCy
+with the KB gazetteer in front of NER), then time ``Resolver.resolve`` over those Docs, cycling through them,
+until 100,000 mentions are resolved; prints mentions per second on one core (target: >= 20,000/s).
+
+The gazetteer's own pass (part of annotation) is timed separately over the same Docs.
+
+    python -m benchmarks.bench_resolve [--data ../shared/data] [--mentions 100000] [--articles 300]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from realpolitik.actors.gazetteer import COMPONENT
+from realpolitik.actors.kb import KnowledgeBase
+from realpolitik.model import Article
+from realpolitik.pipeline.annotate import Annotator
+from realpolitik.pipeline.resolve import Resolver
+from realpolitik.settings import Settings
+
+TARGET = 20_000
+
+
+def load_articles(data_dir: Path, limit: int) -> list[Article]:
+    articles: list[Article] = []
+    for path in sorted((data_dir / "news").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            text = row.get("text") or ""
+            if not text.strip():
+                continue
+            day = date.fromisoformat(row["date"][:10]) if row.get("date") else None
+            articles.append(Article.from_text(text, id=row.get("id"), published=day))
+            if len(articles) >= limit:
+                return articles
+    return articles
+
+
+def main(
+    data_dir: Path | str = "../shared/data", mentions: int = 100_000, articles: int = 300
+) -> dict[str, Any]:
+    """Run the benchmark; returns (and prints) mentions/s and what was measured."""
+    data = Path(data_dir)
+    kb = KnowledgeBase.bundled()
+    sample = load_articles(data, articles)
+    if not sample:
+        raise SystemExit(f"no news articles under {data / 'news'}")
+    annotator = Annotator(Settings.load(), kb)
+    docs = [doc for _article, doc in annotator.pipe(sample)]
+    resolver = Resolver(kb)
+    for article, doc in zip(sample, docs, strict=True):  # warm-up, and the per-pass mention count
+        resolver.resolve(doc, article)
+    resolved = 0
+    passes = 0
+    start = time.perf_counter()
+    while resolved < mentions:
+        for article, doc in zip(sample, docs, strict=True):
+            resolved += len(resolver.resolve(doc, article))
+            if resolved >= mentions:
+                break
+        passes += 1
+    elapsed = time.perf_counter() - start
+    component = annotator.nlp.get_pipe(COMPONENT)
+    tokens = sum(len(d) for d in docs)
+    g_start = time.perf_counter()
+    for doc in docs:
+        component(doc)
+    g_elapsed = time.perf_counter() - g_start
+    result = {
+        "benchmark": "resolve",
+        "articles": len(sample),
+        "mentions": resolved,
+        "seconds": round(elapsed, 3),
+        "mentions_per_second": round(resolved / elapsed),
+        "target": TARGET,
+        "passes": passes,
+        "gazetteer_tokens_per_second": round(tokens / g_elapsed),
+    }
+    print(json.dumps(result))
+    return result
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--data", default="../shared/data")
+    parser.add_argument("--mentions", type=int, default=100_000)
+    parser.add_argument("--articles", type=int, default=300)
+    args = parser.parse_args()
+    main(args.data, args.mentions, args.articles)

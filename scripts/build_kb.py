@@ -1,0 +1,612 @@
+"""Regenerate the bundled actor knowledge base (src/realpolitik/actors/data/*.jsonl).
+
+Inputs: the Phoenix/CAMEO actor and agent dictionaries (MIT), the GeoNames country table (CC BY 4.0),
+pycountry (exact lookups by ISO code only), and our hand-written additions for what happened since 2014
+(scripts/kb_additions.txt, see its header for the format). The outputs are committed; run this only to
+regenerate them:
+
+    .venv/bin/python scripts/build_kb.py [--data ../shared/data]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+import pycountry
+
+REPO = Path(__file__).resolve().parent.parent
+OUT = REPO / "src" / "realpolitik" / "actors" / "data"
+ADDITIONS = Path(__file__).resolve().parent / "kb_additions.txt"
+
+# fmt: off
+SMALL_WORDS = {"a", "al", "an", "and", "at", "bin", "da", "das", "de", "del", "der", "des", "di", "do",
+    "dos", "du", "e", "el", "et", "for", "i", "ibn", "in", "la", "le", "of", "on", "the", "to", "van",
+    "von", "y"}
+# Phoenix IGO codes whose usual acronym is not derivable from the names.
+IGO_CODES = {"IGOUNO": "UN", "IGOEUREEC": "EU", "IGOWSTNAT": "NATO", "IGOSEAASN": "ASEAN", "IGOCAS": "SCO",
+    "IGOCASCIS": "CIS", "IGOEUR": "OSCE", "IGOBUSOPC": "OPEC", "IGOAFRAFU": "AU", "IGOAFROAU": "OAU",
+    "IGOMEAARL": "ARABLEAGUE", "IGOBUSIMF": "IMF", "IGOUNODEVWBK": "WB", "IGOBUSWTO": "WTO", "IGOUNOHLHWHO":
+    "WHO", "IGOUNOIAE": "IAEA", "IGOUNOKID": "UNICEF", "IGOUNOREFHCR": "UNHCR", "IGOJUDICC": "ICC",
+    "IGOUNOJUDICJ": "ICJ", "IGOOAS": "OAS", "IGOSASSAA": "SAARC", "IGOWSTBUS": "OECD", "IGOCOPITP":
+    "INTERPOL", "IGOWAFWAS": "ECOWAS", "IGOSAFDEVSAD": "SADC", "IGOEURDEVEBR": "EBRD", "IGOASADEVADB":
+    "ADB", "IGOMOSOIC": "OIC", "IGOMOS": "OIC", "IGOCWN": "COMMONWEALTH", "IGOUNOLABILO": "ILO",
+    "IGOUNOWFP": "WFP", "IGOUNODEV": "UNDP", "IGOEAFEAC": "EAC", "IGOCRB": "CARICOM", "IGOAFRDEVAFB":
+    "AFDB", "IGOASABUS": "ECO", "IGOUNOAGRFAO": "FAO", "IGOAGR": "FAO", "IGOUNOHRIHCH": "OHCHR",
+    "IGOEURBUSEFT": "EFTA", "IGONAMDEV": "IDB", "IGOMEAAMU": "AMU"}
+SECTOR_NAMES = {"GOV": "government", "MIL": "military", "COP": "police", "REB": "rebels", "OPP":
+    "opposition", "CVL": "civilians", "BUS": "business", "MED": "media", "JUD": "judiciary", "LEG":
+    "legislature", "CRM": "criminals", "HLH": "health", "EDU": "education", "UAF": "armed group", "SPY":
+    "intelligence", "AGR": "agriculture", "LAB": "labour", "REL": "religious", "ENV": "environment", "REF":
+    "refugees", "ELI": "elite", "HRI": "human rights", "NGO": "non-governmental", "PTY": "party", "DEV":
+    "development"}
+# CAMEO country codes that are not ISO 3166 alpha-3.
+CAMEO_ISO = {"ANG": "AGO", "JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "ROM": "ROU", "GER": "DEU", "UKG":
+    "GBR", "TAW": "TWN", "SER": "SRB", "BOS": "BIH", "ZAI": "COD", "BUL": "BGR", "SPN": "ESP"}
+ROLE_TITLES = {"GOV": "official", "MIL": "military officer", "LEG": "legislator", "JUD": "judge", "OPP":
+    "opposition", "COP": "police officer", "SPY": "intelligence officer", "BUS": "business"}
+# Single words that are names of places somewhere but ordinary words far more often.
+COMMON = {"army", "bar", "bath", "can", "capital", "central", "chance", "chancellor", "charlotte",
+    "coast", "commerce", "concord", "congress", "east", "enterprise", "federal", "florence", "freedom",
+    "general", "george", "gold", "government", "hope", "independence", "island", "islands",
+    "king", "kingdom", "lead", "leader", "liberty", "male", "march", "mark", "may",
+    "minister", "mobile", "national", "new", "nice", "north", "page", "people", "president",
+    "prince", "progress", "queen", "reading", "republic", "said", "sale", "senate", "south", "split",
+    "state", "states", "union", "unity", "university", "victoria", "west", "will",
+    "worms"}
+ACRONYMS = {"ASEAN", "CIS", "DPRK", "EU", "IMF", "NATO", "OSCE", "PRC", "ROK", "SCO", "U.K.", "U.N.",
+    "U.S.", "UAE", "UK", "UN", "US", "USA", "USSR", "WHO", "WTO"}
+# Words of a Phoenix state-agency name that make it an office held by a person: our dated offices do better.
+OFFICE_WORDS = {"ambassador", "chairman", "chancellor", "emir", "governor", "king", "leader", "minister",
+    "premier", "president", "prime", "queen", "secretary", "spokesman", "spokeswoman", "sultan"}
+# fmt: on
+
+
+def smart_title(text: str) -> str:
+    """Title-case an all-caps Phoenix form, keeping small words lower ("People's Republic of China")."""
+    words = []
+    for i, word in enumerate(text.split()):
+        low = word.lower()
+        if word in ACRONYMS:
+            words.append(word)
+            continue
+        if i > 0 and low in SMALL_WORDS:
+            words.append(low)
+            continue
+        parts = re.split(r"([-'])", low)
+        out = []
+        for j, p in enumerate(parts):
+            if (j and parts[j - 1] == "'" and p in ("s",)) or (p in SMALL_WORDS and j > 0):
+                out.append(p)
+            else:
+                out.append(p[:1].upper() + p[1:])
+        words.append("".join(out))
+    result = " ".join(words)
+    result = re.sub(r"\bU\.s\.", "U.S.", result)
+    return result
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def load_jsonl(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def corpus_lowercase_words(news: Path) -> Counter[str]:
+    """How often each word appears in lower case in the news corpus: a word common in lower case is a
+    risky single-word name ("split", "nice")."""
+    counts: Counter[str] = Counter()
+    for path in sorted(news.glob("*.jsonl")):
+        for row in load_jsonl(path):
+            counts.update(w for w in re.findall(r"\b[a-z]+\b", row.get("text", "")))
+    return counts
+
+
+def write_jsonl(path: Path, records: list[dict[str, Any]]) -> None:
+    from realpolitik.actors.kb import KB_VERSION
+
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write(
+            f"# realpolitik actor knowledge base {KB_VERSION}: generated by scripts/build_kb.py, do not edit\n"
+        )
+        for rec in records:
+            fh.write(
+                json.dumps(
+                    {k: v for k, v in rec.items() if v not in (None, [], "")},
+                    ensure_ascii=False,
+                    separators=(",", ":"),
+                )
+            )
+            fh.write("\n")
+    print(f"wrote {len(records):6d} records to {path.relative_to(REPO)}", file=sys.stderr)
+
+
+# --------------------------------------------------------------------------------------------------------
+def build_states(data: Path, lower: Counter[str]) -> tuple[list[dict[str, Any]], set[str]]:
+    geo = {row["ISO3"]: row for row in load_jsonl(data / "geonames-countryinfo" / "countries.jsonl")}
+    phoenix: dict[str, list[str]] = defaultdict(list)
+    for row in load_jsonl(data / "phoenix-actor-dicts" / "phoenix_actors.jsonl"):
+        codes = row["codes"]
+        # A country entry: a bare 3-letter code (dated for states that once were Soviet republics).
+        bare = [c["code"] for c in codes if len(c["code"]) == 3]
+        if row["file"].startswith("Phoenix.Countries") and bare:
+            phoenix[bare[-1]].extend(row["names"])
+    states = []
+    iso3 = sorted(set(geo) | {c.alpha_3 for c in pycountry.countries})
+    for code in iso3:
+        country = pycountry.countries.get(alpha_3=code)
+        row = geo.get(code, {})
+        name = getattr(country, "common_name", None) or (country.name if country else row.get("Country"))
+        if not name:
+            continue
+        official = {
+            getattr(country, "official_name", None),
+            country.name if country else None,
+            row.get("Country"),
+        }
+        proper = {n for n in official if n} | {name}
+        capital = row.get("Capital") or None
+        if capital and (capital.lower() in COMMON or lower[capital.lower()] >= 3):
+            capital = None  # "Male", "Victoria": words first
+        aliases: list[str] = sorted(proper - {name})
+        for raw in phoenix.get(code, []):
+            form = raw.strip()
+            if not form or "(" in form:
+                continue
+            single = " " not in form
+            if single and len(form) <= 4 and form.isalpha() and smart_title(form) not in proper:
+                pretty = form  # an acronym such as PRC, ROK, UAE
+            else:
+                pretty = smart_title(form)
+            if single and (pretty.lower() in COMMON or lower[pretty.lower()] >= 3):
+                continue
+            if capital and pretty.lower() == capital.lower():
+                continue
+            aliases.append(pretty)
+        for alias in list(aliases):
+            # Demonyms name the people too: "Iraqi" -> "Iraqis", "Nigerian" -> "Nigerians".
+            if " " not in alias and alias.endswith(("an", "i")) and alias[:1].isupper():
+                aliases.append(alias + "s")
+        metonyms = [capital] if capital else []
+        states.append(
+            {
+                "id": code,
+                "kind": "state",
+                "name": name,
+                "code": code,
+                "aliases": sorted(dict.fromkeys(a for a in aliases if a != name)),
+                "metonyms": metonyms,
+            }
+        )
+    return states, {s["id"] for s in states}
+
+
+def igo_acronym(code: str, names: list[str]) -> str:
+    if code in IGO_CODES:
+        return IGO_CODES[code]
+    singles = sorted((n for n in names if " " not in n and 2 <= len(n) <= 7 and n.isalpha()), key=len)
+    if singles:
+        return singles[0]
+    longest = max(names, key=len)
+    return "".join(w[0] for w in longest.split() if w.lower() not in SMALL_WORDS and w[0].isalpha()).upper()
+
+
+def build_igos_and_persons(
+    data: Path, states: set[str], lower: Counter[str]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    igo_names: dict[str, list[str]] = defaultdict(list)
+    persons: list[dict[str, Any]] = []
+    state_agents: list[dict[str, Any]] = []
+    seen_ids: Counter[str] = Counter()
+    rows = load_jsonl(data / "phoenix-actor-dicts" / "phoenix_actors.jsonl")
+    for row in rows:
+        if row["file"].startswith("Phoenix.International"):
+            codes = row["codes"]
+            if len(codes) == 1 and "start" not in codes[0] and codes[0]["code"].startswith("IGO"):
+                igo_names[codes[0]["code"]].extend(row["names"])
+    acronyms = {code: igo_acronym(code, names) for code, names in igo_names.items()}
+    others: list[dict[str, Any]] = []
+
+    def affiliation(code: str) -> tuple[str | None, str | None]:
+        if code.startswith("IGO"):
+            for prefix in sorted(acronyms, key=len, reverse=True):
+                if code.startswith(prefix):
+                    return acronyms[prefix], None
+            return None, None
+        code = iso_code(code)
+        if code[:3] in states:
+            sector = code[3:6] or None
+            return code[:3], sector
+        return None, None
+
+    for row in rows:
+        if any(len(c["code"]) == 3 for c in row["codes"]):
+            continue
+        if row["file"].startswith("Phoenix.MilNonState") or (
+            row["file"].startswith("Phoenix.International")
+            and row["codes"]
+            and row["codes"][0]["code"][:3] in ("NGO", "MNC")
+        ):
+            record = other_actor(row, states, lower)
+            if record:
+                others.append(record)
+            continue
+        dated = [c for c in row["codes"] if "start" in c or "end" in c]
+        undated = [c for c in row["codes"] if c not in dated]
+        if not dated:
+            # A named state agency ("Afghan National Army"): the country with its sector.
+            if row["file"].startswith("Phoenix.Countries") and undated and len(undated[0]["code"]) >= 6:
+                country, sector = affiliation(undated[0]["code"])
+                if country and sector:
+                    names = [smart_title(n) for n in row["names"] if " " in n]
+                    if any(w in OFFICE_WORDS for n in names for w in n.lower().split()):
+                        continue
+                    if names:
+                        state_agents.append(
+                            {
+                                "id": f"org:{slug(names[0])}",
+                                "kind": "agent",
+                                "name": names[0],
+                                "code": country,
+                                "sector": sector,
+                                "aliases": names[1:],
+                            }
+                        )
+            continue
+        names = []
+        for raw in row["names"]:
+            pretty = smart_title(raw)
+            if " " not in pretty and (
+                len(pretty) < 4 or pretty.lower() in COMMON or lower[pretty.lower()] >= 2
+            ):
+                continue
+            names.append(pretty)
+        if not names:
+            continue
+        default_code, default_sector = affiliation(undated[0]["code"]) if undated else (None, None)
+        roles = []
+        for c in dated:
+            country, sector = affiliation(c["code"])
+            if country is None or sector == "ELI":
+                continue
+            if c.get("start") and c.get("end") and c["end"] < c["start"]:
+                continue  # a few Phoenix ranges are reversed
+            roles.append(
+                {
+                    "title": ROLE_TITLES.get(sector or "", "official"),
+                    "country": country,
+                    "sector": sector if country in states else None,
+                    "start": c.get("start"),
+                    "end": c.get("end"),
+                }
+            )
+        if default_code is None and roles:
+            default_code = roles[-1]["country"]
+        base = f"person:{slug(names[0])}"
+        seen_ids[base] += 1
+        pid = base if seen_ids[base] == 1 else f"{base}-{seen_ids[base]}"
+        persons.append(
+            {
+                "id": pid,
+                "kind": "person",
+                "name": names[0],
+                "code": default_code,
+                "sector": default_sector,
+                "aliases": names[1:],
+                "roles": roles,
+            }
+        )
+    igos = []
+    for code, names in sorted(igo_names.items()):
+        acronym = acronyms[code]
+        pretty = sorted(dict.fromkeys(n if (" " not in n and len(n) <= 7) else smart_title(n) for n in names))
+        full = max((n for n in pretty if " " in n), key=len, default=pretty[0])
+        igos.append(
+            {
+                "id": acronym,
+                "kind": "igo",
+                "name": full,
+                "code": acronym,
+                "aliases": [n for n in pretty if n != full],
+            }
+        )
+    # Several Phoenix codes can share an acronym: merge their names.
+    merged: dict[str, dict[str, Any]] = {}
+    for igo in igos:
+        if igo["id"] in merged:
+            merged[igo["id"]]["aliases"] = sorted(
+                set(merged[igo["id"]]["aliases"]) | set(igo["aliases"]) | {igo["name"]}
+            )
+        else:
+            merged[igo["id"]] = igo
+    return [*merged.values(), *others], persons, state_agents
+
+
+def iso_code(code: str) -> str:
+    """A Phoenix code with its CAMEO country prefix replaced by the ISO one ("ANGREB" -> "AGOREB")."""
+    return CAMEO_ISO.get(code[:3], code[:3]) + code[3:]
+
+
+def other_actor(row: dict[str, Any], states: set[str], lower: Counter[str]) -> dict[str, Any] | None:
+    """An armed group (country-coded, or IMG for international ones), NGO or company from Phoenix."""
+    code = iso_code(row["codes"][0]["code"])
+    names = []
+    for raw in row["names"]:
+        raw = re.sub(r"\s*\([^)]*\)?\s*$", "", raw).strip()  # "ISLAMIC ARMY OF ADEN (IAA)"
+        if not raw:
+            continue
+        single = " " not in raw
+        pretty = raw if single and len(raw) <= 6 else smart_title(raw)
+        if single and (pretty.lower() in COMMON or lower[pretty.lower()] >= 2 or len(pretty) < 3):
+            continue
+        names.append(pretty)
+    if not names:
+        return None
+    if code.startswith("NGO"):
+        kind, country, sector = "ngo", code[3:6] if code[3:6] in states else None, None
+        ident_code = "NGO"
+    elif code.startswith("MNC"):
+        kind, country, sector = "company", code[3:6] if code[3:6] in states else None, "BUS"
+        ident_code = country
+    else:
+        kind = "armed_group"
+        country = code[:3] if code[:3] in states else ("IMG" if code.startswith("IMG") else None)
+        sector = code[3:6] or "REB"
+        ident_code = country
+    return {
+        "id": f"{kind}:{slug(names[0])}",
+        "kind": kind,
+        "name": names[0],
+        "code": ident_code,
+        "sector": sector,
+        "aliases": sorted(dict.fromkeys(names[1:])),
+    }
+
+
+def build_agents(data: Path) -> list[dict[str, Any]]:
+    by_sector: dict[str, list[str]] = defaultdict(list)
+    for row in load_jsonl(data / "phoenix-actor-dicts" / "phoenix_agents.jsonl"):
+        code = row["code"]
+        if not code.startswith("~") or len(code) < 4:
+            continue
+        sector = code[1:4]
+        for exp in row["expansions"]:
+            match = re.match(r"^([^{]*?)\s*(?:\{([^}]*)\})?\s*$", exp)
+            if not match:
+                continue
+            singular, plural = match.group(1).strip(), (match.group(2) or "").strip()
+            if not singular or "!" in singular:
+                continue
+            forms = [singular.lower()]
+            if plural:
+                forms.append(plural.lower())
+            elif match.group(2) is None and not singular.endswith("S"):
+                forms.append(singular.lower() + "s")
+            by_sector[sector].extend(forms)
+    return [
+        {
+            "id": f"agent:{sector}",
+            "kind": "agent",
+            "name": SECTOR_NAMES.get(sector, sector.lower()),
+            "sector": sector,
+            "aliases": sorted(set(forms)),
+        }
+        for sector, forms in sorted(by_sector.items())
+    ]
+
+
+# --------------------------------------------------------------------------------------------------------
+def parse_additions(path: Path) -> list[dict[str, Any]]:
+    """Read the hand-written additions (format in the file's header) into KB records."""
+    records: list[dict[str, Any]] = []
+    current: dict[str, Any] | None = None
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("|")]
+        try:
+            if line.startswith((" ", "\t")):
+                if current is None:
+                    raise ValueError("an indented line needs a record above it")
+                head = cells[0]
+                if current["kind"] == "igo":
+                    current.setdefault("members", []).append(
+                        {
+                            "member": head,
+                            "start": cells[1] or None if len(cells) > 1 else None,
+                            "end": cells[2] or None if len(cells) > 2 else None,
+                        }
+                    )
+                else:
+                    current.setdefault("roles", []).append(
+                        {
+                            "title": head,
+                            "country": cells[1],
+                            "sector": (cells[4] if len(cells) > 4 and cells[4] else "GOV"),
+                            "start": cells[2] or None,
+                            "end": cells[3] or None if len(cells) > 3 else None,
+                        }
+                    )
+                continue
+            kind = cells[0]
+            if kind == "state":
+                current = {"id": cells[1], "kind": "state", "code": cells[1], "extend": True}
+                for cell in cells[2:]:
+                    key, _, value = cell.partition("=")
+                    items = [v.strip() for v in value.split(";") if v.strip()]
+                    if key == "metonyms":
+                        current["metonyms"] = [{"text": v, "sector": "GOV"} for v in items]
+                    elif key == "name":
+                        current["name"] = value.strip()
+                    else:
+                        current[key] = items
+            elif kind == "metonym":  # metonym | ISO3 | text | sector | start | end
+                records.append(
+                    {
+                        "id": cells[1],
+                        "kind": "state",
+                        "extend": True,
+                        "metonyms": [
+                            {
+                                "text": cells[2],
+                                "sector": cells[3] or None,
+                                "start": cells[4] or None,
+                                "end": cells[5] or None,
+                            }
+                        ],
+                    }
+                )
+                current = None
+                continue
+            elif kind in (
+                "person",
+                "igo",
+                "region",
+                "group",
+                "office",
+                "agent",
+                "armed_group",
+                "ngo",
+                "company",
+            ):
+                # kind | id-or-code | name | aliases; ... | [code] | [sector]
+                name = cells[2]
+                aliases = [a.strip() for a in cells[3].split(";") if a.strip()] if len(cells) > 3 else []
+                if kind == "person":
+                    ident = cells[1] or f"person:{slug(name)}"
+                elif kind == "office":
+                    ident = f"office:{slug(name)}"
+                else:
+                    ident = cells[1]
+                if kind == "igo" and cells[1] not in aliases:
+                    aliases.insert(0, cells[1])  # the acronym is its most common name
+                current = {
+                    "id": ident,
+                    "kind": "agent" if kind == "office" else kind,
+                    "name": name,
+                    "aliases": aliases,
+                }
+                if kind == "office":
+                    current["office"] = name
+                    current["sector"] = cells[4] if len(cells) > 4 and cells[4] else "GOV"
+                else:
+                    current["code"] = (cells[4] if len(cells) > 4 and cells[4] else None) or (
+                        cells[1] if kind in ("igo", "region", "group") else None
+                    )
+                    if len(cells) > 5 and cells[5]:
+                        current["sector"] = cells[5]
+            else:
+                raise ValueError(f"unknown record kind {kind!r}")
+            records.append(current)
+        except (IndexError, ValueError) as exc:
+            raise SystemExit(f"{path}:{number}: {exc}") from exc
+    return records
+
+
+def merge_curated(curated: list[dict[str, Any]], persons: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Fold each Phoenix person a curated person stands for (same full name, or same surname and country)
+    into the curated record, so one person has one id."""
+    by_name: dict[str, list[int]] = defaultdict(list)
+    by_surname: dict[tuple[str, str | None], list[int]] = defaultdict(list)
+    for i, p in enumerate(persons):
+        for n in [p["name"], *p["aliases"]]:
+            by_name[n.lower()].append(i)
+        by_surname[(p["name"].split()[-1].lower(), p["code"])].append(i)
+    dropped: set[int] = set()
+    for rec in curated:
+        if rec["kind"] != "person":
+            continue
+        names = [rec["name"], *rec.get("aliases", [])]
+        hits = {i for n in names if " " in n for i in by_name.get(n.lower(), [])}
+        countries = {r["country"] for r in rec.get("roles", [])} | {rec.get("code")}
+        for c in countries:
+            hits |= set(by_surname.get((rec["name"].split()[-1].lower(), c), []))
+        for i in hits - dropped:
+            old = persons[i]
+            extra = [n for n in [old["name"], *old["aliases"]] if n.lower() not in {x.lower() for x in names}]
+            rec["aliases"] = [*rec.get("aliases", []), *extra]
+            dropped.add(i)
+    return [p for i, p in enumerate(persons) if i not in dropped]
+
+
+def fold(target: dict[str, Any], rec: dict[str, Any]) -> None:
+    """Merge a hand-written record into a generated one: lists are extended (a hand-written metonym
+    replaces a generated one with the same text), scalars replaced."""
+    for key, value in rec.items():
+        if key in ("id", "kind", "extend"):
+            continue
+        if key == "metonyms":
+            texts = {m["text"].lower() for m in value}
+            kept = [m for m in target.get("metonyms", []) if not (isinstance(m, str) and m.lower() in texts)]
+            target["metonyms"] = [*kept, *value]
+        elif isinstance(value, list) and value and isinstance(value[0], dict):
+            target[key] = value
+        elif isinstance(value, list):
+            target[key] = list(dict.fromkeys([*target.get(key, []), *value]))
+        elif value is not None:
+            target[key] = value
+    if target.get("name") in target.get("aliases", []):
+        target["aliases"].remove(target["name"])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
+    args = parser.parse_args(argv)
+    lower = corpus_lowercase_words(args.data / "news")
+    states, iso3 = build_states(args.data, lower)
+    igos, persons, state_agents = build_igos_and_persons(args.data, iso3, lower)
+    curated = parse_additions(ADDITIONS)
+    persons = merge_curated(curated, persons)
+    OUT.mkdir(parents=True, exist_ok=True)
+    # A name a hand-written region, group or organisation owns is not also a state's name ("Xinjiang").
+    owned = {
+        n.lower()
+        for rec in curated
+        if rec["kind"] not in ("state", "person", "agent")
+        for n in [rec.get("name", ""), *rec.get("aliases", [])]
+    }
+    for rec in [*states, *persons]:
+        rec["aliases"] = [a for a in rec.get("aliases", []) if a.lower() not in owned]
+    # A hand-written metonym ("Astana", dated) replaces the same words as a plain name of that state.
+    for rec in states:
+        own = {(m if isinstance(m, str) else m["text"]).lower() for m in rec.get("metonyms", [])}
+        for cur in curated:
+            if cur["id"] == rec["id"]:
+                own |= {m["text"].lower() for m in cur.get("metonyms", [])}
+        rec["aliases"] = [a for a in rec.get("aliases", []) if a.lower() not in own]
+    # A name a hand-written state record claims belongs to that state only ("East Timor" is not Indonesia).
+    claimed = {
+        n.lower(): rec["id"]
+        for rec in curated
+        if rec["kind"] == "state"
+        for n in [*rec.get("aliases", []), *rec.get("adjectives", [])]
+    }
+    for rec in states:
+        rec["aliases"] = [a for a in rec.get("aliases", []) if claimed.get(a.lower(), rec["id"]) == rec["id"]]
+    generated = {r["id"]: r for r in [*states, *igos]}
+    remaining = []
+    for rec in curated:
+        target = generated.get(rec["id"])
+        if target is None:
+            rec.pop("extend", None)
+            remaining.append(rec)
+            continue
+        fold(target, rec)
+    write_jsonl(OUT / "states.jsonl", states)
+    write_jsonl(OUT / "organisations.jsonl", igos)
+    write_jsonl(OUT / "agents.jsonl", [*build_agents(args.data), *state_agents])
+    write_jsonl(OUT / "persons.jsonl", persons)
+    write_jsonl(OUT / "curated.jsonl", remaining)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,177 @@
+"""Resolution inside the full pipeline (spaCy model + gazetteer in front of NER), on the example article and on
+short texts: exact spans, phrase mentions, entity labels the gazetteer fixes, coreference and unresolved names."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from realpolitik.actors.gazetteer import COMPONENT
+from realpolitik.cli.actors import actors
+from realpolitik.model import Article, Mention
+
+pytestmark = pytest.mark.model
+
+
+def resolve(engine: Any, text: str, day: date | None = date(2022, 1, 10)) -> list[Mention]:
+    article = Article.from_text(text, published=day)
+    doc = engine.annotator(text)
+    mentions: list[Mention] = engine.resolver.resolve(doc, article)
+    return mentions
+
+
+def by_text(mentions: list[Mention], text: str) -> Mention:
+    found = [m for m in mentions if m.text == text]
+    assert found, f"no mention {text!r} in {[m.text for m in mentions]}"
+    return found[0]
+
+
+def test_gazetteer_sits_in_front_of_ner(nlp_engine: Any) -> None:
+    names = nlp_engine.annotator.nlp.pipe_names
+    assert names.index(COMPONENT) < names.index("ner")
+
+
+def test_gazetteer_labels_what_the_small_model_gets_wrong(nlp_engine: Any) -> None:
+    doc = nlp_engine.annotator("Kazakh President Kassym-Jomart Tokayev met Kazakh officials in Astana.")
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert labels.get("Kassym-Jomart Tokayev") == "PERSON"
+    assert labels.get("Kazakh") == "NORP"
+
+
+def test_every_mention_span_is_exact_on_the_example(nlp_engine: Any, example_article: str) -> None:
+    mentions = resolve(nlp_engine, example_article)
+    assert len(mentions) > 30
+    for m in mentions:
+        assert example_article[m.start : m.end] == m.text
+        assert m.via in ("gazetteer", "ner", "agent", "coref", "unresolved")
+        if m.via == "unresolved":
+            assert m.actor_id is None and m.code is None
+
+
+def test_example_article_actors(nlp_engine: Any, example_article: str) -> None:
+    mentions = resolve(nlp_engine, example_article)
+    wang = by_text(mentions, "Chinese Foreign Minister Wang Yi")
+    assert (wang.code, wang.sector, wang.name, wang.kind, wang.role) == (
+        "CHN",
+        "GOV",
+        "Wang Yi",
+        "person",
+        "Foreign Minister",
+    )
+    codes = {m.code for m in mentions}
+    assert {"KAZ", "RUS", "CHN", "CSTO"} <= codes
+    assert by_text(mentions, "the Celestial Empire").code == "CHN"
+    assert by_text(mentions, "official Beijing").sector == "GOV"
+    assert by_text(mentions, "Central Asia").code == "CAS"
+    assert by_text(mentions, "Xinjiang").code == "XINJIANG"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code", "sector"),
+    [
+        ("Russian troops crossed the border on Monday.", "Russian troops", "RUS", "MIL"),
+        ("Kazakh protesters gathered in Almaty.", "Kazakh protesters", "KAZ", "CVL"),
+        ("The Kremlin said the talks went well.", "The Kremlin", "RUS", "GOV"),
+        ("Beijing rejected the accusation.", "Beijing", "CHN", "GOV"),
+        (
+            "Officials of the Shanghai Cooperation Organisation met in Tashkent.",
+            "Officials of the Shanghai Cooperation Organisation",
+            "SCO",
+            "GOV",
+        ),
+        (
+            "The Shanghai Cooperation Organisation met in Tashkent.",
+            "The Shanghai Cooperation Organisation",
+            "SCO",
+            None,
+        ),
+        ("The President of Kazakhstan signed the decree.", "The President of Kazakhstan", "KAZ", "GOV"),
+        ("Uighurs in Xinjiang face restrictions.", "Uighurs", "UIG", None),
+    ],
+)
+def test_phrases_in_sentences(
+    nlp_engine: Any, text: str, mention: str, code: str, sector: str | None
+) -> None:
+    m = by_text(resolve(nlp_engine, text), mention)
+    assert (m.code, m.sector) == (code, sector)
+
+
+def test_coreference_in_an_article(nlp_engine: Any) -> None:
+    text = (
+        "Kazakh President Kassym-Jomart Tokayev met Russian President Vladimir Putin in Moscow. "
+        "The two leaders discussed the CSTO mission. Mr Tokayev thanked Russia. "
+        "Kazakhstan is the largest economy of Central Asia, and the country depends on exports."
+    )
+    mentions = resolve(nlp_engine, text)
+    pair = [m for m in mentions if m.text == "The two leaders"]
+    assert {m.code for m in pair} == {"KAZ", "RUS"} and all(m.via == "coref" for m in pair)
+    mr = by_text(mentions, "Mr Tokayev")
+    assert mr.name == "Kassym-Jomart Tokayev" and mr.via in ("coref", "gazetteer")
+    assert by_text(mentions, "the country").code == "KAZ"
+
+
+def test_unknown_names_stay_unresolved(nlp_engine: Any) -> None:
+    mentions = resolve(nlp_engine, "Zorblax Quintarian met executives of Frobnicate Holdings in Glimmerton.")
+    assert mentions and all(m.actor_id is None and m.code is None for m in mentions)
+
+
+def test_cli_lookup_acceptance() -> None:
+    runner = CliRunner()
+    out = runner.invoke(actors, ["lookup", "President Tokayev", "--date", "2022-01-10", "--json"])
+    assert out.exit_code == 0 and '"code": "KAZ", "sector": "GOV"' in out.output
+    out = runner.invoke(actors, ["lookup", "the Kremlin", "--json"])
+    assert '"code": "RUS", "sector": "GOV"' in out.output
+    out = runner.invoke(actors, ["lookup", "the Celestial Empire", "--json"])
+    assert '"code": "CHN"' in out.output
+    out = runner.invoke(actors, ["lookup", "the President of Kazakhstan", "--date", "2010-05-01", "--json"])
+    assert "Nursultan Nazarbayev" in out.output
+    out = runner.invoke(actors, ["lookup", "the President of Kazakhstan", "--date", "2022-01-10", "--json"])
+    assert "Kassym-Jomart Tokayev" in out.output and '"role": "President"' in out.output
+    out = runner.invoke(actors, ["lookup", "Zorblax Quintarian"])
+    assert out.exit_code == 1
+
+
+def test_cli_kb_merge_and_errors(tmp_path: Path) -> None:
+    user = tmp_path / "mine.jsonl"
+    user.write_text(
+        '{"id": "person:zorblax", "kind": "person", "name": "Zorblax Quintarian", "aliases": ["Quintarian"],'
+        ' "roles": [{"title": "President", "country": "KAZ", "start": "2040-01-01"}]}\n',
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    out = runner.invoke(
+        actors, ["lookup", "the President of Kazakhstan", "--date", "2041-01-01", "--json", "--kb", str(user)]
+    )
+    assert out.exit_code == 0 and "Zorblax Quintarian" in out.output
+    out = runner.invoke(actors, ["list", "--kind", "person", "--json", "--kb", str(user)])
+    assert '"id": "person:zorblax"' in out.output
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x", "kind": "person", "name": "X"}\n{"id": "y", "kind": "comet", "name": "Y"}\n')
+    out = runner.invoke(actors, ["lookup", "Putin", "--kb", str(bad)])
+    assert out.exit_code != 0
+    assert isinstance(out.exception, Exception) and "bad.jsonl:2" in str(out.exception)
+    assert "kind" in str(out.exception)
+
+
+def test_list_filters_by_kind() -> None:
+    out = CliRunner().invoke(actors, ["list", "--kind", "igo", "--json"])
+    assert out.exit_code == 0
+    lines = out.output.strip().splitlines()
+    assert any('"id": "CSTO"' in line for line in lines)
+    assert all('"kind": "igo"' in line for line in lines)
+
+
+def test_gazetteer_hits_survive_doc_serialisation(nlp_engine: Any) -> None:
+    from spacy.tokens import Doc
+
+    from realpolitik.actors.gazetteer import doc_hits
+
+    nlp = nlp_engine.annotator.nlp
+    doc = nlp("Kazakh President Tokayev met Putin in the Kremlin.")
+    copy = Doc(nlp.vocab).from_bytes(doc.to_bytes())  # what nlp.pipe(n_process=2) does between processes
+    assert doc_hits(copy, nlp_engine.kb) == doc_hits(doc, nlp_engine.kb)
+    assert len(doc_hits(doc, nlp_engine.kb) or []) == 5
