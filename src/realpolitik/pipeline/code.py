@@ -1,0 +1,575 @@
+"""The rule coder: PLOVER events from a parsed article and its actor mentions. A trigger (a verb, an intent
+adjective, or an event noun, looked up by lemma in the compiled lexicon) is matched with its object pattern; the
+coder then finds who acts and on whom (``coding_args``), decides modality (``modality``), turns offers and
+intentions into asserted AGREE events, takes contexts from the lexicon entry and cue words in the clause, and
+fills CAMEO code, quad class, Goldstein score, domain, confidence and the rule that fired. Compound actors give
+one event per actor pair; reciprocal acts ("X and Y met") give both directions.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from itertools import permutations
+
+from spacy.tokens import Doc, Span, Token
+
+from realpolitik.model import ActorRef, Article, Event, Mention, stable_id
+from realpolitik.ontology import DEFAULT_CAMEO, QUAD_CLASS, cameo_entry, context_domains, domain_for
+from realpolitik.ontology.lexicon import Lexicon, LexiconEntry, load_lexicon
+from realpolitik.pipeline.coding_args import (
+    TARGET_PREPS,
+    Argument,
+    MentionIndex,
+    argument,
+    child,
+    passive_patient,
+    prep_object,
+    real_object,
+    subject_of,
+)
+from realpolitik.pipeline.modality import future_intent, modality_of
+
+VERSION = "rules-0.2"
+
+_COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "AGREE"})
+_CLAUSE_BREAKS = frozenset({"conj", "ccomp", "parataxis", "relcl", "advcl", "cc", "punct", "mark"})
+# Light verbs whose object noun carries the event ("held talks", "made investments").
+_OBJECT_DEPS = ("dobj", "attr", "oprd", "npadvmod")
+_PLACE_PREPS = ("in", "at", "near", "outside", "inside", "across")
+
+# The AGREE sub-code for an intention to do an act of a given type, refined by the act's domain.
+_INTENT_CAMEO: dict[str, dict[str | None, str]] = {
+    "COOPERATE": {"economy": "0311", "security": "0312", None: "031"},
+    "AID": {"economy": "0331", "security": "0332", "society": "0333", None: "033"},
+    "CONSULT": {None: "036"},
+    "SUPPORT": {None: "032"},
+    "CONCEDE": {None: "035"},
+    "RETREAT": {None: "035"},
+    "AGREE": {None: "030"},
+}
+# Governors that offer rather than threaten.
+_OFFERS = frozenset(
+    {"offer", "pledge", "promise", "agree", "ready", "willing", "prepared", "volunteer", "commit"}
+)
+# What a refusal to do an act of a given type is in CAMEO ("will not release" -> decline to release).
+_REFUSAL_CAMEO: dict[str, str] = {
+    "COOPERATE": "121",
+    "AID": "122",
+    "CONCEDE": "124",
+    "RETREAT": "1243",
+    "CONSULT": "125",
+    "SUPPORT": "120",
+}
+# The specific code of a generic act once its domain is known ("cooperation on gas" -> 061).
+_DOMAIN_CAMEO: dict[str, dict[str, str]] = {
+    "060": {"economy": "061", "security": "062"},
+    "070": {"economy": "071", "security": "072", "society": "073"},
+}
+
+
+@dataclass
+class Match:
+    """A trigger in a sentence: the lexicon entry that fired and the object that completed its pattern."""
+
+    token: Token
+    entry: LexiconEntry
+    obj: Token | None = None
+    governors: tuple[Token, ...] = ()
+    intent_by: Token | None = None
+
+
+def _object_keys(obj: Token) -> set[str]:
+    inner = real_object(obj)
+    keys = {inner.lemma_.lower(), obj.lemma_.lower()}
+    for token in (obj, inner):
+        keys.update(c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod"))
+    of = prep_object(inner, ("of",))
+    if of is not None:
+        keys.add(of[0].lemma_.lower())  # "state of emergency"
+    return keys
+
+
+def _objects_of(verb: Token) -> list[Token]:
+    objs = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
+    patient = passive_patient(verb)
+    if patient is not None:
+        objs.append(patient)
+    for c in verb.children:
+        if c.dep_ in ("prep", "prt", "dative"):
+            objs.extend(g for g in c.children if g.dep_ == "pobj")
+    objs.extend(g for o in list(objs) for g in o.children if g.dep_ == "conj")
+    objs.extend(c for c in verb.children if c.dep_ == "xcomp")  # "declined to comment"
+    return objs
+
+
+def _match_verb(token: Token, entries: tuple[LexiconEntry, ...]) -> Match | None:
+    particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "dative")}
+    # "returned the sculpture ... to Algeria": the parser often hangs the particle's phrase on the object.
+    particles.update(
+        g.lower_ for c in token.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep"
+    )
+    objects = _objects_of(token)
+    for entry in entries:
+        if entry.particles is not None and not (entry.particles & particles):
+            continue
+        if entry.objects is None:
+            return Match(token, entry)
+        for obj in objects:
+            if entry.objects & _object_keys(obj):
+                return Match(token, entry, obj=obj)
+    return None
+
+
+def _find_triggers(sent: Span, lex: Lexicon) -> dict[int, Match]:
+    found: dict[int, Match] = {}
+    for token in sent:
+        lemma = token.lemma_.lower()
+        match: Match | None = None
+        if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ != "aux" and lemma in lex.verbs):
+            entries = lex.verbs.get(lemma)
+            if entries:
+                match = _match_verb(token, entries)
+        elif token.pos_ == "ADJ":
+            entries = lex.adjs.get(lemma)
+            if entries and child(token, "xcomp") is not None:
+                match = Match(token, entries[0])
+        if match is not None:
+            found[token.i] = match
+    return found
+
+
+def _governors(token: Token) -> list[Token]:
+    """The words a trigger is the complement of: "ready" in "ready to deepen", "agreed" in "agreed to meet",
+    "accused" in "accused Moscow of sending troops". One reported-speech step (ccomp) at most."""
+    chain: list[Token] = []
+    current = token
+    for _ in range(8):
+        dep, head = current.dep_, current.head
+        if head.i == current.i or dep not in ("xcomp", "acomp", "pcomp", "ccomp", "prep"):
+            break
+        if dep == "prep" and current.i == token.i:
+            break
+        current = head
+        if head.pos_ in ("VERB", "ADJ", "AUX", "NOUN"):
+            chain.append(head)
+        if dep == "ccomp":
+            break
+    return chain
+
+
+def _clause_words(token: Token) -> list[Token]:
+    out: list[Token] = []
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        out.append(current)
+        stack.extend(c for c in current.children if c.dep_ not in _CLAUSE_BREAKS)
+    return out
+
+
+def _contexts(entry: LexiconEntry, words: list[Token], lex: Lexicon) -> tuple[str, ...]:
+    found: list[str] = list(entry.contexts)
+    for token in sorted(words, key=lambda t: t.i):
+        context = lex.context_cues.get(token.lemma_.lower()) or lex.context_cues.get(token.lower_)
+        if context and context not in found:
+            found.append(context)
+    return tuple(found)
+
+
+def _target_of(match: Match, index: MentionIndex, source_tokens: set[int]) -> Argument | None:
+    """The acted-on side: passive patient, indirect or direct object, else a prepositional object of the
+    trigger's object, of the trigger, or of the verbs governing it. A phrase naming a known actor wins over an
+    unresolved one found earlier."""
+    verb, obj = match.token, match.obj
+    skip = {obj.i, real_object(obj).i} if obj is not None else set()
+    candidates: list[tuple[Token, str]] = []
+    patient = passive_patient(verb)
+    if patient is not None:
+        candidates.append((patient, "patient"))
+    candidates.extend((c, "dative") for c in verb.children if c.dep_ == "dative" and child(c, "pobj") is None)
+    candidates.extend((c, "object") for c in verb.children if c.dep_ == "dobj")
+    complements = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    for comp in complements:
+        # "demanded that Korea forsake ...", "refused to meet Jordan's king": the complement names the target.
+        candidates.extend((c, "complement") for c in comp.children if c.dep_ in ("nsubj", "dobj"))
+    preps: tuple[str, ...] = TARGET_PREPS
+    if match.entry.place_target and match.entry.particles:
+        preps = (*sorted(match.entry.particles), *TARGET_PREPS)
+    holders = [t for t in (obj, real_object(obj) if obj is not None else None) if t is not None]
+    holders.extend([verb, *match.governors, *complements])
+    for holder in holders:
+        hit = prep_object(holder, (*preps, "between") if holder.i in skip else preps)
+        if hit is not None:
+            candidates.append((hit[0], f"prep:{hit[1]}"))
+        if holder.i != verb.i and holder.pos_ == "VERB":
+            candidates.extend(
+                (c, "governor-object")
+                for c in holder.children
+                if c.dep_ == "dobj" and not _is_subtree(verb, c)
+            )
+    if obj is not None:
+        # The pattern's own object counts when it names an actor ("expelled Russian diplomats").
+        candidates.append((obj, "object"))
+    for holder in (verb, *(t for t in (obj,) if t is not None)):
+        # Where it happened stands in for whom it happened to ("blocked streets in Hong Kong").
+        hit = prep_object(holder, _PLACE_PREPS)
+        if hit is not None:
+            candidates.append((hit[0], "location"))
+    first: Argument | None = None
+    for token, how in candidates:
+        if token.i == verb.i:
+            continue
+        found = argument(token, index, how)
+        if found is None:
+            continue
+        if any(r.code for r in found.refs):
+            return found
+        if token.i not in skip:
+            first = first or found
+    return _clause_target(verb, index, source_tokens) or first
+
+
+def _clause_target(verb: Token, index: MentionIndex, exclude: set[int]) -> Argument | None:
+    """Last resort: the first known actor deeper in the trigger's own clause ("willing to send material to help
+    defend Saudi Arabia"), outside the subject and any coordinated or relative clause."""
+    stack = [
+        c for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass", "conj", "relcl", "parataxis", "cc")
+    ]
+    tokens: list[Token] = []
+    while stack:
+        token = stack.pop()
+        if token.i in exclude:
+            continue
+        tokens.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in ("relcl", "conj", "parataxis"))
+    mentions = [m for m in index.in_tokens(sorted(tokens, key=lambda t: t.i)) if m.code]
+    return Argument((mentions[0].ref(),), "clause") if mentions else None
+
+
+def _is_statement(entry: LexiconEntry) -> bool:
+    """Entries that recognise a public statement (CAMEO 01) so that it is not mistaken for a coded act."""
+    info = cameo_entry(entry.cameo)
+    return info is not None and info.type is None and entry.cameo.startswith("01")
+
+
+def _tokens_of(doc: Doc, ref: ActorRef) -> list[Token]:
+    if ref.start is None or ref.end is None:
+        return []
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _is_subtree(token: Token, of: Token) -> bool:
+    return of.left_edge.i <= token.i <= of.right_edge.i
+
+
+def _nominal_arguments(noun: Token, index: MentionIndex) -> tuple[Argument | None, Argument | None]:
+    """Source and target of an event noun: "Russia's visit to China", "talks between X and Y",
+    "the attack by Syrian forces on Aleppo", "a Chinese investment in Kazakhstan", "held talks with Y"."""
+    source: Argument | None = None
+    possessor = child(noun, "poss")
+    if possessor is not None and possessor.pos_ != "PRON":
+        source = argument(possessor, index, "possessor")
+    by = prep_object(noun, ("by", "from"))
+    if source is None and by is not None:
+        source = argument(by[0], index, f"prep:{by[1]}")
+    if source is None:
+        modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i]
+        mentions = index.in_tokens(modifiers)
+        if any(m.code for m in mentions):
+            source = Argument(tuple(m.ref() for m in mentions if m.code), "modifier")
+    between = prep_object(noun, ("between", "among"))
+    if between is not None:
+        parties = argument(between[0], index, "between")
+        if source is None:
+            return parties, None
+        return source, parties
+    if source is None and noun.dep_ in ("dobj", "pobj") and noun.head.pos_ in ("VERB", "ADP"):
+        verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+        if verb.pos_ == "VERB":
+            source = subject_of(verb, index)
+    target_hit = prep_object(noun, (*TARGET_PREPS, "in"))
+    target = argument(target_hit[0], index, f"prep:{target_hit[1]}") if target_hit else None
+    return source, target
+
+
+@dataclass
+class _Context:
+    """Per-article state shared by the sentences: mentions by token, the article's focus, the last topic."""
+
+    article: Article
+    index: MentionIndex
+    lex: Lexicon
+    focus: list[ActorRef]
+    topic: Argument | None = None
+
+
+def _focus(doc: Doc, mentions: list[Mention]) -> list[ActorRef]:
+    """The states an article is about, most first: where a bare "there" points. Counted over mentions that are
+    objects (of a verb or preposition), since the place a story is about is mostly acted on or located in,
+    while the powers acting on it are subjects."""
+    counts: Counter[str] = Counter()
+    firsts: dict[str, Mention] = {}
+    for mention in mentions:
+        if not mention.code or mention.kind not in (None, "state"):
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.root.dep_ not in ("pobj", "dobj", "dative"):
+            continue
+        counts[mention.code] += 1
+        firsts.setdefault(mention.code, mention)
+    return [firsts[code].ref() for code, _ in counts.most_common(3)]
+
+
+def _deictic_target(verb: Token, ctx: _Context, sources: tuple[ActorRef, ...]) -> Argument | None:
+    word = next((c for c in verb.children if c.lower_ in ("there", "here") and c.dep_ == "advmod"), None)
+    if word is None:
+        return None
+    codes = {s.code for s in sources}
+    for ref in ctx.focus:
+        if ref.code not in codes:
+            start, end = word.idx, word.idx + len(word.text)
+            found = ActorRef(
+                ref.code, ref.sector, ref.name, text=word.text, start=start, end=end, kind=ref.kind
+            )
+            return Argument((found,), "deictic")
+    return None
+
+
+def _refine_cameo(kind: str, cameo: str, domain: str | None) -> str:
+    return _DOMAIN_CAMEO.get(cameo, {}).get(domain or "", cameo)
+
+
+def _first_domain(contexts: tuple[str, ...]) -> str | None:
+    mapping = context_domains()
+    return next((mapping[c] for c in contexts if c in mapping), None)
+
+
+def _events_for(
+    match: Match,
+    sent_index: int,
+    sent: Span,
+    ctx: _Context,
+    source: Argument | None,
+    target: Argument | None,
+    words: list[Token],
+) -> list[Event]:
+    entry, trigger, lex = match.entry, match.token, ctx.lex
+    kind, cameo = entry.type, entry.cameo
+    modality, cue = modality_of(trigger, match.governors, lex)
+    contexts = _contexts(entry, words, lex)
+    domain_hint = _first_domain(contexts)
+    intent = match.intent_by is not None
+    future = future_intent(trigger, match.governors, lex)
+    rule = f"{kind.lower()}: {trigger.lemma_.lower()}" + (
+        f" + {match.obj.lemma_.lower()}" if match.obj else ""
+    )
+    consequent = not any(c.dep_ == "mark" for c in trigger.children)
+    if (
+        future
+        and consequent
+        and modality == "hypothetical"
+        and cue == "conditional"
+        and QUAD_CLASS[kind] == 4
+    ):
+        # "will boycott the elections unless ...": a conditional announcement of force or protest is a threat.
+        modality, cue = "asserted", "conditional threat"
+    if future and modality == "negated" and cue == "negation" and kind in _COOPERATIVE and kind != "AGREE":
+        # "said it would not meet the demands": announcing that one will not cooperate is a refusal.
+        rule = f"refusal: will not + {rule.split(': ', 1)[1]}"
+        kind, cameo, modality, cue = "REJECT", _REFUSAL_CAMEO.get(kind, "120"), "asserted", None
+    elif intent or (modality == "asserted" and future):
+        by = match.intent_by.lemma_.lower() if match.intent_by is not None else "will"
+        if kind in _COOPERATIVE:
+            cameo = _INTENT_CAMEO[kind].get(domain_hint, _INTENT_CAMEO[kind][None])
+            rule = f"intent-to-{kind.lower()}: {by} + {rule.split(': ', 1)[1]}"
+            kind = "AGREE"
+        elif kind == "MOBILIZE" and by in _OFFERS:
+            # "offered to send troops": an offer of forces is an intent to give military help, not a threat.
+            cameo = "0334" if "peacekeeping" in contexts else "0332"
+            rule = f"intent-to-aid: {by} + {rule.split(': ', 1)[1]}"
+            kind = "AGREE"
+        elif QUAD_CLASS[kind] == 4:
+            # An announced or promised act of force, sanction or protest is a threat until it happens.
+            cameo = "138" if domain_hint == "security" or kind in ("ASSAULT", "MOBILIZE") else "130"
+            rule = f"intent-to-{kind.lower()}: {by} + {rule.split(': ', 1)[1]}"
+            kind = "THREATEN"
+        else:
+            cameo = _refine_cameo(kind, cameo, domain_hint)
+    else:
+        cameo = _refine_cameo(kind, cameo, domain_hint)
+    if cue:
+        rule += f" [{cue}]"
+    info = cameo_entry(cameo) or cameo_entry(DEFAULT_CAMEO[kind])
+    for context in info.contexts if info else ():
+        if context not in contexts:
+            contexts = (*contexts, context)
+    domain = domain_for(contexts, kind)
+    confidence = 0.6 + (0.1 if match.obj is not None else 0.0) - (0.2 if entry.weak else 0.0)
+    if modality != "asserted":
+        confidence -= 0.1
+
+    sources = source.refs if source else ()
+    targets = target.refs if target else ()
+    if not targets:
+        deictic = _deictic_target(trigger, ctx, sources)
+        if deictic is not None:
+            target, targets = deictic, deictic.refs
+    pairs: list[tuple[ActorRef | None, ActorRef | None]]
+    coded_sources = [s for s in sources if s.code]
+    if entry.reciprocal and len(coded_sources) >= 2 and not any(t.code for t in targets):
+        pairs = list(permutations(coded_sources, 2))
+    else:
+        pairs = [(s, t) for s in (sources or (None,)) for t in (targets or (None,))]
+    out: list[Event] = []
+    for src, tgt in pairs:
+        if src is None and tgt is None:
+            continue
+        if (
+            src is not None
+            and tgt is not None
+            and (src.start, src.end, src.text) == (tgt.start, tgt.end, tgt.text)
+        ):
+            continue  # one phrase on both sides; two actors of one country (government, opposition) are kept
+        score = confidence
+        score += 0.1 if src is not None and src.code else -0.15
+        score += 0.05 if tgt is not None and tgt.code else -0.05
+        if source is not None and source.how in ("topic", "relative"):
+            score -= 0.15
+        if target is not None and target.how == "deictic":
+            score -= 0.1
+        if trigger.dep_ == "ROOT" or (match.governors and match.governors[-1].dep_ == "ROOT"):
+            score += 0.05  # the main clause carries the sentence's news
+        if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+            score -= 0.15  # "the curfew imposed in Sudan": background to the sentence, not its news
+        how = f"{source.how if source else '-'}/{target.how if target else '-'}"
+        out.append(
+            Event(
+                id=stable_id(
+                    ctx.article.id,
+                    sent_index,
+                    trigger.idx,
+                    trigger.idx + len(trigger.text),
+                    (src.code or src.text) if src else None,
+                    (tgt.code or tgt.text) if tgt else None,
+                    kind,
+                ),
+                article_id=ctx.article.id,
+                sentence_index=sent_index,
+                start=sent.start_char,
+                end=sent.end_char,
+                source=src,
+                target=tgt,
+                type=kind,
+                mode=entry.mode or (info.mode if info else None),
+                contexts=contexts,
+                domain=domain,
+                modality=modality,
+                cameo=cameo,
+                quad_class=QUAD_CLASS[kind],
+                goldstein=info.goldstein if info else None,
+                confidence=round(min(0.95, max(0.05, score)), 3),
+                rule=f"{rule} ({how})",
+                trigger_start=trigger.idx,
+                trigger_end=trigger.idx + len(trigger.text),
+                version=VERSION,
+            )
+        )
+    return out
+
+
+def _code_sentence(sent: Span, sent_index: int, ctx: _Context) -> list[Event]:
+    lex = ctx.lex
+    triggers = _find_triggers(sent, lex)
+    consumed: set[int] = set()
+    absorbed: set[int] = set()
+    plans: list[Match] = []
+    for _i, match in sorted(triggers.items()):
+        match.governors = tuple(_governors(match.token))
+        governing = next((triggers[g.i] for g in match.governors if g.i in triggers), None)
+        if match.obj is not None:
+            consumed.update(t.i for t in (match.obj, real_object(match.obj)))
+        if governing is not None:
+            if governing.entry.intent and not (match.entry.intent and match.entry.type == "AGREE"):
+                match.intent_by = governing.token
+                absorbed.add(governing.token.i)
+            else:
+                continue  # "urged X to withdraw", "refused to meet": the governing act is the event
+        plans.append(match)
+    events: list[Event] = []
+    for match in plans:
+        if match.token.i in absorbed:
+            continue
+        entry = match.entry
+        if entry.intent and entry.type == "AGREE" and (entry.weak or entry.pos == "noun"):
+            continue  # "plans to", "decided to" without a coded act say too little
+        if _is_statement(entry):
+            continue  # CAMEO 01 ("declined to comment", "expressed condolences"): PLOVER has no such event
+        verb = match.token
+        if entry.pos == "adj":
+            source = subject_of(verb.head, ctx.index) if verb.dep_ == "acomp" else subject_of(verb, ctx.index)
+        else:
+            source = subject_of(verb, ctx.index)
+        source_tokens = {t.i for r in (source.refs if source else ()) for t in _tokens_of(verb.doc, r)}
+        target = _target_of(match, ctx.index, source_tokens)
+        words = _clause_words(verb)
+        for gov in match.governors:
+            words.extend(c for c in gov.children if c.dep_ in ("prep", "npadvmod"))
+        events.extend(_events_for(match, sent_index, sent, ctx, source, target, words))
+    for token in sent:
+        if token.i in consumed or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        entries = lex.nouns.get(token.lemma_.lower())
+        if not entries or (token.dep_ in ("dobj", "nsubjpass") and token.head.i in triggers):
+            continue
+        source, target = _nominal_arguments(token, ctx.index)
+        if source is None and target is not None and ctx.topic is not None:
+            source = Argument(ctx.topic.refs, "topic")
+        if not any(r.code for a in (source, target) if a for r in a.refs):
+            continue  # an event noun with no known actor ("the war") is not an event record
+        nominal = Match(token, entries[0])
+        events.extend(_events_for(nominal, sent_index, sent, ctx, source, target, _clause_words(token)))
+    return events
+
+
+def _topic(sent: Span, index: MentionIndex) -> Argument | None:
+    """The resolved subject of a sentence's main clause: who later subject-less event nouns are about."""
+    root = sent.root
+    subj = child(root, "nsubj", "nsubjpass")
+    if subj is None:
+        return None
+    found = argument(subj, index, "topic")
+    if found is None or not any(r.code for r in found.refs):
+        return None
+    return Argument(tuple(r for r in found.refs if r.code), "topic")
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    best: dict[tuple[object, ...], Event] = {}
+    for event in events:
+        key = (
+            event.sentence_index,
+            event.source.code if event.source else None,
+            event.target.code if event.target else None,
+            event.type,
+            event.trigger_start,
+        )
+        if key not in best or event.confidence > best[key].confidence:
+            best[key] = event
+    return sorted(best.values(), key=lambda e: (e.sentence_index, e.trigger_start or 0, e.id))
+
+
+def code_events(doc: Doc, article: Article, mentions: list[Mention]) -> list[Event]:
+    """Every PLOVER event in ``doc`` (the parse of ``article.text``), with actors taken from ``mentions``."""
+    ctx = _Context(
+        article, MentionIndex.build(doc, list(mentions)), load_lexicon(), _focus(doc, list(mentions))
+    )
+    events: list[Event] = []
+    for sent_index, sent in enumerate(doc.sents):
+        events.extend(_code_sentence(sent, sent_index, ctx))
+        ctx.topic = _topic(sent, ctx.index) or ctx.topic
+    return _dedupe(events)
+
+
+__all__ = ["VERSION", "code_events"]

@@ -1,0 +1,290 @@
+"""Who did it and to whom: the argument side of the event coder. Maps the dependency phrases around a trigger
+(subject, passive agent, object, prepositional objects, possessors, "between X and Y") to the actor mentions
+inside them, following control verbs, coordination, relative clauses and participles to find a missing subject.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from realpolitik.model import ActorRef, Mention
+
+# Children not followed when collecting the words of an argument phrase: they start another clause or event.
+_PRUNE = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc", "mark", "dep"})
+# Prepositions kept inside an argument phrase ("Minister of Kazakhstan", "a delegation from China",
+# "Russia, together with its CSTO partners", "police in Belarus").
+_KEEP_PREPS = frozenset({"of", "from", "with", "in"})
+# Prepositions that introduce the target of an act, best first.
+TARGET_PREPS: tuple[str, ...] = (
+    "against",
+    "with",
+    "to",
+    "toward",
+    "towards",
+    "on",
+    "upon",
+    "at",
+    "into",
+    "for",
+    "over",
+    "from",
+)
+# Verbs whose object is the subject of their complement ("urged Russia to withdraw").
+_OBJECT_CONTROL = frozenset(
+    {
+        "urge",
+        "ask",
+        "force",
+        "help",
+        "allow",
+        "persuade",
+        "invite",
+        "encourage",
+        "order",
+        "call",
+        "press",
+        "compel",
+    }
+)
+# Nouns that only measure or classify the real object ("all kinds of assistance").
+QUANTIFIERS = frozenset(
+    {
+        "kind",
+        "sort",
+        "type",
+        "form",
+        "lot",
+        "number",
+        "range",
+        "amount",
+        "package",
+        "set",
+        "batch",
+        "part",
+        "portion",
+    }
+    | {
+        "some",
+        "all",
+        "most",
+        "much",
+        "half",
+        "rest",
+        "share",
+        "bulk",
+        "dozen",
+        "hundred",
+        "thousand",
+        "group",
+    }
+)
+_SUBJECTS = ("nsubj", "csubj")
+# Entity types that are never an actor ("on Monday", "for three hours", "20 people" is a group, kept).
+_NOT_ACTORS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
+
+
+@dataclass
+class MentionIndex:
+    """Mentions of one document by token, so an argument phrase maps to its actors in one pass."""
+
+    by_token: dict[int, list[Mention]]
+
+    @classmethod
+    def build(cls, doc: Doc, mentions: list[Mention]) -> MentionIndex:
+        by_token: dict[int, list[Mention]] = {}
+        for mention in sorted(mentions, key=lambda m: m.end - m.start, reverse=True):
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                by_token.setdefault(token.i, []).append(mention)
+        return cls(by_token)
+
+    def in_tokens(self, tokens: list[Token]) -> list[Mention]:
+        """The distinct actors named in these tokens (resolved first), one mention per actor code."""
+        found: dict[tuple[int, int], Mention] = {}
+        for token in tokens:
+            for mention in self.by_token.get(token.i, ()):
+                found.setdefault((mention.start, mention.end), mention)
+        ordered = sorted(found.values(), key=lambda m: (m.start, -(m.end - m.start)))
+        resolved = [m for m in ordered if m.code]
+        if not resolved:
+            return _outermost(ordered)[:1]
+        best: dict[str, Mention] = {}
+        for mention in resolved:
+            code = mention.code or ""
+            kept = best.get(code)
+            # One actor per code: prefer the mention that says more (a sector, a person) and the longer span.
+            if kept is None or (bool(mention.sector), mention.end - mention.start) > (
+                bool(kept.sector),
+                kept.end - kept.start,
+            ):
+                best[code] = mention
+        return sorted(best.values(), key=lambda m: m.start)
+
+
+def _outermost(mentions: list[Mention]) -> list[Mention]:
+    kept: list[Mention] = []
+    for mention in mentions:
+        if not any(k.start <= mention.start and mention.end <= k.end for k in kept):
+            kept.append(mention)
+    return kept
+
+
+def phrase_tokens(head: Token, keep_appos: bool = True) -> list[Token]:
+    """The words of the noun phrase headed by ``head``, without relative clauses and most prepositions."""
+    out: list[Token] = []
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        out.append(token)
+        for child in token.children:
+            # An apposition is another name for the head, except in a list ("the US, Russia, and Switzerland").
+            if child.dep_ in _PRUNE or (
+                child.dep_ == "appos" and not keep_appos and not any(g.dep_ == "conj" for g in child.children)
+            ):
+                continue
+            if child.dep_ == "prep" and child.lower_ not in _KEEP_PREPS:
+                continue
+            stack.append(child)
+    return sorted(out, key=lambda t: t.i)
+
+
+@dataclass(frozen=True)
+class Argument:
+    """The actors of one event role and how they were found (for the rule and confidence fields)."""
+
+    refs: tuple[ActorRef, ...]
+    how: str  # "subject", "agent", "object", "prep:with", "possessor", "inherited", "fallback", ...
+
+
+def argument(head: Token, index: MentionIndex, how: str) -> Argument | None:
+    """The actors of the phrase headed by ``head``; a phrase with no mention becomes one unresolved ActorRef.
+    An apposition counts only when the phrase itself names no actor ("Pakistan, a key U.S. ally" is PAK)."""
+    if head.lower_ in ("there", "here") or head.ent_type_ in _NOT_ACTORS:
+        return None
+    tokens = phrase_tokens(head, keep_appos=False)
+    mentions = index.in_tokens(tokens)
+    if not any(m.code for m in mentions):
+        tokens = phrase_tokens(head)
+        mentions = index.in_tokens(tokens)
+    if mentions:
+        return Argument(tuple(m.ref() for m in mentions), how)
+    if head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    text = head.doc.text[start:end]
+    return Argument((ActorRef(code=None, text=text, start=start, end=end),), how)
+
+
+def child(token: Token, *deps: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def prep_object(token: Token, preps: tuple[str, ...] | frozenset[str]) -> tuple[Token, str] | None:
+    """The object of the first preposition (in ``preps`` order) hanging off ``token``."""
+    found: dict[str, Token] = {}
+    for c in token.children:
+        if c.dep_ in ("prep", "dative", "prt") and c.lower_ in preps:
+            pobj = child(c, "pobj")
+            if pobj is not None:
+                found.setdefault(c.lower_, pobj)
+    for prep in preps:
+        if prep in found:
+            return found[prep], prep
+    return None
+
+
+def real_object(token: Token) -> Token:
+    """ "all kinds of assistance" -> "assistance"."""
+    if token.lemma_.lower() in QUANTIFIERS:
+        inner = prep_object(token, ("of",))
+        if inner is not None:
+            return inner[0]
+    return token
+
+
+def subject_of(verb: Token, index: MentionIndex, depth: int = 0) -> Argument | None:
+    """The acting side of a verb: its subject or passive agent, or one inherited from the clause it depends on."""
+    if depth > 6:
+        return None
+    subj = child(verb, *_SUBJECTS)
+    if subj is not None:
+        if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            return argument(verb.head, index, "relative")
+        found = argument(subj, index, "subject")
+        if subj.pos_ == "PRON" and not (found and any(r.code for r in found.refs)):
+            # "Norway said it would ...": an unresolved pronoun in a reported clause is the speaker.
+            speaker = _reporter(verb)
+            if speaker is not None and speaker.i != verb.i:
+                inherited = subject_of(speaker, index, depth + 1)
+                if inherited is not None and any(r.code for r in inherited.refs):
+                    return Argument(inherited.refs, "speaker")
+        return found
+    agent = child(verb, "agent")
+    if agent is not None:
+        pobj = child(agent, "pobj")
+        if pobj is not None:
+            return argument(pobj, index, "agent")
+    if child(verb, "nsubjpass") is not None:
+        return None
+    head = verb.head
+    if head.i == verb.i:
+        return None
+    if verb.dep_ in ("xcomp", "acomp"):
+        obj = child(head, "dobj")
+        if obj is not None and head.lemma_.lower() in _OBJECT_CONTROL:
+            return argument(obj, index, "controller")
+        return subject_of(head, index, depth + 1)
+    if verb.dep_ == "conj":
+        return subject_of(head, index, depth + 1)
+    if verb.dep_ in ("relcl", "acl") and verb.tag_ in ("VBG", "VBZ", "VBP", "VBD"):
+        return argument(head, index, "relative")
+    if verb.dep_ in ("advcl", "pcomp") or (verb.dep_ == "prep"):
+        up = head
+        while up.dep_ in ("prep", "pcomp") and up.head.i != up.i:
+            up = up.head
+        return subject_of(up, index, depth + 1)
+    return None
+
+
+def _reporter(verb: Token) -> Token | None:
+    """The verb a clause is reported by ("said" in "X said it would ..."), through one or two clause links."""
+    current = verb
+    for _ in range(3):
+        if current.dep_ in ("ccomp", "xcomp", "conj") and current.head.i != current.i:
+            current = current.head
+            if current.pos_ in ("VERB", "AUX") and child(current, *_SUBJECTS) is not None:
+                return current
+        else:
+            return None
+    return None
+
+
+def passive_patient(verb: Token) -> Token | None:
+    """The patient of a passive verb: its passive subject, or the noun a participle modifies."""
+    patient = child(verb, "nsubjpass")
+    if patient is not None:
+        return patient
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return verb.head
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and child(verb, *_SUBJECTS) is None:
+        return passive_patient(verb.head)
+    return None
+
+
+__all__ = [
+    "QUANTIFIERS",
+    "TARGET_PREPS",
+    "Argument",
+    "MentionIndex",
+    "argument",
+    "child",
+    "passive_patient",
+    "phrase_tokens",
+    "prep_object",
+    "real_object",
+    "subject_of",
+]

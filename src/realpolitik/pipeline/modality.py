@@ -1,0 +1,141 @@
+"""Modality of a coded event: is the act reported as happening (``asserted``), denied (``negated``), or
+conditional, asked, speculated or merely possible (``hypothetical``)? Decided from the dependency parse around
+the trigger: negation children, modal auxiliaries, conditional clauses, questions, speculative adverbs and
+verbs of belief above a reported clause. Intentions and offers are not hypothetical: the coder turns them into
+asserted AGREE events (plover.md), and ``future_intent`` tells it when "will" marks one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from realpolitik.ontology.lexicon import Lexicon
+
+# Dependencies that attach a clause to the clause it modifies; walking up through them stays in one "scope".
+_CLAUSE_LINKS = frozenset(
+    {"xcomp", "acomp", "pcomp", "prep", "conj", "advcl", "ccomp", "relcl", "acl", "aux"}
+)
+
+
+def _negated_here(token: Token, lex: Lexicon) -> bool:
+    negation = lex.modality["negation"]
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ in ("advmod", "det", "preconj") and child.lower_ in negation):
+            return True
+    return False
+
+
+def _object_negated(token: Token, lex: Lexicon) -> bool:
+    """ "sent no troops": the determiner of the object negates the act."""
+    negation = lex.modality["negation"]
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass") and any(
+            d.dep_ == "det" and d.lower_ in negation for d in child.children
+        ):
+            return True
+    return False
+
+
+def _reported(token: Token) -> bool:
+    return token.dep_ == "ccomp" or (token.dep_ == "conj" and token.head.dep_ == "ccomp")
+
+
+def _modal_here(token: Token, lex: Lexicon) -> bool:
+    modals = lex.modality["hypothetical_modals"]
+    for c in token.children:
+        if c.dep_ == "aux" and c.lower_ in modals:
+            # In reported speech "would" is the past of "will" ("said they would release"): a stated plan.
+            if c.lower_ == "would" and _reported(token):
+                continue
+            return True
+    return False
+
+
+def _conditional_here(token: Token, lex: Lexicon) -> bool:
+    """The token heads a conditional clause ("if X strikes") or a clause that has one ("if ..., Russia acts")."""
+    marks = lex.modality["conditional_marks"]
+    for child in token.children:
+        if child.dep_ == "mark" and child.lower_ in marks:
+            return True
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in child.children):
+            return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "in"
+            and any(g.lower_ in ("case", "event") for g in child.children)
+        ):
+            return True
+    return False
+
+
+def _speculative_here(token: Token, lex: Lexicon) -> bool:
+    adverbs = lex.modality["speculation"]
+    return any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in adverbs for c in token.children)
+
+
+def _scope(trigger: Token, governors: Iterable[Token]) -> list[Token]:
+    """The trigger, the verbs that govern it as complements, and the clause heads above them."""
+    chain = [trigger, *governors]
+    seen = {t.i for t in chain}
+    top = chain[-1]
+    while top.dep_ in _CLAUSE_LINKS and top.head.i != top.i and top.head.i not in seen:
+        top = top.head
+        seen.add(top.i)
+        chain.append(top)
+    return chain
+
+
+def modality_of(trigger: Token, governors: Iterable[Token], lex: Lexicon) -> tuple[str, str | None]:
+    """``(modality, cue)`` for the event whose trigger is ``trigger``; ``governors`` are the verbs or adjectives
+    it is the complement of ("ready" in "ready to provide"). The cue names what decided it."""
+    chain = list(governors)
+    near = [trigger, *chain]
+    for token in near:
+        if _negated_here(token, lex):
+            return "negated", "negation"
+        if token.lemma_.lower() in lex.modality["negating_governors"] and token != trigger:
+            return "negated", f"governor:{token.lemma_.lower()}"
+    if _object_negated(trigger, lex):
+        return "negated", "negated object"
+    for token in near:
+        if _modal_here(token, lex):
+            return "hypothetical", "modal"
+        if _speculative_here(token, lex):
+            return "hypothetical", "speculation"
+    sentence = trigger.sent
+    last = next((t for t in reversed(sentence) if not t.is_space), None)
+    if last is not None and last.text == "?":
+        return "hypothetical", "question"
+    believers = lex.modality["speculative_governors"]
+    for token in _scope(trigger, chain):
+        if _conditional_here(token, lex):
+            return "hypothetical", "conditional"
+        if token != trigger and token.dep_ != "conj" and _speculative_here(token, lex):
+            return "hypothetical", "speculation"
+        if token.lemma_.lower() in believers and token != trigger:
+            return "hypothetical", f"belief:{token.lemma_.lower()}"
+        if token.dep_ in ("advcl", "acl") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+        ):
+            # An infinitival purpose clause ("sent troops to attack the town") states an aim, not an act.
+            return "hypothetical", "purpose"
+    return "asserted", None
+
+
+def future_intent(trigger: Token, governors: Iterable[Token], lex: Lexicon) -> bool:
+    """ "will provide", "is going to send": a future act, which PLOVER codes as an expressed intention."""
+    future = lex.modality["future_markers"]
+    for token in (trigger, *governors):
+        for child in token.children:
+            if child.dep_ == "aux" and (
+                child.lower_ in future or (child.lower_ == "would" and _reported(token))
+            ):
+                return True
+        if token.lemma_ == "go" and token.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in token.children):
+            return True
+    return False
+
+
+__all__ = ["future_intent", "modality_of"]
