@@ -1,0 +1,525 @@
+"""Who speaks: cue verbs, the subject phrase of a cue, and turning that phrase into a typed ``Speaker``.
+
+A speaker is a resolved actor when a resolver mention covers the subject phrase (the mention holding the
+phrase's head wins, then people, then the longest); a named but unknown person or organisation is still an
+``actor`` (with no code); otherwise the head noun types it: ``anonymous_expert`` ("analysts"),
+``anonymous_official`` ("a source in the ministry", "police"), ``group`` ("protesters"), else ``unknown``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from realpolitik.model import Mention, Speaker
+
+# Verbs that introduce what someone said, thinks or claims (lemmas).
+CUE_LEMMAS: frozenset[str] = frozenset(
+    [
+        "say",
+        "tell",
+        "state",
+        "announce",
+        "add",
+        "note",
+        "stress",
+        "warn",
+        "claim",
+        "believe",
+        "think",
+        "argue",
+        "insist",
+        "explain",
+        "confirm",
+        "deny",
+        "report",
+        "estimate",
+        "predict",
+        "indicate",
+        "acknowledge",
+        "admit",
+        "assert",
+        "declare",
+        "emphasize",
+        "emphasise",
+        "reply",
+        "respond",
+        "answer",
+        "write",
+        "tweet",
+        "comment",
+        "remark",
+        "observe",
+        "allege",
+        "conclude",
+        "reiterate",
+        "underline",
+        "caution",
+        "complain",
+        "suggest",
+        "testify",
+        "recall",
+        "point",
+        "urge",
+        "maintain",
+        "contend",
+        "concede",
+        "agree",
+        "disclose",
+        "reveal",
+        "mention",
+        "affirm",
+        "highlight",
+        "ask",
+        "describe",
+        "charge",
+        "accuse",
+        "vow",
+        "pledge",
+        "promise",
+        "threaten",
+        "hint",
+        "speculate",
+        "predict",
+        "recount",
+        "clarify",
+        "stipulate",
+        "rule",
+        "decide",
+        "determine",
+        "find",
+        "express",
+        "read",
+        "post",
+    ]
+)
+# Subjects that are documents or findings rather than actors: "the autopsy determined", "the law states".
+NON_AGENTS: frozenset[str] = frozenset(
+    [
+        "website",
+        "site",
+        "study",
+        "autopsy",
+        "investigation",
+        "constitution",
+        "law",
+        "bill",
+        "act",
+        "document",
+        "data",
+        "survey",
+        "analysis",
+        "evidence",
+        "fact",
+        "finding",
+        "poll",
+        "research",
+        "paper",
+        "footage",
+        "video",
+        "image",
+        "photo",
+        "map",
+        "figure",
+        "statistic",
+        "record",
+        "filing",
+        "proclamation",
+        "text",
+        "article",
+        "page",
+        "sign",
+        "banner",
+        "chart",
+        "table",
+        "search",
+        "inquiry",
+        "probe",
+        "test",
+        "review",
+        "audit",
+        "examination",
+        "scan",
+        "check",
+    ]
+)
+# Heads of a phrase that stands for whoever wrote it: "Judge Miller's statement reads", "her post said".
+_UTTERANCE_HEADS = frozenset({"statement", "message", "letter", "post", "tweet", "note", "summary", "part"})
+_RELATIVE = frozenset({"which", "who", "that"})
+# Of those, the ones that take a reported clause ("X said that ...") as their statement.
+REPORT_LEMMAS: frozenset[str] = CUE_LEMMAS - frozenset({"ask", "describe", "charge", "accuse", "urge"})
+
+_EXPERT_HEADS = frozenset(
+    [
+        "expert",
+        "analyst",
+        "specialist",
+        "scientist",
+        "economist",
+        "observer",
+        "commentator",
+        "scholar",
+        "professor",
+        "researcher",
+        "academic",
+        "historian",
+        "lawyer",
+        "orientalist",
+        "sinologist",
+        "political_scientist",
+        "strategist",
+        "consultant",
+        "criminologist",
+        "epidemiologist",
+        "doctor",
+        "physician",
+    ]
+)
+_OFFICIAL_HEADS = frozenset(
+    [
+        "official",
+        "source",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "representative",
+        "diplomat",
+        "officer",
+        "authority",
+        "ministry",
+        "minister",
+        "government",
+        "administration",
+        "police",
+        "agency",
+        "department",
+        "office",
+        "embassy",
+        "military",
+        "army",
+        "prosecutor",
+        "investigator",
+        "aide",
+        "insider",
+        "adviser",
+        "advisor",
+        "committee",
+        "council",
+        "commission",
+        "regulator",
+        "court",
+        "judge",
+        "firefighter",
+        "rescuer",
+        "service",
+    ]
+)
+_GROUP_HEADS = frozenset(
+    [
+        "resident",
+        "protester",
+        "demonstrator",
+        "local",
+        "citizen",
+        "people",
+        "voter",
+        "participant",
+        "witness",
+        "eyewitness",
+        "student",
+        "worker",
+        "activist",
+        "user",
+        "family",
+        "relative",
+        "neighbour",
+        "neighbor",
+        "survivor",
+        "crowd",
+        "villager",
+        "opposition",
+        "supporter",
+        "critic",
+        "fan",
+        "member",
+        "organizer",
+        "organiser",
+        "parent",
+    ]
+)
+_OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "ELI"})
+_FIRST_SECOND = frozenset({"i", "we", "you", "me", "us"})
+_THIRD_PERSON = frozenset({"he", "she", "him", "her"})
+_NAMED_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+
+
+class MentionIndex:
+    """Resolver mentions sorted by start, for span look-ups."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self._starts = [m.start for m in self.mentions]
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        lo = bisect_left(self._starts, start)
+        hi = bisect_right(self._starts, end)
+        return [m for m in self.mentions[lo:hi] if m.end <= end]
+
+    def covering(self, start: int, end: int) -> list[Mention]:
+        hi = bisect_right(self._starts, start)
+        return [m for m in self.mentions[:hi] if m.end >= end]
+
+    def before(self, position: int) -> list[Mention]:
+        return self.mentions[: bisect_left(self._starts, position)]
+
+
+def is_cue(token: Token) -> bool:
+    return token.lemma_.lower() in CUE_LEMMAS and token.pos_ in ("VERB", "AUX")
+
+
+def subject_of(cue: Token) -> Token | None:
+    """The grammatical subject of a cue verb, borrowed from the governing verb for "..., adding that".
+
+    A relative pronoun gives way to its antecedent ("Toronto Police, which indicated ..."), a document to
+    its author ("Judge Miller's statement reads"); a noun right before the cue stands in when the parser
+    lost the subject ("On Friday Ford Motor Company announced ...").
+    """
+    node: Token = cue
+    for _ in range(3):
+        for child in node.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return _actor_behind(child, node)
+        # passive "he was quoted/reported as saying" has no agent we trust
+        if node.dep_ in ("conj", "advcl", "xcomp", "pcomp") and node.head.i != node.i:
+            node = node.head
+            continue
+        if node.dep_ == "acl" and node.head.head.i != node.head.i:  # "tweeted her reasoning saying, ..."
+            node = node.head.head
+            continue
+        break
+    doc = cue.doc
+    i = cue.i - 1
+    while i >= 0 and doc[i].pos_ == "ADV":
+        i -= 1
+    if i >= cue.sent.start and doc[i].pos_ == "PROPN":
+        return doc[i]
+    return None
+
+
+def _actor_behind(subject: Token, verb: Token) -> Token | None:
+    low = subject.lower_
+    if low in _RELATIVE and verb.dep_ == "relcl":
+        return verb.head
+    lemma = subject.lemma_.lower()
+    if lemma in _UTTERANCE_HEADS:
+        for child in subject.children:
+            if child.dep_ == "poss":
+                return child
+            if child.dep_ == "prep" and child.lower_ == "of":  # "part of the judge's statement"
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return _actor_behind(obj, verb)
+    return subject
+
+
+def phrase_span(head: Token, exclude: tuple[int, int] | None = None) -> tuple[int, int]:
+    """Character span of the noun phrase under ``head`` (its subtree without clauses hanging off it)."""
+    left, right = head.i, head.i
+    for tok in head.subtree:
+        if tok.dep_ in ("relcl", "acl", "punct", "cc") and tok.i > head.i:
+            break
+        if exclude and exclude[0] <= tok.idx < exclude[1]:
+            continue
+        left, right = min(left, tok.i), max(right, tok.i)
+    doc = head.doc
+    while left < right and doc[left].is_punct:
+        left += 1
+    while right > left and doc[right].is_punct:
+        right -= 1
+    # stop a noun phrase at an apposition comma ("Mr Smith, a professor at ...") only after the head
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def _best_mention(mentions: list[Mention], head: Token) -> Mention | None:
+    resolved = [m for m in mentions if m.code or m.actor_id]
+    if not resolved:
+        return None
+    head_pos = head.idx
+
+    def key(m: Mention) -> tuple[int, int, int]:
+        return (m.start <= head_pos < m.end, m.kind == "person", m.end - m.start)
+
+    return max(resolved, key=key)
+
+
+def _name_chain(head: Token) -> tuple[int, int]:
+    """The name ending at ``head``: its named entity ("Bob Menendez" even when the parser made "Bob" the
+    head), else the proper-noun chain ("Alexander Chupriyan" out of "Minister Alexander Chupriyan")."""
+    doc = head.doc
+    if head.ent_iob_ != "O":
+        for ent in doc.ents:
+            if ent.start <= head.i < ent.end:
+                return ent.start_char, ent.end_char
+    left = head.i
+    while left > 0 and doc[left - 1].dep_ in ("compound", "flat") and doc[left - 1].pos_ == "PROPN":
+        left -= 1
+    return doc[left].idx, head.idx + len(head)
+
+
+def _common_type(head: Token) -> str:
+    lemma = head.lemma_.lower()
+    if lemma in _EXPERT_HEADS:
+        return "anonymous_expert"
+    if lemma in _OFFICIAL_HEADS:
+        return "anonymous_official"
+    if lemma in _GROUP_HEADS:
+        return "group"
+    for child in head.children:  # "a source in the ministry", "sources close to the Kremlin"
+        if child.dep_ == "compound" and child.lemma_.lower() in _EXPERT_HEADS:
+            return "anonymous_expert"
+    return "unknown"
+
+
+def speaker_from_head(
+    head: Token,
+    index: MentionIndex,
+    *,
+    exclude: tuple[int, int] | None = None,
+    previous_person: Speaker | None = None,
+) -> Speaker:
+    """Type the phrase headed by ``head`` as a speaker (see the module docstring)."""
+    start, end = phrase_span(head, exclude)
+    low = head.lower_
+    if head.pos_ == "PRON" or low in _THIRD_PERSON or low in _FIRST_SECOND or low == "they":
+        # our own antecedent (the last person named as a subject) before the resolver's coreference
+        if low in _THIRD_PERSON and previous_person is not None:
+            return previous_person
+        covering = [m for m in index.covering(head.idx, head.idx + len(head)) if m.code or m.actor_id]
+        if covering:
+            return _from_mention(covering[-1])
+        return Speaker(name=None, type="unknown", start=head.idx, end=head.idx + len(head))
+    lemma = head.lemma_.lower()
+    if lemma in NON_AGENTS or (
+        lemma in _UTTERANCE_HEADS and not any(c.dep_ == "poss" for c in head.children)
+    ):
+        return Speaker(name=None, type="none", start=start, end=end)
+    named = _named_in_phrase(head, exclude, index)
+    if named is not None:
+        return named
+    holding = [m for m in index.within(start, end) + index.covering(head.idx, head.idx + len(head))]
+    on_head = [m for m in holding if m.start <= head.idx < m.end]
+    modifier = _best_mention(holding, head)  # "Saudi officials", "the NTSC of Indonesia": the country
+    code = modifier.code if modifier else None
+    agent = next((m for m in on_head if m.via == "agent" or m.kind == "agent"), None)
+    mention = _best_mention([m for m in on_head if m is not agent], head)
+    if mention is not None and agent is None:
+        return _from_mention(mention)
+    if head.text[:1].isupper() and (head.pos_ == "PROPN" or head.ent_type_ in _NAMED_ENTS):
+        ns, ne = _name_chain(head)
+        sector = agent.sector if agent else None
+        code = (agent.code if agent else None) or code
+        return Speaker(name=head.doc.text[ns:ne], type="actor", code=code, sector=sector, start=ns, end=ne)
+    earlier = _definite_antecedent(head, index)
+    if earlier is not None:
+        return earlier
+    kind = _common_type(head)
+    if agent is not None:
+        # an unnamed agent ("Saudi officials", "the ministry") keeps its code and sector but stays anonymous
+        if kind == "unknown" and agent.sector in _OFFICIAL_SECTORS:
+            kind = "anonymous_official"
+        return Speaker(
+            name=None, type=kind, code=agent.code or code, sector=agent.sector, start=start, end=end
+        )
+    return Speaker(name=None, type=kind, code=code, start=start, end=end)
+
+
+def _named_in_phrase(head: Token, exclude: tuple[int, int] | None, index: MentionIndex) -> Speaker | None:
+    """A person named in apposition ("One activist, Nur Khan Liton") or by "named" ("a student named Wong")."""
+    for tok in head.subtree:
+        if tok.i == head.i or (exclude and exclude[0] <= tok.idx < exclude[1]):
+            continue
+        if tok.dep_ in ("relcl", "ccomp"):
+            break
+        titled = (
+            head.pos_ == "PROPN" and tok.ent_type_ == "PERSON"
+        )  # "First Minister of Scotland N. Sturgeon"
+        if titled or (
+            tok.dep_ in ("appos", "oprd", "attr", "dobj")
+            and (tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON")
+        ):
+            people = [m for m in index.covering(tok.idx, tok.idx + len(tok)) if m.code or m.actor_id]
+            if people:
+                return _from_mention(people[-1])
+            ns, ne = _name_chain(tok)
+            return Speaker(name=head.doc.text[ns:ne], type="actor", start=ns, end=ne)
+    return None
+
+
+def _definite_antecedent(head: Token, index: MentionIndex) -> Speaker | None:
+    """ "the agency", "the company", "the governor": the named actor earlier in the article whose name holds
+    that word ("Saudi Press Agency", "Governor Kay Ivey"). Only for a bare definite noun phrase."""
+    children = list(head.children)
+    if not children or any(c.dep_ not in ("det", "case") for c in children) or children[0].lower_ != "the":
+        return None
+    doc = head.doc
+    word = head.lower_
+    for j in range(head.i - 1, -1, -1):
+        tok = doc[j]
+        if tok.lower_ != word or tok.pos_ != "PROPN":
+            continue
+        top = tok
+        while top.dep_ in ("compound", "flat") and top.head.pos_ == "PROPN" and top.head.i > top.i:
+            top = top.head
+        covering = [m for m in index.covering(top.idx, top.idx + len(top)) if m.code or m.actor_id]
+        if covering:
+            return _from_mention(covering[-1])
+        ns, ne = _name_chain(top)
+        return Speaker(name=doc.text[ns:ne], type="actor", start=ns, end=ne)
+    return None
+
+
+def _from_mention(m: Mention) -> Speaker:
+    return Speaker(
+        name=(m.name or m.text) if m.via != "agent" else m.text,
+        type="actor",
+        code=m.code,
+        sector=m.sector,
+        start=m.start,
+        end=m.end,
+        actor_id=m.actor_id,
+    )
+
+
+def speaker_from_label(label: Span, index: MentionIndex) -> Speaker:
+    """A transcript label ("President of Russia Vladimir Putin") as a speaker."""
+    mention = _best_mention(index.within(label.start_char, label.end_char), label[-1])
+    if mention is not None:
+        return _from_mention(mention)
+    if len(label) == 1 and label[0].lower_ in ("question", "remark", "reply", "answer", "response"):
+        return Speaker(name=None, type="unknown", start=label.start_char, end=label.end_char)
+    return Speaker(name=label.text, type="actor", start=label.start_char, end=label.end_char)
+
+
+def previous_person(doc: Doc, index: MentionIndex, position: int, floor: int) -> Speaker | None:
+    """The last person named as a sentence subject before ``position`` (not before ``floor``), for "he said"."""
+    i = doc.char_span(position, position, alignment_mode="expand")
+    stop = i.start if i is not None else len(doc)
+    for j in range(stop - 1, -1, -1):
+        tok = doc[j]
+        if tok.idx < floor:
+            break
+        if tok.dep_ not in ("nsubj", "nsubjpass", "appos", "pobj", "dobj"):
+            continue
+        people = [m for m in index.covering(tok.idx, tok.idx + len(tok)) if m.kind == "person"]
+        if people:
+            return _from_mention(people[-1])
+        if (
+            tok.dep_ in ("nsubj", "nsubjpass")
+            and tok.pos_ == "PROPN"
+            and tok.ent_type_ not in ("GPE", "ORG", "NORP")
+        ):
+            ns, ne = _name_chain(tok)
+            return Speaker(name=doc.text[ns:ne], type="actor", start=ns, end=ne)
+    return None

@@ -1,0 +1,193 @@
+"""Stance: the polarity in [-1, 1] of a statement toward each actor it mentions, with its evidence span.
+
+The evidence is the clause around the actor (the nearest verb above it, without coordinated or relative
+clauses that do not contain it). The fast path is model-free: VADER (``nltk-vader-sentiment``) on that
+clause with the actor's own words masked, so a name such as "Trump" carries no sentiment, and VADER's
+negation handling. When the bundled weights ``stance_weights.json`` are present (a multinomial logistic
+regression on cheap lexical and syntactic features, trained on the NewsMTSC train split only, MIT), the
+polarity is P(positive) - P(negative) from that model; ``method="rules"`` forces the fast path.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+from spacy.tokens import Doc, Token
+from vader import SentimentIntensityAnalyzer
+
+from realpolitik.model import Mention, Speaker, Stance
+
+Method = Literal["auto", "model", "rules"]
+_CLAUSE_HEADS = ("VERB", "AUX")
+_SPLIT_DEPS = ("conj", "relcl", "advcl", "parataxis", "acl")
+_NEGATORS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "neither", "nor", "without"})
+# Thresholds on the rules' compound score for the three classes; fitted on the NewsMTSC train split.
+RULE_THRESHOLDS = (-0.05, 0.3)
+_WEIGHTS = "stance_weights.json"
+
+
+@cache
+def _analyzer() -> SentimentIntensityAnalyzer:
+    return SentimentIntensityAnalyzer()
+
+
+@cache
+def _model() -> dict[str, Any] | None:
+    try:
+        raw = resources.files("realpolitik.pipeline").joinpath(_WEIGHTS).read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        return None
+    data: dict[str, Any] = json.loads(raw)
+    return data
+
+
+def clause_tokens(doc: Doc, start: int, end: int, lo: int = 0, hi: int | None = None) -> list[Token]:
+    """Tokens of the clause around the target span [start, end), kept within [lo, hi)."""
+    hi = len(doc.text) if hi is None else hi
+    target = doc.char_span(start, end, alignment_mode="expand")
+    if target is None or len(target) == 0:
+        return []
+    node = target.root
+    while node.pos_ not in _CLAUSE_HEADS and node.head.i != node.i:
+        node = node.head
+    inside = {t.i for t in target}
+    dropped: set[int] = set()
+    for child in node.children:
+        if child.dep_ in _SPLIT_DEPS:
+            sub = {t.i for t in child.subtree}
+            if not sub & inside:
+                dropped |= sub
+    toks = [t for t in node.subtree if t.i not in dropped and lo <= t.idx < hi]
+    if len(toks) < 4:  # a bare "X said": fall back on the sentence
+        toks = [t for t in target.root.sent if lo <= t.idx < hi]
+    return toks
+
+
+def _masked(tokens: Sequence[Token], start: int, end: int) -> str:
+    parts = []
+    for tok in tokens:
+        word = "someone" if start <= tok.idx < end else tok.text
+        parts.append(word + tok.whitespace_)
+    return "".join(parts)
+
+
+def rule_score(doc: Doc, start: int, end: int, lo: int = 0, hi: int | None = None) -> tuple[float, int, int]:
+    """(VADER compound of the masked clause, evidence start, evidence end)."""
+    toks = clause_tokens(doc, start, end, lo, hi)
+    if not toks:
+        return 0.0, start, end
+    compound = float(_analyzer().polarity_scores(_masked(toks, start, end))["compound"])
+    first, last = min(toks, key=lambda t: t.i), max(toks, key=lambda t: t.i)
+    return compound, first.idx, last.idx + len(last)
+
+
+def features(doc: Doc, start: int, end: int, lo: int = 0, hi: int | None = None) -> dict[str, float]:
+    """Cheap features of the target in its clause: VADER scores, clause words, neighbours, syntactic role."""
+    toks = clause_tokens(doc, start, end, lo, hi)
+    target = doc.char_span(start, end, alignment_mode="expand")
+    feats: dict[str, float] = {"bias": 1.0}
+    if not toks or target is None or len(target) == 0:
+        return feats
+    clause = _masked(toks, start, end)
+    scores = _analyzer().polarity_scores(clause)
+    sent = target.root.sent
+    sent_scores = _analyzer().polarity_scores(_masked(list(sent), start, end))
+    feats["vader_clause"] = float(scores["compound"])
+    feats["vader_clause_pos"] = float(scores["pos"])
+    feats["vader_clause_neg"] = float(scores["neg"])
+    feats["vader_sent"] = float(sent_scores["compound"])
+    inside = {t.i for t in target}
+    for tok in toks:
+        if tok.i in inside or tok.is_punct or tok.like_num:
+            continue
+        feats["c:" + tok.lemma_.lower()] = 1.0
+        if tok.lower_ in _NEGATORS:
+            feats["negated"] = 1.0
+    for tok in doc[max(target.start - 4, sent.start) : target.start]:
+        feats["l:" + tok.lemma_.lower()] = 1.0
+    for tok in doc[target.end : min(target.end + 4, sent.end)]:
+        feats["r:" + tok.lemma_.lower()] = 1.0
+    root = target.root
+    feats["dep:" + root.dep_] = 1.0
+    feats["h:" + root.head.lemma_.lower()] = 1.0
+    feats["hdep:" + root.dep_ + ":" + root.head.lemma_.lower()] = 1.0
+    if any(t.text in '“”"' for t in sent):
+        feats["quoted"] = 1.0
+    return feats
+
+
+def model_probabilities(feats: dict[str, float]) -> dict[str, float] | None:
+    """Class probabilities (negative, neutral, positive) from the bundled weights, or None without them."""
+    model = _model()
+    if model is None:
+        return None
+    labels: list[str] = model["labels"]
+    weights: dict[str, list[float]] = model["weights"]
+    scale: dict[str, float] = model.get("scale", {})
+    logits = [0.0] * len(labels)
+    for name, value in feats.items():
+        row = weights.get(name)
+        if row is None:
+            continue
+        value = value / scale.get(name, 1.0)
+        for k, w in enumerate(row):
+            logits[k] += w * value
+    top = max(logits)
+    exps = [math.exp(x - top) for x in logits]
+    total = sum(exps)
+    return {label: e / total for label, e in zip(labels, exps, strict=True)}
+
+
+def classify(
+    doc: Doc, start: int, end: int, lo: int = 0, hi: int | None = None, method: Method = "auto"
+) -> tuple[str, float, int, int]:
+    """(label, polarity in [-1, 1], evidence start, evidence end) toward the target span [start, end).
+
+    Rules: the label comes from the compound score and :data:`RULE_THRESHOLDS`. Model: the most probable
+    class, and polarity P(positive) - P(negative).
+    """
+    compound, ev_start, ev_end = rule_score(doc, start, end, lo, hi)
+    probs = None
+    if method != "rules" and _model() is not None:
+        probs = model_probabilities(features(doc, start, end, lo, hi))
+    if probs is None:
+        low, high = RULE_THRESHOLDS
+        label = "negative" if compound <= low else "positive" if compound >= high else "neutral"
+        return label, compound, ev_start, ev_end
+    label = max(probs, key=probs.__getitem__)
+    return label, probs.get("positive", 0.0) - probs.get("negative", 0.0), ev_start, ev_end
+
+
+def target_stance(
+    doc: Doc, start: int, end: int, lo: int = 0, hi: int | None = None, method: Method = "auto"
+) -> tuple[float, int, int]:
+    """(polarity in [-1, 1], evidence start, evidence end) toward the target span [start, end)."""
+    _, polarity, ev_start, ev_end = classify(doc, start, end, lo, hi, method)
+    return polarity, ev_start, ev_end
+
+
+def stances_for(
+    doc: Doc, start: int, end: int, mentions: Sequence[Mention], speaker: Speaker | None = None
+) -> tuple[Stance, ...]:
+    """One Stance per actor code mentioned in the statement [start, end): the strongest-evidence mention.
+
+    The speaker's own mention is skipped when it lies inside the content (a transcript label, say).
+    """
+    best: dict[str, tuple[float, int, int]] = {}
+    for m in mentions:
+        if not m.code or m.start < start or m.end > end:
+            continue
+        if speaker is not None and speaker.start == m.start and speaker.end == m.end:
+            continue
+        polarity, ev_start, ev_end = target_stance(doc, m.start, m.end, start, end)
+        current = best.get(m.code)
+        if current is None or abs(polarity) > abs(current[0]):
+            best[m.code] = (polarity, ev_start, ev_end)
+    return tuple(
+        Stance(code=code, polarity=max(-1.0, min(1.0, p)), start=s, end=e) for code, (p, s, e) in best.items()
+    )

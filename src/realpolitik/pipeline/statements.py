@@ -1,0 +1,528 @@
+"""Statements: who said what, about whom, and how, from one parsed article.
+
+Passes, in order, each claiming the text it explains so later passes do not re-read it: transcript turns
+("Vladimir Putin: ..."), dash-led paragraphs after an introduction (each a different anonymous speaker),
+direct quotes in every quotation convention (attributed through a cue verb in or next to their sentence,
+or carried on from the same speaker's previous quote), colon-introduced statements ("He said: ..."),
+"according to X", and reported speech ("X said/believes/warned that ..."), which is also found inside
+other statements when its subject is a third party (an expert relaying what a president said). A quote
+with no attribution gets an ``unknown`` speaker: the nearest name is never forced onto it. Stance toward
+each actor a statement mentions comes from :mod:`realpolitik.pipeline.stance`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import get_args
+
+from spacy.tokens import Doc, Span, Token
+
+from realpolitik.model import Article, Mention, Speaker, SpeakerType, Statement, stable_id
+from realpolitik.pipeline.quotes import (
+    Paragraph,
+    Quote,
+    find_dash_paragraphs,
+    find_quotes,
+    find_turns,
+    is_turn_word,
+    split_paragraphs,
+)
+from realpolitik.pipeline.speakers import (
+    REPORT_LEMMAS,
+    MentionIndex,
+    is_cue,
+    previous_person,
+    speaker_from_head,
+    speaker_from_label,
+    subject_of,
+)
+from realpolitik.pipeline.stance import stances_for
+
+VERSION = "statements-1"
+SPEAKER_TYPES = frozenset(get_args(SpeakerType))
+_MIN_QUOTE_WORDS = 4  # shorter unattributed quotes are scare quotes or titles, not statements
+_COMPLEMENT_DEPS = ("ccomp", "parataxis", "xcomp", "dobj", "advcl", "conj")
+
+
+@dataclass(slots=True)
+class _Draft:
+    start: int
+    end: int
+    speaker: Speaker
+    form: str
+    cue: tuple[int, int] | None = None
+    cue_token: int | None = None
+
+
+class _Context:
+    """The parsed article with look-ups shared by the passes."""
+
+    def __init__(self, doc: Doc, article: Article, mentions: Sequence[Mention]) -> None:
+        self.doc = doc
+        self.text = article.text
+        self.article = article
+        self.index = MentionIndex(mentions)
+        self.paragraphs = split_paragraphs(self.text)
+        self._para_starts = [p.start for p in self.paragraphs]
+        self.sents: list[Span] = list(doc.sents)
+        self._sent_starts = [s.start_char for s in self.sents]
+
+    def paragraph_at(self, pos: int) -> Paragraph | None:
+        i = bisect_right(self._para_starts, pos) - 1
+        return self.paragraphs[i] if i >= 0 else None
+
+    def sentences_over(self, start: int, end: int) -> list[Span]:
+        i = max(bisect_right(self._sent_starts, start) - 1, 0)
+        out = []
+        while i < len(self.sents) and self.sents[i].start_char < end:
+            if self.sents[i].end_char > start:
+                out.append(self.sents[i])
+            i += 1
+        return out
+
+    def sentence_index(self, sent: Span) -> int:
+        return bisect_right(self._sent_starts, sent.start_char) - 1
+
+    def tokens(self, start: int, end: int) -> Span | None:
+        return self.doc.char_span(start, end, alignment_mode="expand")
+
+
+def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+# --------------------------------------------------------------------------- transcript turns, dashes
+
+
+def _turn_drafts(ctx: _Context) -> list[_Draft]:
+    turns = find_turns(ctx.text, ctx.paragraphs)
+    labelled = [t for t in turns if not t.continued]
+    out: list[_Draft] = []
+    speakers: dict[tuple[int, int], Speaker | None] = {}
+    for turn in turns:
+        key = (turn.label_start, turn.label_end)
+        if key not in speakers:
+            label = ctx.tokens(turn.label_start, turn.label_end)
+            speakers[key] = _turn_speaker(label, ctx, len(labelled)) if label is not None else None
+        speaker = speakers[key]
+        if speaker is None:
+            continue
+        start, end = _trim(ctx.text, turn.start, turn.end)
+        if sum(ch.isalpha() for ch in ctx.text[start:end]) >= 2:  # not an elision mark such as "<…>"
+            out.append(_Draft(start, end, speaker, "direct", (turn.label_start, turn.label_end)))
+    return out
+
+
+def _turn_speaker(label: Span, ctx: _Context, n_turns: int) -> Speaker | None:
+    """A label is a speaker when it names a person, is a turn word, or the article is a real transcript."""
+    word = is_turn_word(label.text)
+    person = any(m.kind == "person" for m in ctx.index.within(label.start_char, label.end_char))
+    person = person or any(e.label_ == "PERSON" for e in label.ents)
+    if not (word or person or (n_turns >= 2 and len(label) >= 2)):
+        return None
+    if word and n_turns < 2:
+        return None
+    return speaker_from_label(label, ctx.index)
+
+
+def _dash_drafts(ctx: _Context) -> list[_Draft]:
+    out = []
+    for dash in find_dash_paragraphs(ctx.text, ctx.paragraphs):
+        speaker = Speaker(name=None, type=dash.speaker_type, start=dash.intro_start, end=dash.intro_end)
+        start, end = _trim(ctx.text, dash.start, dash.end)
+        out.append(_Draft(start, end, speaker, "direct"))
+    return out
+
+
+# --------------------------------------------------------------------------- direct quotes
+
+
+def _linked(cue: Token, quote: Quote) -> bool:
+    """The cue's clause holds the quote: a complement inside it, or the cue hangs off a verb inside it."""
+    for child in cue.children:
+        if child.dep_ in _COMPLEMENT_DEPS and quote.outer_start <= child.idx < quote.outer_end:
+            return True
+    head = cue.head
+    return (
+        head.i != cue.i and quote.outer_start <= head.idx < quote.outer_end and cue.dep_ in _COMPLEMENT_DEPS
+    )
+
+
+def _attribution(
+    ctx: _Context, quote: Quote, quotes_outer: list[tuple[int, int]]
+) -> tuple[Token, Token] | None:
+    """The (cue, subject) that attributes a quote, looking in its sentences and the one right after it."""
+    sents = ctx.sentences_over(quote.outer_start, quote.outer_end)
+    if not sents:
+        return None
+    frame = list(sents)
+    last = ctx.sentence_index(sents[-1])
+    if last + 1 < len(ctx.sents):
+        nxt = ctx.sents[last + 1]
+        para = ctx.paragraph_at(quote.outer_start)
+        gap = ctx.text[quote.outer_end : nxt.start_char]
+        if para is not None and nxt.start_char < para.end and not gap.strip(" .,!?\n") and len(nxt) <= 14:
+            frame.append(nxt)
+    first = ctx.sentence_index(sents[0])
+    if first > 0 and ctx.sents[first - 1].text.rstrip().endswith(":"):
+        frame.insert(0, ctx.sents[first - 1])
+    best: tuple[int, Token, Token] | None = None
+    for sent in frame:
+        for tok in sent:
+            if _inside(tok.idx, quotes_outer) or not is_cue(tok):
+                continue
+            subj = subject_of(tok)
+            if subj is None or _inside(subj.idx, quotes_outer) or subj.lower_ in ("i", "we", "you"):
+                continue
+            separate = sent.start_char >= quote.outer_end
+            if not (_linked(tok, quote) or separate or _colon_before(ctx, tok, quote)):
+                continue
+            distance = min(abs(tok.idx - quote.outer_end), abs(quote.outer_start - tok.idx))
+            if best is None or distance < best[0]:
+                best = (distance, tok, subj)
+    if best is None:
+        return None
+    return best[1], best[2]
+
+
+def _colon_before(ctx: _Context, cue: Token, quote: Quote) -> bool:
+    between = ctx.text[cue.idx + len(cue) : quote.outer_start]
+    return cue.idx < quote.outer_start and between.rstrip().endswith((":", ",")) and len(between) < 80
+
+
+def _according_to(ctx: _Context, sents: Sequence[Span], skip: list[tuple[int, int]]) -> Token | None:
+    for sent in sents:
+        for tok in sent:
+            if tok.lower_ == "according" and not _inside(tok.idx, skip):
+                for child in tok.children:
+                    if child.lower_ == "to":
+                        for obj in child.children:
+                            if obj.dep_ == "pobj":
+                                return obj
+    return None
+
+
+def _starts_sentence(ctx: _Context, quote: Quote) -> bool:
+    sents = ctx.sentences_over(quote.outer_start, quote.outer_start + 1)
+    if not sents:
+        return True
+    lead = ctx.text[sents[0].start_char : quote.outer_start]
+    para = ctx.paragraph_at(quote.outer_start)
+    # a quote opening its sentence, its paragraph, or handed over by a colon ("He said: “...”")
+    return (
+        not lead.strip(" -—–")
+        or lead.rstrip().endswith(":")
+        or (para is not None and para.start == quote.outer_start)
+    )
+
+
+def _embedded(ctx: _Context, quote: Quote) -> bool:
+    """A quote inside a reported clause ("said the victims were \"joyful girls\""): part of a mixed statement."""
+    for sent in ctx.sentences_over(quote.outer_start, quote.outer_end):
+        for tok in sent:
+            if tok.idx >= quote.outer_start or not is_cue(tok):
+                continue
+            comp = _complement(tok)
+            if comp is None or quote.outer_start <= comp.idx < quote.outer_end:
+                continue
+            if comp.left_edge.idx <= quote.outer_start and comp.right_edge.idx >= quote.outer_end - 1:
+                return True
+    return False
+
+
+def _colon_speaker(ctx: _Context, quote: Quote) -> tuple[Token, Token] | None:
+    """``X addressed the public: "..."``: the subject of the clause a colon hands over to the quote."""
+    lead = ctx.text[max(0, quote.outer_start - 3) : quote.outer_start]
+    if ":" not in lead:
+        return None
+    colon = ctx.tokens(quote.outer_start - 3, quote.outer_start)
+    if colon is None:
+        return None
+    verb = colon.sent.root
+    if verb.idx >= quote.outer_start or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = subject_of(verb)
+    return (verb, subj) if subj is not None else None
+
+
+def _quote_drafts(ctx: _Context, claimed: list[tuple[int, int]]) -> list[_Draft]:
+    """Direct quotes. Unattributed ones get ``speaker.type == "pending"``, settled by :func:`_settle`."""
+    quotes = [q for q in find_quotes(ctx.text, ctx.paragraphs) if not _inside(q.outer_start, claimed)]
+    outer = [(q.outer_start, q.outer_end) for q in quotes]
+    out: list[_Draft] = []
+    for quote in quotes:
+        para = ctx.paragraph_at(quote.outer_start)
+        start, end = _trim(ctx.text, quote.start, quote.end)
+        if end <= start:
+            continue
+        words = quote.words(ctx.text)
+        standalone = _starts_sentence(ctx, quote)
+        if not standalone and _embedded(ctx, quote):
+            continue
+        found = _attribution(ctx, quote, outer)
+        if found is None:
+            found = _colon_speaker(ctx, quote)
+        if found is not None:
+            cue, subj = found
+            if words < _MIN_QUOTE_WORDS and not standalone and not _linked(cue, quote):
+                continue
+            prev = previous_person(ctx.doc, ctx.index, subj.idx, para.start if para else 0)
+            speaker = speaker_from_head(
+                subj, ctx.index, exclude=(quote.outer_start, quote.outer_end), previous_person=prev
+            )
+            if speaker.type == "none":
+                continue
+            out.append(_Draft(start, end, speaker, "direct", (cue.idx, cue.idx + len(cue)), cue.i))
+            continue
+        if words < _MIN_QUOTE_WORDS or not standalone:
+            continue
+        source = _according_to(ctx, ctx.sentences_over(quote.outer_start, quote.outer_end), outer)
+        if source is None:
+            out.append(_Draft(start, end, Speaker(name=None, type="pending"), "direct"))
+            continue
+        speaker = speaker_from_head(source, ctx.index)
+        if speaker.type != "none":  # "according to the filing": a document, not a speaker
+            out.append(_Draft(start, end, speaker, "direct", (source.idx, source.idx + len(source))))
+    return out
+
+
+def _settle(ctx: _Context, drafts: list[_Draft]) -> list[_Draft]:
+    """An unattributed quote continues the statement just before it in its paragraph, or the previous
+    paragraph's last statement when it opens its own paragraph; otherwise its speaker is unknown."""
+    out: list[_Draft] = []
+    for d in drafts:
+        if d.speaker.type == "pending":
+            para = ctx.paragraph_at(d.start)
+            prev = out[-1] if out else None
+            speaker = Speaker(name=None, type="unknown")
+            if prev is not None and para is not None:
+                prev_para = ctx.paragraph_at(prev.start)
+                same = prev_para is para
+                opens = (
+                    prev_para is not None and prev_para.index == para.index - 1 and d.start - para.start <= 1
+                )
+                if same or (opens and prev.form == "direct"):
+                    speaker = prev.speaker
+            d = _Draft(d.start, d.end, speaker, d.form, d.cue, d.cue_token)
+        out.append(d)
+    return out
+
+
+# --------------------------------------------------------------------------- colon, according to, reported
+
+
+def _colon_drafts(ctx: _Context, claimed: list[tuple[int, int]]) -> list[_Draft]:
+    out = []
+    for tok in ctx.doc:
+        if tok.text != ":" or _inside(tok.idx, claimed):
+            continue
+        sent = tok.sent
+        cue = next((t for t in reversed(list(ctx.doc[sent.start : tok.i])) if is_cue(t)), None)
+        if cue is None or tok.i - cue.i > 6:
+            continue
+        subj = subject_of(cue)
+        if subj is None or subj.lower_ in ("i", "we", "you"):
+            continue
+        para = ctx.paragraph_at(tok.idx)
+        if para is None:
+            continue
+        start, end = _trim(ctx.text, tok.idx + 1, para.end)
+        if end - start < 15 or ctx.text[start] in "“„«\"‘'":
+            continue
+        speaker = speaker_from_head(subj, ctx.index)
+        if speaker.type == "none":
+            continue
+        out.append(_Draft(start, end, speaker, "direct", (cue.idx, cue.idx + len(cue)), cue.i))
+    return out
+
+
+def _infinitival(verb: Token) -> bool:
+    """ "finding it to be unlawful": a small clause, not a reported statement."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _complement(cue: Token) -> Token | None:
+    """The reported clause: a complement after the cue, or before it in the inverted "X, Y said" order
+    (not across a semicolon, which ends the reported sentence)."""
+    after = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i and not _infinitival(c)]
+    if after:
+        return after[0]
+    for child in cue.children:
+        if child.dep_ == "ccomp" and child.i < cue.i:
+            between = cue.doc[child.right_edge.i + 1 : cue.i]
+            if not any(t.text == ";" for t in between):
+                return child
+    return None
+
+
+_LISTENER_DEPS = ("dobj", "dative", "npadvmod", "prep", "advmod", "prt", "punct", "mark", "aux", "neg")
+
+
+def _clause_after(cue: Token) -> tuple[int, int] | None:
+    """When the parser found no complement: the rest of the sentence after the cue and its listener and
+    adverbials ("told the Associated Press four victims were ..."), if it opens with a subject and a verb."""
+    sent = cue.sent
+    i = cue.i + 1
+    while i < sent.end and cue.doc[i].head.i == cue.i and cue.doc[i].dep_ in _LISTENER_DEPS:
+        if cue.doc[i].is_punct:
+            return None  # "confirmed him, but the Senate ...": a new clause, not what was said
+        i = cue.doc[i].right_edge.i + 1
+    rest = cue.doc[i : sent.end]
+    if len(rest) < 4 or rest[0].dep_ == "cc" or any(t.text in '"“”«»' for t in rest):
+        return None
+    opens_clause = any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i >= i and t.i < i + 4 for t in rest)
+    if not opens_clause:
+        return None
+    last = rest[-1]
+    while last.i > rest.start and last.is_punct:
+        last = cue.doc[last.i - 1]
+    return rest[0].idx, last.idx + len(last)
+
+
+def _clause_span(
+    ctx: _Context, cue: Token, comp: Token, speaker_span: tuple[int, int] | None
+) -> tuple[int, int]:
+    toks = [t for t in comp.subtree]
+    left, right = toks[0], toks[-1]
+    while left.i < right.i and (left.dep_ == "mark" or left.is_punct):
+        left = ctx.doc[left.i + 1]
+    start, end = left.idx, right.idx + len(right)
+    if speaker_span and start < speaker_span[1] <= end:
+        start = speaker_span[1]
+    para = ctx.paragraph_at(cue.idx)
+    if para is not None:  # the parser may run a sentence over a paragraph break (headlines have no stop)
+        start, end = max(start, para.start), min(end, para.end)
+    return _trim(ctx.text, start, end)
+
+
+def _nested_in_cue(cue: Token) -> bool:
+    """The cue sits inside what another cue reports ("I don't think Russia thinks ...", "said they believe")."""
+    node = cue
+    for _ in range(6):
+        if node.head.i == node.i:
+            return False
+        if node.dep_ in ("ccomp", "xcomp") and is_cue(node.head):
+            return True
+        node = node.head
+    return False
+
+
+def _reported_drafts(
+    ctx: _Context, direct: list[_Draft], quotes_outer: list[tuple[int, int]]
+) -> list[_Draft]:
+    used = {d.cue_token for d in direct if d.cue_token is not None}
+    out: list[_Draft] = []
+    for tok in ctx.doc:
+        if tok.i in used or tok.lemma_.lower() not in REPORT_LEMMAS or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if _inside(tok.idx, quotes_outer):
+            continue
+        if _nested_in_cue(tok) or any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+            continue  # "as they say": a hedge, not a statement
+        comp = _complement(tok)
+        span = _clause_after(tok) if comp is None else None
+        if comp is None and span is None:
+            continue
+        subj = subject_of(tok)
+        if subj is None or subj.lower_ in ("i", "we", "you", "it", "this", "that", "which", "who"):
+            continue
+        para = ctx.paragraph_at(tok.idx)
+        prev = previous_person(ctx.doc, ctx.index, subj.idx, para.start if para else 0)
+        speaker = speaker_from_head(subj, ctx.index, previous_person=prev)
+        if speaker.type == "none":
+            continue
+        if comp is not None:
+            own = (
+                (speaker.start, speaker.end)
+                if speaker.start is not None and speaker.end is not None
+                else None
+            )
+            start, end = _clause_span(ctx, tok, comp, own)
+        else:
+            assert span is not None
+            start, end = span
+        if end - start < 10:
+            continue
+        form = "mixed" if any(start <= qs and qe <= end + 1 for qs, qe in quotes_outer) else "indirect"
+        out.append(_Draft(start, end, speaker, form, (tok.idx, tok.idx + len(tok)), tok.i))
+    for sent in ctx.sents:
+        if _inside(sent.start_char, quotes_outer):
+            continue
+        source = _according_to(ctx, [sent], quotes_outer)
+        if source is None:
+            continue
+        phrase_start = source.head.head.idx  # "according"
+        phrase_end = source.right_edge.idx + len(source.right_edge)
+        if phrase_start - sent.start_char < 3:
+            start, end = phrase_end, sent.end_char
+        elif sent.end_char - phrase_end < 3:
+            start, end = sent.start_char, phrase_start
+        else:
+            start, end = sent.start_char, sent.end_char
+        start, end = _trim(ctx.text, start, end)
+        end = end - 1 if end > start and ctx.text[end - 1] == "." else end
+        if end - start < 10:
+            continue
+        para = ctx.paragraph_at(source.idx)
+        prev = previous_person(ctx.doc, ctx.index, source.idx, para.start if para else 0)
+        speaker = speaker_from_head(source, ctx.index, previous_person=prev)
+        if speaker.type == "none":
+            continue
+        out.append(_Draft(start, end, speaker, "indirect", (phrase_start, phrase_start + len("according"))))
+    return out
+
+
+def _drop_nested_duplicates(drafts: list[_Draft]) -> list[_Draft]:
+    """A reported statement whose content repeats an existing one (same span) is dropped."""
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for d in drafts:
+        if (d.start, d.end) in seen:
+            continue
+        seen.add((d.start, d.end))
+        out.append(d)
+    return out
+
+
+def extract_statements(doc: Doc, article: Article, mentions: Sequence[Mention]) -> list[Statement]:
+    """Every statement in the article, in text order, with speaker, form, cue and stances."""
+    ctx = _Context(doc, article, mentions)
+    turns = _turn_drafts(ctx)
+    dashes = _dash_drafts(ctx)
+    claimed = [(d.start, d.end) for d in turns + dashes]
+    quotes = _quote_drafts(ctx, claimed)
+    claimed += [(d.start - 1, d.end + 1) for d in quotes]
+    colons = _colon_drafts(ctx, claimed)
+    quote_spans = [(q.outer_start, q.outer_end) for q in find_quotes(ctx.text, ctx.paragraphs)]
+    reported = _reported_drafts(ctx, quotes + colons, quote_spans)
+    drafts = sorted(turns + dashes + quotes + colons + reported, key=lambda d: (d.start, d.end))
+    drafts = [d for d in _drop_nested_duplicates(_settle(ctx, drafts)) if d.speaker.type in SPEAKER_TYPES]
+    statements = []
+    for n, d in enumerate(drafts):
+        speaker = d.speaker
+        statements.append(
+            Statement(
+                id=stable_id("statement", article.id, d.start, d.end, n),
+                article_id=article.id,
+                start=d.start,
+                end=d.end,
+                speaker=speaker,
+                form=d.form,
+                cue=ctx.text[d.cue[0] : d.cue[1]] if d.cue else None,
+                cue_start=d.cue[0] if d.cue else None,
+                cue_end=d.cue[1] if d.cue else None,
+                stances=stances_for(doc, d.start, d.end, ctx.index.within(d.start, d.end), speaker),
+                version=VERSION,
+            )
+        )
+    return statements

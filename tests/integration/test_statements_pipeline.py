@@ -1,0 +1,211 @@
+"""Statements end to end through the Engine: every quotation convention, reported speech, typed anonymous
+speakers, transcripts, and the cases that must not become statements."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+# (text, [(words inside the content, speaker type, a word of the speaker's name or None, form)])
+CASES: list[tuple[str, list[tuple[str, str, str | None, str]]]] = [
+    (
+        "“We will not accept any pressure from outside,” Foreign Minister Sergei Lavrov said on Tuesday.",
+        [("accept any pressure", "actor", "Lavrov", "direct")],
+    ),
+    (
+        'German Chancellor Angela Merkel said: "Europe must stand together on this question."',
+        [("Europe must stand together", "actor", "Merkel", "direct")],
+    ),
+    (
+        "Le ministre a déclaré: « Nous allons continuer les négociations avec nos partenaires. »",
+        [("Nous allons continuer", "unknown", None, "direct")],
+    ),
+    (
+        "Der Sprecher sagte gestern: „Die Regierung wird die Sanktionen nicht aufheben.“",
+        [("Die Regierung wird", "unknown", None, "direct")],
+    ),
+    (
+        "‘The sanctions have failed to change anything at all,’ said Senator Bob Menendez.",
+        [("sanctions have failed", "actor", "Menendez", "direct")],
+    ),
+    (
+        '"The border will stay open," President Emmanuel Macron told reporters. "We have no reason to close it."',
+        [
+            ("border will stay open", "actor", "Macron", "direct"),
+            ("no reason to close", "actor", "Macron", "direct"),
+        ],
+    ),
+    (
+        "Prime Minister Justin Trudeau said Canada would send more aid to Ukraine next month.",
+        [("Canada would send more aid", "actor", "Trudeau", "indirect")],
+    ),
+    (
+        "Japan's defence ministry warned that North Korea could launch another missile within days.",
+        [("North Korea could launch", "anonymous_official", None, "indirect")],
+    ),
+    (
+        "Analysts believe that the central bank will raise interest rates again in March.",
+        [("central bank will raise", "anonymous_expert", None, "indirect")],
+    ),
+    (
+        "A source in the ministry said the delegation would arrive in Astana on Friday.",
+        [("delegation would arrive", "anonymous_official", None, "indirect")],
+    ),
+    (
+        "Protesters said the police had used tear gas against peaceful crowds near the parliament.",
+        [("police had used tear gas", "group", None, "indirect")],
+    ),
+    (
+        "According to the Interior Ministry, at least forty people were detained during the night.",
+        [("forty people were detained", "actor", "Interior Ministry", "indirect")],
+    ),
+    (
+        "At least twelve soldiers were killed in the attack, according to Reuters.",
+        [("twelve soldiers were killed", "actor", "Reuters", "indirect")],
+    ),
+    (
+        'The opposition leader Alexei Navalny said the vote was "a shameless fraud staged by the Kremlin".',
+        [("the vote was", "actor", "Navalny", "mixed")],
+    ),
+    (
+        "NATO Secretary-General Jens Stoltenberg stressed that the alliance posed no threat to Russia.",
+        [("alliance posed no threat", "actor", "Stoltenberg", "indirect")],
+    ),
+    (
+        "The trade deal will create thousands of jobs, Chinese Commerce Minister Wang Wentao said.",
+        [("trade deal will create", "actor", "Wang", "indirect")],
+    ),
+    (
+        "Officials in Kabul said the explosion killed at least nine people on Sunday.",
+        [("explosion killed at least nine", "anonymous_official", None, "indirect")],
+    ),
+    (
+        "Residents told local television that the water supply had been cut for three days.",
+        [("water supply had been cut", "group", None, "indirect")],
+    ),
+    (
+        "Kazakh President Kassym-Jomart Tokayev said that the situation in Almaty had stabilised.",
+        [("situation in Almaty had stabilised", "actor", "Tokayev", "indirect")],
+    ),
+    (
+        "Turkey's President Recep Tayyip Erdogan said: the operation will continue until all goals are met.",
+        [("operation will continue", "actor", "Erdogan", "direct")],
+    ),
+    (
+        "The talks were difficult. We asked experts for their view.\n\n"
+        "– The agreement will not survive the winter.\n\n– I think both sides need the deal.",
+        [
+            ("agreement will not survive", "anonymous_expert", None, "direct"),
+            ("both sides need the deal", "anonymous_expert", None, "direct"),
+        ],
+    ),
+    (
+        "Vladimir Putin: Good afternoon, colleagues. Let us begin with the economy.\n\n"
+        "Nursultan Nazarbayev: Thank you, Vladimir Vladimirovich. Our trade grew last year.\n\n"
+        "Question: Will the customs union expand?",
+        [
+            ("Let us begin with the economy", "actor", "Putin", "direct"),
+            ("Our trade grew last year", "actor", "Nazarbayev", "direct"),
+            ("customs union expand", "unknown", None, "direct"),
+        ],
+    ),
+    (
+        '"We want peace," the spokesman said.\n\n'
+        '"But we will defend our territory if we are attacked by anyone at all."',
+        [
+            ("We want peace", "anonymous_official", None, "direct"),
+            ("defend our territory", "anonymous_official", None, "direct"),
+        ],
+    ),
+    (
+        "The witness, a teacher named Aigerim, said she saw soldiers near the airport that morning.",
+        [("she saw soldiers", "actor", "Aigerim", "indirect")],
+    ),
+    (
+        "Moscow said the new sanctions were an unfriendly step that would not go unanswered.",
+        [("new sanctions were an unfriendly step", "actor", None, "indirect")],
+    ),
+]
+
+# Texts that hold no statement at all.
+NO_STATEMENTS = [
+    "The route of the initiative “One Belt, One Road” passes through Kazakhstan.",
+    "What is more important for Tokayev: Russian power or Chinese money",
+    "A long report on the harvest.\n\n—Harvest figures for the northern regions\n\nMore on the harvest.",
+    "Prices rose sharply; with the growth of which, as they say, the unrest began.",
+    "The autopsy determined that the man had died of a heart attack.",
+]
+
+
+def _overlaps(text: str, st: Any, words: str) -> bool:
+    i = text.index(words)
+    return st.start < i + len(words) and st.end > i
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_statement_conventions(
+    nlp_engine: Any, text: str, expected: list[tuple[str, str, str | None, str]]
+) -> None:
+    analysis = nlp_engine.analyze_text(text)
+    statements = list(analysis.statements)
+    for words, kind, name, form in expected:
+        hits = [s for s in statements if _overlaps(text, s, words)]
+        assert hits, f"no statement holds {words!r}: {[text[s.start : s.end] for s in statements]}"
+        st = hits[0]
+        assert st.speaker.type == kind, (words, st.speaker)
+        if name is not None:
+            assert name.casefold() in (st.speaker.name or "").casefold(), (words, st.speaker)
+        assert st.form == form, (words, st.form)
+        assert 0 <= st.start < st.end <= len(text)
+
+
+@pytest.mark.parametrize("text", NO_STATEMENTS, ids=[t[:40] for t in NO_STATEMENTS])
+def test_not_statements(nlp_engine: Any, text: str) -> None:
+    analysis = nlp_engine.analyze_text(text)
+    assert [text[s.start : s.end] for s in analysis.statements] == []
+
+
+def test_unattributed_quote_gets_no_nearby_name(nlp_engine: Any) -> None:
+    text = (
+        "Foreign Minister Mukhtar Tleuberdi met his Chinese counterpart in Beijing.\n\n"
+        "“Nobody can tell what the next year will bring for the region.”"
+    )
+    analysis = nlp_engine.analyze_text(text)
+    quote = [s for s in analysis.statements if "Nobody can tell" in text[s.start : s.end]]
+    assert len(quote) == 1
+    assert quote[0].speaker.type == "unknown"
+    assert quote[0].speaker.name is None
+
+
+def test_statement_records_are_complete(nlp_engine: Any) -> None:
+    text = "Chinese Foreign Minister Wang Yi said China opposed any interference in Kazakhstan's internal affairs."
+    analysis = nlp_engine.analyze_text(text, published="2022-01-10")
+    (st,) = analysis.statements
+    assert st.article_id == analysis.article.id
+    assert st.cue == "said" and text[st.cue_start : st.cue_end] == "said"
+    assert (st.speaker.code, st.speaker.sector) == ("CHN", "GOV")
+    assert text[st.speaker.start : st.speaker.end].endswith("Wang Yi")
+    assert {s.code for s in st.stances} >= {"KAZ"}
+    assert st.id == nlp_engine.analyze_text(text, published="2022-01-10").statements[0].id
+
+
+ODD_TEXTS = [
+    '"',
+    "“Unclosed quote with no end\n\n“and another",
+    "- - -\n\n—\n\n–",
+    "Question: ?\n\nAnswer:",
+    "» reversed « and ‹ single › marks said the man: «»",
+    "He said: \n\nShe said that.",
+]
+
+
+@pytest.mark.parametrize("text", ODD_TEXTS, ids=range(len(ODD_TEXTS)))
+def test_odd_texts_never_fail(nlp_engine: Any, text: str) -> None:
+    analysis = nlp_engine.analyze_text(text)
+    assert [f for f in analysis.failures if f.stage == "statements"] == []
+    for st in analysis.statements:
+        assert 0 <= st.start < st.end <= len(text)
+        assert st.speaker.type in {"actor", "anonymous_expert", "anonymous_official", "group", "unknown"}

@@ -1,0 +1,150 @@
+"""Stance toward an actor on hand-built parses: the clause around the actor, masking, negation, model path."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from realpolitik.model import Mention, Speaker
+from realpolitik.pipeline import stance
+from realpolitik.pipeline.stance import classify, clause_tokens, model_probabilities, rule_score, stances_for
+
+VOCAB = Vocab()
+
+
+def parse(rows: list[tuple[str, int, str, str, str]]) -> Doc:
+    """Rows of (word, head index, dep, pos, lemma); tokens separated by single spaces."""
+    words = [r[0] for r in rows]
+    return Doc(
+        VOCAB,
+        words=words,
+        spaces=[i + 1 < len(rows) and rows[i + 1][0] != "." for i in range(len(rows))],
+        heads=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        pos=[r[3] for r in rows],
+        lemmas=[r[4] for r in rows],
+    )
+
+
+def span(doc: Doc, word: str) -> tuple[int, int]:
+    start = doc.text.index(word)
+    return start, start + len(word)
+
+
+PRAISE_AND_ATTACK = parse(
+    [
+        ("Russia", 1, "nsubj", "PROPN", "Russia"),
+        ("praised", 1, "ROOT", "VERB", "praise"),
+        ("Kazakhstan", 1, "dobj", "PROPN", "Kazakhstan"),
+        ("and", 1, "cc", "CCONJ", "and"),
+        ("China", 5, "nsubj", "PROPN", "China"),
+        ("attacked", 1, "conj", "VERB", "attack"),
+        ("Japan", 5, "dobj", "PROPN", "Japan"),
+        ("today", 5, "npadvmod", "NOUN", "today"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+)
+NEGATED = parse(
+    [
+        ("Russia", 3, "nsubj", "PROPN", "Russia"),
+        ("did", 3, "aux", "AUX", "do"),
+        ("not", 3, "neg", "PART", "not"),
+        ("praise", 3, "ROOT", "VERB", "praise"),
+        ("Kazakhstan", 3, "dobj", "PROPN", "Kazakhstan"),
+        (".", 3, "punct", "PUNCT", "."),
+    ]
+)
+NAME_ONLY = parse(
+    [
+        ("Trump", 1, "nsubj", "PROPN", "Trump"),
+        ("spoke", 1, "ROOT", "VERB", "speak"),
+        ("in", 1, "prep", "ADP", "in"),
+        ("Ohio", 2, "pobj", "PROPN", "Ohio"),
+        ("today", 1, "npadvmod", "NOUN", "today"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+)
+
+
+def test_clause_leaves_out_a_coordinated_clause_without_the_actor() -> None:
+    words = [t.text for t in clause_tokens(PRAISE_AND_ATTACK, *span(PRAISE_AND_ATTACK, "Kazakhstan"))]
+    assert "praised" in words
+    assert "attacked" not in words
+
+
+def test_actor_in_the_coordinated_clause_gets_that_clause() -> None:
+    words = [t.text for t in clause_tokens(PRAISE_AND_ATTACK, *span(PRAISE_AND_ATTACK, "Japan"))]
+    assert "attacked" in words
+    assert "praised" not in words
+
+
+def test_rules_polarity_follows_the_clause_and_gives_evidence() -> None:
+    pos, ev_start, ev_end = rule_score(PRAISE_AND_ATTACK, *span(PRAISE_AND_ATTACK, "Kazakhstan"))
+    neg, _, _ = rule_score(PRAISE_AND_ATTACK, *span(PRAISE_AND_ATTACK, "Japan"))
+    assert pos > 0.2
+    assert neg < -0.2
+    assert PRAISE_AND_ATTACK.text[ev_start:ev_end].startswith("Russia praised Kazakhstan")
+
+
+def test_negation_flips_the_rules_polarity() -> None:
+    polarity, _, _ = rule_score(NEGATED, *span(NEGATED, "Kazakhstan"))
+    assert polarity < 0
+
+
+def test_the_actors_own_name_carries_no_sentiment() -> None:
+    # "trump" is a positive word in VADER's lexicon; the target is masked before scoring
+    label, polarity, _, _ = classify(NAME_ONLY, *span(NAME_ONLY, "Trump"), method="rules")
+    assert polarity == 0.0
+    assert label == "neutral"
+
+
+def test_stances_for_gives_one_stance_per_code_inside_the_statement() -> None:
+    doc = PRAISE_AND_ATTACK
+    mentions = [
+        Mention("a", *span(doc, word), word, word, code=code, kind="state")
+        for word, code in (("Russia", "RUS"), ("Kazakhstan", "KAZ"), ("Japan", "JPN"))
+    ]
+    speaker = Speaker("Russia", "actor", "RUS", start=mentions[0].start, end=mentions[0].end)
+    found = {s.code: s for s in stances_for(doc, 0, len(doc.text), mentions, speaker)}
+    assert set(found) == {"KAZ", "JPN"}  # the speaker's own mention is not a stance
+    assert all(-1.0 <= s.polarity <= 1.0 for s in found.values())
+    assert found["KAZ"].start is not None and found["KAZ"].end is not None
+
+
+def test_mentions_outside_the_statement_have_no_stance() -> None:
+    doc = NEGATED
+    m = Mention("a", *span(doc, "Kazakhstan"), "Kazakhstan", "KAZ", code="KAZ")
+    assert stances_for(doc, 0, 6, [m]) == ()
+
+
+def test_model_probabilities_from_weights(monkeypatch: pytest.MonkeyPatch) -> None:
+    weights = {"labels": ["negative", "neutral", "positive"], "weights": {"c:praise": [-1.0, 0.0, 2.0]}}
+    monkeypatch.setattr(stance, "_model", lambda: weights)
+    probs = model_probabilities({"c:praise": 1.0, "unseen": 1.0})
+    assert probs is not None
+    assert sum(probs.values()) == pytest.approx(1.0)
+    assert max(probs, key=probs.__getitem__) == "positive"
+    label, polarity, _, _ = classify(
+        PRAISE_AND_ATTACK, *span(PRAISE_AND_ATTACK, "Kazakhstan"), method="model"
+    )
+    assert label == "positive"
+    assert polarity > 0
+
+
+def test_rules_method_ignores_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    weights = {"labels": ["negative", "neutral", "positive"], "weights": {"bias": [5.0, 0.0, 0.0]}}
+    monkeypatch.setattr(stance, "_model", lambda: weights)
+    assert (
+        classify(PRAISE_AND_ATTACK, *span(PRAISE_AND_ATTACK, "Kazakhstan"), method="model")[0] == "negative"
+    )
+    assert (
+        classify(PRAISE_AND_ATTACK, *span(PRAISE_AND_ATTACK, "Kazakhstan"), method="rules")[0] == "positive"
+    )
+
+
+def test_bundled_weights_load() -> None:
+    model = stance._model()
+    assert model is not None
+    assert model["labels"] == ["negative", "neutral", "positive"]
+    assert len(model["weights"]) > 100
