@@ -28,6 +28,16 @@ def load_model(name: str) -> Language:
         ) from exc
 
 
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines without a full stop must not run into the first sentence.
+    The parser keeps sentence starts that are set before it runs."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 class Annotator:
     """Turns articles into spaCy Docs over exactly the article text (offsets are shared with every stage)."""
 
@@ -39,6 +49,8 @@ class Annotator:
         # per process (or Dask worker), so the model is loaded once there.
         self.nlp = load_model(settings.spacy_model)
         self.nlp.max_length = max(self.nlp.max_length, settings.max_article_chars + 1)
+        if "parser" in self.nlp.pipe_names and "paragraph_breaks" not in self.nlp.pipe_names:
+            self.nlp.add_pipe("paragraph_breaks", before="parser")
         add_gazetteer(self.nlp, kb)
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[tuple[Article, Doc]]:
