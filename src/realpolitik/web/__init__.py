@@ -1,0 +1,1 @@
+"""The dashboard: server-rendered pages over the same ``Store`` calls as the REST API (see ``views``)."""

@@ -1,0 +1,162 @@
+"""Browser tests: Playwright drives Debian's chromium against a real uvicorn server on 127.0.0.1 serving a
+store of hand-built analyses. The path of an analyst: overview -> Kazakhstan profile -> a bar of the
+influence chart -> the events behind it -> one event's article with its sentence highlighted. Screenshots of
+every page go to tests/screenshots/ (gitignored)."""
+
+from __future__ import annotations
+
+import socket
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+
+from realpolitik.api import create_app
+from realpolitik.settings import Settings
+from realpolitik.store import Store
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
+from test_api_records import build_world, hostile_analysis
+
+SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+pytestmark = pytest.mark.browser
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def serving(app: Any) -> Iterator[str]:
+    """Run ``app`` under uvicorn on 127.0.0.1 (a free port) in a thread; yields its base URL."""
+    port = free_port()
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
+    uv = uvicorn.Server(config)
+    thread = threading.Thread(target=uv.run, daemon=True)
+    thread.start()
+    while not uv.started:
+        if not thread.is_alive():
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        uv.should_exit = True
+        thread.join()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    path = tmp_path_factory.mktemp("browser") / "store.duckdb"
+    with Store(path) as store:
+        store.write([*build_world(), hostile_analysis()])
+    with serving(create_app(path, Settings(), token="")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium (make test does it)")
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def shot(page: object, name: str) -> None:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)  # type: ignore[attr-defined]
+
+
+def walk_to_the_sentence(browser: object, server: str, prefix: str) -> str:
+    """Overview -> Kazakhstan profile -> first influence bar -> its events -> the first event's article with
+    the sentence highlighted; screenshots of each page named ``prefix-NN-...``. Returns the evidence text."""
+    page = browser.new_page(viewport={"width": 1360, "height": 900})  # type: ignore[attr-defined]
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+
+    page.goto(server + "/")
+    assert page.locator("h1").inner_text() == "Overview"
+    shot(page, f"{prefix}-01-overview")
+
+    page.locator("a.country-link", has_text="Kazakhstan").first.click()
+    page.wait_for_url("**/country/KAZ")
+    chart = page.locator("#influence-chart")
+    chart.locator("svg").wait_for()
+    page.wait_for_selector("#influence-chart[data-rendered='true']")
+    bars = chart.locator(".mark-rect path")
+    assert bars.count() >= 4  # Russia and China in security and economy, and more
+    shot(page, f"{prefix}-02-country-KAZ")
+
+    # The first bar of the first domain (security): Russia's cooperation with Kazakhstan.
+    bars.first.click()
+    page.wait_for_url("**/events?**")
+    url = page.url
+    assert "target=KAZ" in url and "partner=" in url and "domain=" in url and "quad=" in url
+    rows = page.locator("table.events tbody tr")
+    assert rows.count() >= 1
+    assert "No events match" not in rows.first.inner_text()
+    shot(page, f"{prefix}-03-events-behind-bar")
+
+    link = page.locator("a.event-link").first
+    evidence = link.inner_text()
+    link.click()
+    page.wait_for_url("**/articles/**")
+    focus = page.locator(".article-text .focus")
+    assert focus.count() >= 1
+    assert "".join(focus.all_inner_texts()).strip()[:20] == evidence.strip()[:20]
+    assert page.locator(".article-text .src").count() >= 1 and page.locator(".article-text .tgt").count() >= 1
+    assert page.locator(".event-list li.focus .rule").inner_text().strip()
+    shot(page, f"{prefix}-04-article")
+    assert errors == []
+    page.close()
+    return evidence
+
+
+def test_from_overview_to_the_sentence_behind_a_bar(server: str, browser: object) -> None:
+    evidence = walk_to_the_sentence(browser, server, "world")
+    # The first bar is security cooperation, whose first event (newest) is Russia's peacekeepers.
+    assert evidence.startswith("Russia sent peacekeepers")
+
+
+def test_other_pages_render_their_charts(server: str, browser: object) -> None:
+    page = browser.new_page(viewport={"width": 1360, "height": 900})  # type: ignore[attr-defined]
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    for path, chart, name in (
+        ("/dyad/RUS/KAZ", "#dyad-chart", "world-05-dyad"),
+        ("/network", "#network-chart", "world-06-network"),
+    ):
+        page.goto(server + path)
+        page.wait_for_selector(f"{chart}[data-rendered='true']")
+        assert page.locator(f"{chart} svg").count() == 1
+        shot(page, name)
+    page.goto(server + "/events?domain=security")
+    shot(page, "world-07-event-browser")
+    page.goto(server + "/articles/hostile-1")
+    # The hostile article's markup is shown as text, never run.
+    assert '<script>alert("xss")</script>' in page.locator("#article-text").inner_text()
+    shot(page, "world-08-hostile-article")
+    assert errors == []
+    page.close()
