@@ -5,7 +5,8 @@ to PLOVER 0.8), ``petr2-gsr`` (CAMEO gold on AFP text, mapped through the ontolo
 
 Scoring conventions, the same for every set: an event is (type, source country, target country); actor codes
 are compared on their country part (first three letters; ``IGO``/``NGO`` gold codes match any predicted actor
-of that kind; ``---`` matches any source); a gold event with no target matches a prediction with any target.
+of that kind; ``---`` matches any source); a gold event with no target matches a prediction with any target;
+only asserted events with a known source are scored (negated and hypothetical ones say nothing happened).
 plover-gsr and petr2-gsr have no train split, so records whose id hashes to 0 mod 5 form the development subset
 the rules were looked at against; ``heldout_*`` metrics exclude them.
 """
@@ -94,8 +95,10 @@ def _event_matches(gold: Gold, event: Event) -> bool:
 
 
 def _coded(events: Iterable[Event]) -> list[Event]:
-    """Events that name a known source: the ones an event data set would contain."""
-    return [e for e in events if e.source is not None and e.source.code]
+    """Events that name a known source and are asserted: the ones an event data set (and our aggregates,
+    plover.md) would contain. Negated and hypothetical events are kept in the record but are not claims that
+    something happened, so they are not scored against gold events."""
+    return [e for e in events if e.source is not None and e.source.code and e.modality == "asserted"]
 
 
 def _top(events: list[Event]) -> Event | None:
@@ -215,10 +218,10 @@ _PENTA_BY_ROOT: dict[str, int] = {
 
 def penta_class(events: list[Event]) -> int:
     """The CAMEO 5-way class of a sentence from its coded events: 0 for no event or an appeal (CAMEO 02x, coded
-    by us as REQUEST), else the class of the CAMEO root of its most confident event."""
-    top = _top(events)
+    by us as REQUEST), else the class of the CAMEO root of its most confident asserted event."""
+    top = _top([e for e in events if e.modality == "asserted"])
     if top is None:
-        return 0
+        return 0  # only hypothetical or negated acts ("is considering giving money"): nothing happened
     root = (top.cameo or "")[:2]
     if root in _PENTA_BY_ROOT:
         return _PENTA_BY_ROOT[root]
@@ -287,7 +290,7 @@ def _conflibert(data_dir: Path, engine_factory: Callable[[], Any], split: str) -
         "split": split,
         "records_with_spans": spans,
         "confusion": {g: dict(row) for g, row in sorted(confusion.items())},
-        "class_rule": "no event -> 0; else by the CAMEO root of the most confident event: 01-02 -> 0, 03-05 -> 1, "
+        "class_rule": "no asserted event -> 0; else by the CAMEO root of the most confident asserted event: 01-02 -> 0, 03-05 -> 1, "
         "06-08 -> 2, 09-13 and 16 -> 3 (this set's convention, seen on train), 14-15 and 17-20 -> 4",
         "span_rule": "source/target of the most confident event; a span matches a gold span sharing a content "
         "word (exact: same words); reciprocal R spans count as both source and target",

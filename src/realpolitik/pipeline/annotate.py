@@ -28,6 +28,15 @@ def load_model(name: str) -> Language:
         ) from exc
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc: spaCy rebuilds it from every token on each access, which makes
+    per-mention lookups quadratic on long articles."""
+    text = doc.user_data.get("realpolitik_text")
+    if text is None:
+        text = doc.user_data["realpolitik_text"] = doc.text
+    return str(text)
+
+
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines without a full stop must not run into the first sentence.

@@ -3,12 +3,12 @@ adjective, or an event noun, looked up by lemma in the compiled lexicon) is matc
 coder then finds who acts and on whom (``coding_args``), decides modality (``modality``), turns offers and
 intentions into asserted AGREE events, takes contexts from the lexicon entry and cue words in the clause, and
 fills CAMEO code, quad class, Goldstein score, domain, confidence and the rule that fired. Compound actors give
-one event per actor pair; reciprocal acts ("X and Y met") give both directions.
+one event per actor pair; reciprocal acts ("X and Y met") give both directions. An event's evidence span is
+the clause it was coded from (with the reporting verb when the act is reported speech).
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from itertools import permutations
 
@@ -18,12 +18,18 @@ from realpolitik.model import ActorRef, Article, Event, Mention, stable_id
 from realpolitik.ontology import DEFAULT_CAMEO, QUAD_CLASS, cameo_entry, context_domains, domain_for
 from realpolitik.ontology.lexicon import Lexicon, LexiconEntry, load_lexicon
 from realpolitik.pipeline.coding_args import (
+    PLACE_PREPS,
     TARGET_PREPS,
     Argument,
     MentionIndex,
     argument,
     child,
+    deictic_target,
+    focus_states,
+    localized,
+    nominal_arguments,
     passive_patient,
+    place_country,
     prep_object,
     real_object,
     subject_of,
@@ -36,7 +42,6 @@ _COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "
 _CLAUSE_BREAKS = frozenset({"conj", "ccomp", "parataxis", "relcl", "advcl", "cc", "punct", "mark"})
 # Light verbs whose object noun carries the event ("held talks", "made investments").
 _OBJECT_DEPS = ("dobj", "attr", "oprd", "npadvmod")
-_PLACE_PREPS = ("in", "at", "near", "outside", "inside", "across")
 
 # The AGREE sub-code for an intention to do an act of a given type, refined by the act's domain.
 _INTENT_CAMEO: dict[str, dict[str | None, str]] = {
@@ -48,6 +53,18 @@ _INTENT_CAMEO: dict[str, dict[str | None, str]] = {
     "RETREAT": {None: "035"},
     "AGREE": {None: "030"},
 }
+# Target roles that name a topic rather than who was acted on ("talks on fishing rights"): not localized.
+_TOPIC_ROLES = frozenset({"prep:over", "prep:for", "prep:about"})
+# Failing to cooperate ("failed to reach agreement") is coded as a rejection beside the negated act.
+_FAILING = frozenset({"fail"})
+_FAILURE = LexiconEntry(
+    type="REJECT",
+    cameo="120",
+    pos="verb",
+    lemmas=_FAILING,
+    example="France failed to reach an agreement with Germany.",
+    name="REJECT/fail-to",
+)
 # Governors that offer rather than threaten.
 _OFFERS = frozenset(
     {"offer", "pledge", "promise", "agree", "ready", "willing", "prepared", "volunteer", "commit"}
@@ -87,6 +104,11 @@ def _object_keys(obj: Token) -> set[str]:
     of = prep_object(inner, ("of",))
     if of is not None:
         keys.add(of[0].lemma_.lower())  # "state of emergency"
+        keys.update(c.lemma_.lower() for c in of[0].children if c.dep_ in ("compound", "amod"))
+    if inner.ent_type_ in ("MONEY", "QUANTITY") or inner.pos_ == "NUM":
+        in_ = prep_object(inner, ("in",))
+        if in_ is not None:
+            keys.add(in_[0].lemma_.lower())  # "$3.5 million in humanitarian funding"
     return keys
 
 
@@ -100,6 +122,14 @@ def _objects_of(verb: Token) -> list[Token]:
             objs.extend(g for g in c.children if g.dep_ == "pobj")
     objs.extend(g for o in list(objs) for g in o.children if g.dep_ == "conj")
     objs.extend(c for c in verb.children if c.dep_ == "xcomp")  # "declined to comment"
+    # "will not accept refugees fleeing the war", parsed as a clause whose subject is the real object.
+    objs.extend(
+        g
+        for c in verb.children
+        if c.dep_ == "ccomp" and c.tag_ == "VBG"
+        for g in c.children
+        if g.dep_ == "nsubj"
+    )
     return objs
 
 
@@ -213,7 +243,7 @@ def _target_of(match: Match, index: MentionIndex, source_tokens: set[int]) -> Ar
         candidates.append((obj, "object"))
     for holder in (verb, *(t for t in (obj,) if t is not None)):
         # Where it happened stands in for whom it happened to ("blocked streets in Hong Kong").
-        hit = prep_object(holder, _PLACE_PREPS)
+        hit = prep_object(holder, PLACE_PREPS)
         if hit is not None:
             candidates.append((hit[0], "location"))
     first: Argument | None = None
@@ -264,36 +294,6 @@ def _is_subtree(token: Token, of: Token) -> bool:
     return of.left_edge.i <= token.i <= of.right_edge.i
 
 
-def _nominal_arguments(noun: Token, index: MentionIndex) -> tuple[Argument | None, Argument | None]:
-    """Source and target of an event noun: "Russia's visit to China", "talks between X and Y",
-    "the attack by Syrian forces on Aleppo", "a Chinese investment in Kazakhstan", "held talks with Y"."""
-    source: Argument | None = None
-    possessor = child(noun, "poss")
-    if possessor is not None and possessor.pos_ != "PRON":
-        source = argument(possessor, index, "possessor")
-    by = prep_object(noun, ("by", "from"))
-    if source is None and by is not None:
-        source = argument(by[0], index, f"prep:{by[1]}")
-    if source is None:
-        modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i]
-        mentions = index.in_tokens(modifiers)
-        if any(m.code for m in mentions):
-            source = Argument(tuple(m.ref() for m in mentions if m.code), "modifier")
-    between = prep_object(noun, ("between", "among"))
-    if between is not None:
-        parties = argument(between[0], index, "between")
-        if source is None:
-            return parties, None
-        return source, parties
-    if source is None and noun.dep_ in ("dobj", "pobj") and noun.head.pos_ in ("VERB", "ADP"):
-        verb = noun.head if noun.dep_ == "dobj" else noun.head.head
-        if verb.pos_ == "VERB":
-            source = subject_of(verb, index)
-    target_hit = prep_object(noun, (*TARGET_PREPS, "in"))
-    target = argument(target_hit[0], index, f"prep:{target_hit[1]}") if target_hit else None
-    return source, target
-
-
 @dataclass
 class _Context:
     """Per-article state shared by the sentences: mentions by token, the article's focus, the last topic."""
@@ -305,36 +305,23 @@ class _Context:
     topic: Argument | None = None
 
 
-def _focus(doc: Doc, mentions: list[Mention]) -> list[ActorRef]:
-    """The states an article is about, most first: where a bare "there" points. Counted over mentions that are
-    objects (of a verb or preposition), since the place a story is about is mostly acted on or located in,
-    while the powers acting on it are subjects."""
-    counts: Counter[str] = Counter()
-    firsts: dict[str, Mention] = {}
-    for mention in mentions:
-        if not mention.code or mention.kind not in (None, "state"):
-            continue
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or span.root.dep_ not in ("pobj", "dobj", "dative"):
-            continue
-        counts[mention.code] += 1
-        firsts.setdefault(mention.code, mention)
-    return [firsts[code].ref() for code, _ in counts.most_common(3)]
-
-
-def _deictic_target(verb: Token, ctx: _Context, sources: tuple[ActorRef, ...]) -> Argument | None:
-    word = next((c for c in verb.children if c.lower_ in ("there", "here") and c.dep_ == "advmod"), None)
-    if word is None:
-        return None
-    codes = {s.code for s in sources}
-    for ref in ctx.focus:
-        if ref.code not in codes:
-            start, end = word.idx, word.idx + len(word.text)
-            found = ActorRef(
-                ref.code, ref.sector, ref.name, text=word.text, start=start, end=end, kind=ref.kind
-            )
-            return Argument((found,), "deictic")
-    return None
+def _evidence(trigger: Token, governors: tuple[Token, ...], sent: Span) -> tuple[int, int]:
+    """The characters of the clause an event is coded from: the subtree of its highest governor (the trigger
+    itself, "agreed" in "agreed to send", "said" in reported speech), without coordinated or appended clauses.
+    An event noun's clause is that of the verb it hangs off."""
+    head = governors[-1] if governors else trigger
+    while head.pos_ not in ("VERB", "AUX", "ADJ") and head.dep_ != "ROOT" and head.head.i != head.i:
+        head = head.head
+    skip = [c for c in head.children if c.dep_ in ("conj", "parataxis", "cc") and c.i > trigger.i]
+    first = head.left_edge.i
+    last = min((c.left_edge.i for c in skip), default=head.right_edge.i + 1) - 1
+    first, last = min(first, trigger.i), max(last, trigger.i)
+    doc = sent.doc
+    while last > first and doc[last].is_punct and doc[last].dep_ in ("punct", "cc"):
+        last -= 1
+    if last + 1 < sent.end and doc[last + 1].is_punct and last + 2 >= sent.end:
+        last += 1  # the sentence's final stop belongs to a clause that runs to it
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
 def _refine_cameo(kind: str, cameo: str, domain: str | None) -> str:
@@ -375,6 +362,14 @@ def _events_for(
     ):
         # "will boycott the elections unless ...": a conditional announcement of force or protest is a threat.
         modality, cue = "asserted", "conditional threat"
+    offered_by = match.intent_by.lemma_.lower() if match.intent_by is not None else ""
+    if (
+        offered_by in _OFFERS
+        and cue == "conditional"
+        and not any(c.dep_ == "mark" for t in (trigger, *match.governors) for c in t.children)
+    ):
+        # "is willing to withdraw its troops if asked": a conditional offer is still an offer, made now.
+        modality, cue = "asserted", "conditional offer"
     if future and modality == "negated" and cue == "negation" and kind in _COOPERATIVE and kind != "AGREE":
         # "said it would not meet the demands": announcing that one will not cooperate is a refusal.
         rule = f"refusal: will not + {rule.split(': ', 1)[1]}"
@@ -413,7 +408,7 @@ def _events_for(
     sources = source.refs if source else ()
     targets = target.refs if target else ()
     if not targets:
-        deictic = _deictic_target(trigger, ctx, sources)
+        deictic = deictic_target(trigger, ctx.focus, sources)
         if deictic is not None:
             target, targets = deictic, deictic.refs
     pairs: list[tuple[ActorRef | None, ActorRef | None]]
@@ -422,6 +417,7 @@ def _events_for(
         pairs = list(permutations(coded_sources, 2))
     else:
         pairs = [(s, t) for s in (sources or (None,)) for t in (targets or (None,))]
+    span_start, span_end = _evidence(trigger, match.governors, sent)
     out: list[Event] = []
     for src, tgt in pairs:
         if src is None and tgt is None:
@@ -440,7 +436,7 @@ def _events_for(
         if target is not None and target.how == "deictic":
             score -= 0.1
         if trigger.dep_ == "ROOT" or (match.governors and match.governors[-1].dep_ == "ROOT"):
-            score += 0.05  # the main clause carries the sentence's news
+            score += 0.1  # the main clause carries the sentence's news
         if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
             score -= 0.15  # "the curfew imposed in Sudan": background to the sentence, not its news
         how = f"{source.how if source else '-'}/{target.how if target else '-'}"
@@ -457,8 +453,8 @@ def _events_for(
                 ),
                 article_id=ctx.article.id,
                 sentence_index=sent_index,
-                start=sent.start_char,
-                end=sent.end_char,
+                start=min(span_start, *(r.start for r in (src, tgt) if r and r.start is not None)),
+                end=max(span_end, *(r.end for r in (src, tgt) if r and r.end is not None)),
                 source=src,
                 target=tgt,
                 type=kind,
@@ -491,6 +487,8 @@ def _code_sentence(sent: Span, sent_index: int, ctx: _Context) -> list[Event]:
         if match.obj is not None:
             consumed.update(t.i for t in (match.obj, real_object(match.obj)))
         if governing is not None:
+            if governing.entry.intent and governing.entry.weak and child(match.token, "nsubj") is not None:
+                continue  # "Obama wants Putin to attack": a wish about another's act is neither's event
             if governing.entry.intent and not (match.entry.intent and match.entry.type == "AGREE"):
                 match.intent_by = governing.token
                 absorbed.add(governing.token.i)
@@ -507,28 +505,59 @@ def _code_sentence(sent: Span, sent_index: int, ctx: _Context) -> list[Event]:
         if _is_statement(entry):
             continue  # CAMEO 01 ("declined to comment", "expressed condolences"): PLOVER has no such event
         verb = match.token
+        subject = child(verb, "nsubj")
+        if entry.weak and subject is not None and subject.lemma_.lower() in lex.nouns:
+            continue  # "the deployment of troops arrived in Bosnia": the event noun, not the travel, is the news
         if entry.pos == "adj":
             source = subject_of(verb.head, ctx.index) if verb.dep_ == "acomp" else subject_of(verb, ctx.index)
         else:
             source = subject_of(verb, ctx.index)
         source_tokens = {t.i for r in (source.refs if source else ()) for t in _tokens_of(verb.doc, r)}
         target = _target_of(match, ctx.index, source_tokens)
+        place = place_country(verb, ctx.index)
+        source = localized(source, place)
+        coded = [r for r in (source.refs if source else ()) if r.code]
+        if (
+            target is not None
+            and target.how not in _TOPIC_ROLES
+            and not (entry.reciprocal and len(coded) > 1)
+        ):
+            # A group acted on is a domestic one unless a place in the clause says otherwise.
+            home = next((r for r in coded if r.kind in (None, "state", "group")), None)
+            target = localized(target, place or home)
         words = _clause_words(verb)
         for gov in match.governors:
             words.extend(c for c in gov.children if c.dep_ in ("prep", "npadvmod"))
         events.extend(_events_for(match, sent_index, sent, ctx, source, target, words))
+        failed = next((g for g in match.governors if g.lemma_.lower() in _FAILING), None)
+        if failed is not None and entry.type in _COOPERATIVE and failed.i not in triggers:
+            # "failed to reach agreement": the cooperative act is negated, and the failure is itself a rejection.
+            events.extend(_events_for(Match(failed, _FAILURE), sent_index, sent, ctx, source, target, words))
     for token in sent:
         if token.i in consumed or token.pos_ not in ("NOUN", "PROPN"):
             continue
-        entries = lex.nouns.get(token.lemma_.lower())
+        entries = tuple(
+            e
+            for e in lex.nouns.get(token.lemma_.lower(), ())
+            if e.objects is None or e.objects & _object_keys(token)
+        )
         if not entries or (token.dep_ in ("dobj", "nsubjpass") and token.head.i in triggers):
             continue
-        source, target = _nominal_arguments(token, ctx.index)
+        if token.dep_ == "pobj" and (token.head.head.i in consumed or token.head.head.i in triggers):
+            continue  # "praised China's assistance", "condemned the attack": the act referred to is not the news
+        source, target = nominal_arguments(token, ctx.index)
         if source is None and target is not None and ctx.topic is not None:
             source = Argument(ctx.topic.refs, "topic")
         if not any(r.code for a in (source, target) if a for r in a.refs):
             continue  # an event noun with no known actor ("the war") is not an event record
-        nominal = Match(token, entries[0])
+        if target is None and source is not None and source.how == "modifier" and token.dep_ != "ROOT":
+            continue  # "over Israeli air raids": a bare "X-ish act" mentioned in passing says too little
+        if source is None and target is not None and target.how == "prep:in":
+            continue  # "concern that violence in Kasai has grown": a place, not a party, and nobody acting
+        # A noun entry's "objects" are its modifiers: "peacekeeping deployment" is aid, not mobilisation.
+        keys = _object_keys(token)
+        entry = next(e for e in entries if e.objects is None or e.objects & keys)
+        nominal = Match(token, entry)
         events.extend(_events_for(nominal, sent_index, sent, ctx, source, target, _clause_words(token)))
     return events
 
@@ -563,7 +592,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
 def code_events(doc: Doc, article: Article, mentions: list[Mention]) -> list[Event]:
     """Every PLOVER event in ``doc`` (the parse of ``article.text``), with actors taken from ``mentions``."""
     ctx = _Context(
-        article, MentionIndex.build(doc, list(mentions)), load_lexicon(), _focus(doc, list(mentions))
+        article, MentionIndex.build(doc, list(mentions)), load_lexicon(), focus_states(doc, list(mentions))
     )
     events: list[Event] = []
     for sent_index, sent in enumerate(doc.sents):

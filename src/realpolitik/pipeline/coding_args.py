@@ -1,10 +1,13 @@
 """Who did it and to whom: the argument side of the event coder. Maps the dependency phrases around a trigger
 (subject, passive agent, object, prepositional objects, possessors, "between X and Y") to the actor mentions
-inside them, following control verbs, coordination, relative clauses and participles to find a missing subject.
+inside them, following control verbs, coordination, relative clauses and participles to find a missing subject;
+finds the arguments of event nouns, gives unresolved groups the country they act in, and keeps the states an
+article is about (where a bare "there" points).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -16,6 +19,7 @@ _PRUNE = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "pun
 # Prepositions kept inside an argument phrase ("Minister of Kazakhstan", "a delegation from China",
 # "Russia, together with its CSTO partners", "police in Belarus").
 _KEEP_PREPS = frozenset({"of", "from", "with", "in"})
+_CORE_PREPS = frozenset({"with"})
 # Prepositions that introduce the target of an act, best first.
 TARGET_PREPS: tuple[str, ...] = (
     "against",
@@ -42,7 +46,6 @@ _OBJECT_CONTROL = frozenset(
         "persuade",
         "invite",
         "encourage",
-        "order",
         "call",
         "press",
         "compel",
@@ -64,6 +67,9 @@ QUANTIFIERS = frozenset(
         "batch",
         "part",
         "portion",
+        "round",
+        "wave",
+        "series",
     }
     | {
         "some",
@@ -83,6 +89,79 @@ QUANTIFIERS = frozenset(
 _SUBJECTS = ("nsubj", "csubj")
 # Entity types that are never an actor ("on Monday", "for three hours", "20 people" is a group, kept).
 _NOT_ACTORS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
+# Verbs whose object noun is their subject's own act ("held talks", "launched a raid", "paid a visit").
+_LIGHT_VERBS = frozenset(
+    [
+        "hold",
+        "speed",
+        "accelerate",
+        "hasten",
+        "expedite",
+        "finish",
+        "complete",
+        "have",
+        "make",
+        "give",
+        "take",
+        "carry",
+        "conduct",
+        "launch",
+        "stage",
+        "mount",
+        "begin",
+        "start",
+        "continue",
+        "resume",
+        "do",
+        "pay",
+        "undertake",
+        "wage",
+        "open",
+        "step",
+        "intensify",
+        "escalate",
+        "join",
+        "lead",
+        "organize",
+        "organise",
+        "announce",
+        "complete",
+        "end",
+    ]
+)
+_PRONOUNS = frozenset(
+    [
+        "it",
+        "its",
+        "they",
+        "them",
+        "themselves",
+        "itself",
+        "he",
+        "him",
+        "himself",
+        "she",
+        "her",
+        "herself",
+        "we",
+        "us",
+        "ourselves",
+        "you",
+        "i",
+        "me",
+        "one",
+        "this",
+        "that",
+        "these",
+        "those",
+        "who",
+        "which",
+        "what",
+    ]
+)
+_NUMBER_ROLES = frozenset({"dobj", "nsubj", "nsubjpass"})
+# Prepositions that say where an act happened.
+PLACE_PREPS: tuple[str, ...] = ("in", "at", "near", "outside", "inside", "across")
 
 
 @dataclass
@@ -133,7 +212,9 @@ def _outermost(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
-def phrase_tokens(head: Token, keep_appos: bool = True) -> list[Token]:
+def phrase_tokens(
+    head: Token, keep_appos: bool = True, keep_preps: frozenset[str] = _KEEP_PREPS
+) -> list[Token]:
     """The words of the noun phrase headed by ``head``, without relative clauses and most prepositions."""
     out: list[Token] = []
     stack = [head]
@@ -146,7 +227,7 @@ def phrase_tokens(head: Token, keep_appos: bool = True) -> list[Token]:
                 child.dep_ == "appos" and not keep_appos and not any(g.dep_ == "conj" for g in child.children)
             ):
                 continue
-            if child.dep_ == "prep" and child.lower_ not in _KEEP_PREPS:
+            if child.dep_ == "prep" and child.lower_ not in keep_preps:
                 continue
             stack.append(child)
     return sorted(out, key=lambda t: t.i)
@@ -165,17 +246,23 @@ def argument(head: Token, index: MentionIndex, how: str) -> Argument | None:
     An apposition counts only when the phrase itself names no actor ("Pakistan, a key U.S. ally" is PAK)."""
     if head.lower_ in ("there", "here") or head.ent_type_ in _NOT_ACTORS:
         return None
-    tokens = phrase_tokens(head, keep_appos=False)
+    # The phrase's own words first: "Jordan's King Abdullah in Tel Aviv" is Jordan's king, "the Turkish and
+    # Greek sides of the island of Cyprus" are Turkey and Greece; a place or "of" phrase counts only when the
+    # head names no actor itself ("the government of Kazakhstan", "police in Belarus").
+    tokens = phrase_tokens(head, keep_appos=False, keep_preps=_CORE_PREPS)
     mentions = index.in_tokens(tokens)
+    if not any(m.code for m in mentions):
+        tokens = phrase_tokens(head, keep_appos=False)
+        mentions = index.in_tokens(tokens)
     if not any(m.code for m in mentions):
         tokens = phrase_tokens(head)
         mentions = index.in_tokens(tokens)
     if mentions:
         return Argument(tuple(m.ref() for m in mentions), how)
-    if head.pos_ not in ("NOUN", "PROPN", "PRON"):
-        return None
+    if head.pos_ not in ("NOUN", "PROPN", "PRON") and not (head.pos_ == "NUM" and head.dep_ in _NUMBER_ROLES):
+        return None  # a bare number is a group of people only as a participant ("arresting 12")
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    text = head.doc.text[start:end]
+    text = head.doc[tokens[0].i : tokens[-1].i + 1].text
     return Argument((ActorRef(code=None, text=text, start=start, end=end),), how)
 
 
@@ -275,15 +362,119 @@ def passive_patient(verb: Token) -> Token | None:
     return None
 
 
+def place_country(verb: Token, index: MentionIndex) -> ActorRef | None:
+    """The state where a clause happens: the first known state named by a place preposition on the trigger,
+    its objects or its subject ("rioted at a jail in Dili", "blocked streets in Hong Kong")."""
+    holders = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "prep"))]
+    seen: set[int] = set()
+    for holder in holders:
+        for prep in (c for c in (holder, *holder.children) if c.dep_ == "prep" and c.lower_ in PLACE_PREPS):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                tokens = [pobj, *(t for t in pobj.subtree if t.dep_ in ("compound", "poss", "appos", "pobj"))]
+                for mention in index.in_tokens([t for t in tokens if t.i not in seen]):
+                    if mention.code and mention.kind in (None, "state"):
+                        return mention.ref()
+                seen.update(t.i for t in tokens)
+    return None
+
+
+def localized(arg: Argument | None, country: ActorRef | None) -> Argument | None:
+    """An unresolved group ("demonstrators", "about 20 people", "Militants") takes the country it acts in or
+    belongs to: event data code domestic groups by their state, and a group with no code is lost to every
+    aggregate. The words stay the group's own."""
+    if arg is None or country is None or any(r.code for r in arg.refs):
+        return arg
+    if any(r.text.lower() in _PRONOUNS for r in arg.refs):
+        return arg  # "blew themselves up", "it": a pronoun is someone named elsewhere, not a local group
+    refs = tuple(
+        ActorRef(country.code, r.sector, r.name, r.text, r.start, r.end, r.actor_id, "group")
+        for r in arg.refs
+    )
+    return Argument(refs, f"{arg.how}+place")
+
+
+def nominal_arguments(noun: Token, index: MentionIndex) -> tuple[Argument | None, Argument | None]:
+    """Source and target of an event noun: "Russia's visit to China", "talks between X and Y",
+    "the attack by Syrian forces on Aleppo", "a Chinese investment in Kazakhstan", "held talks with Y"."""
+    source: Argument | None = None
+    possessor = child(noun, "poss")
+    if possessor is not None and possessor.pos_ != "PRON":
+        source = argument(possessor, index, "possessor")
+    by = prep_object(noun, ("by", "from"))
+    if source is None and by is not None:
+        source = argument(by[0], index, f"prep:{by[1]}")
+    if source is None:
+        modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i]
+        mentions = index.in_tokens(modifiers)
+        if any(m.code for m in mentions):
+            source = Argument(tuple(m.ref() for m in mentions if m.code), "modifier")
+    between = prep_object(noun, ("between", "among"))
+    if between is not None:
+        parties = argument(between[0], index, "between")
+        if source is None:
+            return parties, None
+        return source, parties
+    if source is None and noun.dep_ in ("dobj", "pobj") and noun.head.pos_ in ("VERB", "ADP"):
+        verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+        if verb.pos_ == "VERB" and (
+            verb.lemma_.lower() in _LIGHT_VERBS
+            or (noun.dep_ == "pobj" and noun.head.lower_ in ("for", "into"))
+        ):
+            # "held talks", "carried out a raid": only a light verb makes its subject the noun's agent; one
+            # who "condemned the killing" or "forestalled violence" did not kill.
+            source = subject_of(verb, index)
+    target_hit = prep_object(noun, (*TARGET_PREPS, "in"))
+    target = argument(target_hit[0], index, f"prep:{target_hit[1]}") if target_hit else None
+    return source, target
+
+
+def focus_states(doc: Doc, mentions: list[Mention]) -> list[ActorRef]:
+    """The states an article is about, most first: where a bare "there" points. Counted over mentions that are
+    objects (of a verb or preposition), since the place a story is about is mostly acted on or located in,
+    while the powers acting on it are subjects."""
+    counts: Counter[str] = Counter()
+    firsts: dict[str, Mention] = {}
+    for mention in mentions:
+        if not mention.code or mention.kind not in (None, "state"):
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.root.dep_ not in ("pobj", "dobj", "dative"):
+            continue
+        counts[mention.code] += 1
+        firsts.setdefault(mention.code, mention)
+    return [firsts[code].ref() for code, _ in counts.most_common(3)]
+
+
+def deictic_target(verb: Token, focus: list[ActorRef], sources: tuple[ActorRef, ...]) -> Argument | None:
+    word = next((c for c in verb.children if c.lower_ in ("there", "here") and c.dep_ == "advmod"), None)
+    if word is None:
+        return None
+    codes = {s.code for s in sources}
+    for ref in focus:
+        if ref.code not in codes:
+            start, end = word.idx, word.idx + len(word.text)
+            found = ActorRef(
+                ref.code, ref.sector, ref.name, text=word.text, start=start, end=end, kind=ref.kind
+            )
+            return Argument((found,), "deictic")
+    return None
+
+
 __all__ = [
+    "PLACE_PREPS",
     "QUANTIFIERS",
     "TARGET_PREPS",
     "Argument",
     "MentionIndex",
     "argument",
     "child",
+    "deictic_target",
+    "focus_states",
+    "localized",
+    "nominal_arguments",
     "passive_patient",
     "phrase_tokens",
+    "place_country",
     "prep_object",
     "real_object",
     "subject_of",

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from realpolitik.model import Mention, Speaker
+from realpolitik.pipeline.annotate import doc_text
 
 # Verbs that introduce what someone said, thinks or claims (lemmas).
 CUE_LEMMAS: frozenset[str] = frozenset(
@@ -420,7 +421,9 @@ def speaker_from_head(
         ns, ne = _name_chain(head)
         sector = agent.sector if agent else None
         code = (agent.code if agent else None) or code
-        return Speaker(name=head.doc.text[ns:ne], type="actor", code=code, sector=sector, start=ns, end=ne)
+        return Speaker(
+            name=doc_text(head.doc)[ns:ne], type="actor", code=code, sector=sector, start=ns, end=ne
+        )
     earlier = _definite_antecedent(head, index)
     if earlier is not None:
         return earlier
@@ -453,7 +456,7 @@ def _named_in_phrase(head: Token, exclude: tuple[int, int] | None, index: Mentio
             if people:
                 return _from_mention(people[-1])
             ns, ne = _name_chain(tok)
-            return Speaker(name=head.doc.text[ns:ne], type="actor", start=ns, end=ne)
+            return Speaker(name=doc_text(head.doc)[ns:ne], type="actor", start=ns, end=ne)
     return None
 
 
@@ -476,7 +479,7 @@ def _definite_antecedent(head: Token, index: MentionIndex) -> Speaker | None:
         if covering:
             return _from_mention(covering[-1])
         ns, ne = _name_chain(top)
-        return Speaker(name=doc.text[ns:ne], type="actor", start=ns, end=ne)
+        return Speaker(name=doc_text(doc)[ns:ne], type="actor", start=ns, end=ne)
     return None
 
 
@@ -521,5 +524,5 @@ def previous_person(doc: Doc, index: MentionIndex, position: int, floor: int) ->
             and tok.ent_type_ not in ("GPE", "ORG", "NORP")
         ):
             ns, ne = _name_chain(tok)
-            return Speaker(name=doc.text[ns:ne], type="actor", start=ns, end=ne)
+            return Speaker(name=doc_text(doc)[ns:ne], type="actor", start=ns, end=ne)
     return None

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from vader import SentimentIntensityAnalyzer
 
 from realpolitik.model import Mention, Speaker, Stance
+from realpolitik.pipeline.annotate import doc_text
 
 Method = Literal["auto", "model", "rules"]
 _CLAUSE_HEADS = ("VERB", "AUX")
@@ -48,7 +49,7 @@ def _model() -> dict[str, Any] | None:
 
 def clause_tokens(doc: Doc, start: int, end: int, lo: int = 0, hi: int | None = None) -> list[Token]:
     """Tokens of the clause around the target span [start, end), kept within [lo, hi)."""
-    hi = len(doc.text) if hi is None else hi
+    hi = len(doc_text(doc)) if hi is None else hi
     target = doc.char_span(start, end, alignment_mode="expand")
     if target is None or len(target) == 0:
         return []
