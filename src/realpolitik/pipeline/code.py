@@ -101,6 +101,9 @@ def _object_keys(obj: Token) -> set[str]:
     keys = {inner.lemma_.lower(), obj.lemma_.lower()}
     for token in (obj, inner):
         keys.update(c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod"))
+        left = token.i - 2
+        if left >= 0 and token.doc[left + 1].text == "-" and token.doc[left].head.i == token.i:
+            keys.add(f"{token.doc[left].lower_}-{token.lower_}")  # "cease-fire", split by the tokenizer
     of = prep_object(inner, ("of",))
     if of is not None:
         keys.add(of[0].lemma_.lower())  # "state of emergency"
@@ -433,6 +436,8 @@ def _events_for(
         score += 0.05 if tgt is not None and tgt.code else -0.05
         if source is not None and source.how in ("topic", "relative"):
             score -= 0.15
+        if source is not None and source.how.endswith("+sole"):
+            score -= 0.25  # a group given the sentence's only state: coded, but no surer than unresolved
         if target is not None and target.how == "deictic":
             score -= 0.1
         if trigger.dep_ == "ROOT" or (match.governors and match.governors[-1].dep_ == "ROOT"):
@@ -496,6 +501,7 @@ def _code_sentence(sent: Span, sent_index: int, ctx: _Context) -> list[Event]:
                 continue  # "urged X to withdraw", "refused to meet": the governing act is the event
         plans.append(match)
     events: list[Event] = []
+    sole = _sole_state(sent, ctx.index) if plans else None
     for match in plans:
         if match.token.i in absorbed:
             continue
@@ -515,7 +521,7 @@ def _code_sentence(sent: Span, sent_index: int, ctx: _Context) -> list[Event]:
         source_tokens = {t.i for r in (source.refs if source else ()) for t in _tokens_of(verb.doc, r)}
         target = _target_of(match, ctx.index, source_tokens)
         place = place_country(verb, ctx.index)
-        source = localized(source, place)
+        source = localized(source, place) if place else localized(source, sole, "sole")
         coded = [r for r in (source.refs if source else ()) if r.code]
         if (
             target is not None
@@ -524,7 +530,7 @@ def _code_sentence(sent: Span, sent_index: int, ctx: _Context) -> list[Event]:
         ):
             # A group acted on is a domestic one unless a place in the clause says otherwise.
             home = next((r for r in coded if r.kind in (None, "state", "group")), None)
-            target = localized(target, place or home)
+            target = localized(target, place or home) if place or home else localized(target, sole, "sole")
         words = _clause_words(verb)
         for gov in match.governors:
             words.extend(c for c in gov.children if c.dep_ in ("prep", "npadvmod"))
@@ -560,6 +566,19 @@ def _code_sentence(sent: Span, sent_index: int, ctx: _Context) -> list[Event]:
         nominal = Match(token, entry)
         events.extend(_events_for(nominal, sent_index, sent, ctx, source, target, _clause_words(token)))
     return events
+
+
+def _sole_state(sent: Span, index: MentionIndex) -> ActorRef | None:
+    """The one state a sentence names (by name, demonym, official or person), if it names exactly one: the
+    home of the unresolved domestic groups in it ("Ibo elders ... the Nigerian Interior Ministry")."""
+    found: ActorRef | None = None
+    for mention in index.in_tokens(list(sent)):
+        if not mention.code or mention.kind not in ("state", "person"):
+            continue
+        if found is not None and found.code != mention.code:
+            return None
+        found = found or mention.ref()
+    return found
 
 
 def _topic(sent: Span, index: MentionIndex) -> Argument | None:

@@ -159,6 +159,43 @@ _PRONOUNS = frozenset(
         "what",
     ]
 )
+# Things that speak or act without being a group of people ("the report alleged", "the statements said").
+_DOCUMENTS = frozenset(
+    {
+        "report",
+        "reports",
+        "statement",
+        "statements",
+        "study",
+        "studies",
+        "survey",
+        "document",
+        "documents",
+        "letter",
+        "letters",
+        "resolution",
+        "resolutions",
+        "poll",
+        "polls",
+        "article",
+        "bill",
+        "law",
+        "decree",
+        "plan",
+        "plans",
+        "proposal",
+        "proposals",
+        "findings",
+        "results",
+        "data",
+        "figures",
+        "sources",
+    }
+)
+# Participles and adjectives that tie a group to an organisation or state ("affiliated with", "loyal to").
+_LINK_WORDS = frozenset(
+    {"affiliate", "affiliated", "link", "linked", "belong", "loyal", "ally", "allied", "align"}
+)
 _NUMBER_ROLES = frozenset({"dobj", "nsubj", "nsubjpass"})
 # Prepositions that say where an act happened.
 PLACE_PREPS: tuple[str, ...] = ("in", "at", "near", "outside", "inside", "across")
@@ -257,6 +294,11 @@ def argument(head: Token, index: MentionIndex, how: str) -> Argument | None:
     if not any(m.code for m in mentions):
         tokens = phrase_tokens(head)
         mentions = index.in_tokens(tokens)
+    if not any(m.code for m in mentions):
+        linked = _linked_phrase(head)
+        more = index.in_tokens(phrase_tokens(linked, keep_appos=False)) if linked is not None else []
+        if any(m.code for m in more):
+            mentions = [m for m in more if m.code]
     if mentions:
         return Argument(tuple(m.ref() for m in mentions), how)
     if head.pos_ not in ("NOUN", "PROPN", "PRON") and not (head.pos_ == "NUM" and head.dep_ in _NUMBER_ROLES):
@@ -264,6 +306,19 @@ def argument(head: Token, index: MentionIndex, how: str) -> Argument | None:
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = head.doc[tokens[0].i : tokens[-1].i + 1].text
     return Argument((ActorRef(code=None, text=text, start=start, end=end),), how)
+
+
+def _linked_phrase(head: Token) -> Token | None:
+    """The organisation a group is tied to ("workers affiliated with the Serbian union", "militants loyal to
+    Iraq's Al-Qaeda"): it gives a group the phrase names no country for the country of its organisation."""
+    for modifier in head.children:
+        if modifier.dep_ in ("acl", "amod") and modifier.lemma_.lower() in _LINK_WORDS:
+            for prep in modifier.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("with", "to"):
+                    obj = child(prep, "pobj")
+                    if obj is not None:
+                        return obj
+    return None
 
 
 def child(token: Token, *deps: str) -> Token | None:
@@ -378,7 +433,7 @@ def place_country(verb: Token, index: MentionIndex) -> ActorRef | None:
     return None
 
 
-def localized(arg: Argument | None, country: ActorRef | None) -> Argument | None:
+def localized(arg: Argument | None, country: ActorRef | None, why: str = "place") -> Argument | None:
     """An unresolved group ("demonstrators", "about 20 people", "Militants") takes the country it acts in or
     belongs to: event data code domestic groups by their state, and a group with no code is lost to every
     aggregate. The words stay the group's own."""
@@ -386,11 +441,21 @@ def localized(arg: Argument | None, country: ActorRef | None) -> Argument | None
         return arg
     if any(r.text.lower() in _PRONOUNS for r in arg.refs):
         return arg  # "blew themselves up", "it": a pronoun is someone named elsewhere, not a local group
+    if why == "sole" and not all(_group_like(r.text) for r in arg.refs):
+        return arg  # only the sentence names a state: "the report alleged" is no domestic group
     refs = tuple(
         ActorRef(country.code, r.sector, r.name, r.text, r.start, r.end, r.actor_id, "group")
         for r in arg.refs
     )
-    return Argument(refs, f"{arg.how}+place")
+    return Argument(refs, f"{arg.how}+{why}")
+
+
+def _group_like(text: str) -> bool:
+    """A phrase that can name a group of people: a plural ("Ibo elders") or a name ("the Kifaya movement")."""
+    last = text.split()[-1] if text.split() else ""
+    if last.lower() in _DOCUMENTS:
+        return False
+    return last[:1].isupper() or (last.endswith("s") and not last.endswith("ss"))
 
 
 def nominal_arguments(noun: Token, index: MentionIndex) -> tuple[Argument | None, Argument | None]:

@@ -1,8 +1,9 @@
 """Modality of a coded event: is the act reported as happening (``asserted``), denied (``negated``), or
 conditional, asked, speculated or merely possible (``hypothetical``)? Decided from the dependency parse around
-the trigger: negation children, modal auxiliaries, conditional clauses, questions, speculative adverbs and
-verbs of belief above a reported clause. Intentions and offers are not hypothetical: the coder turns them into
-asserted AGREE events (plover.md), and ``future_intent`` tells it when "will" marks one.
+the trigger: negation children, modal auxiliaries, conditional clauses, questions, speculative adverbs, verbs
+of belief above a reported clause and verbs of allegation above the act alleged ("accused X of shelling").
+Intentions and offers are not hypothetical: the coder turns them into asserted AGREE events (plover.md), and
+``future_intent`` tells it when "will" marks one.
 """
 
 from __future__ import annotations
@@ -116,6 +117,8 @@ def modality_of(trigger: Token, governors: Iterable[Token], lex: Lexicon) -> tup
             return "hypothetical", "speculation"
         if token.lemma_.lower() in believers and token != trigger:
             return "hypothetical", f"belief:{token.lemma_.lower()}"
+        if token.lemma_.lower() in lex.modality["allegation_governors"] and token != trigger:
+            return "hypothetical", f"allegation:{token.lemma_.lower()}"
         if token.dep_ in ("advcl", "acl") and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in token.children
         ):

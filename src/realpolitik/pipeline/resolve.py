@@ -55,6 +55,14 @@ _NOT_NAMES = frozenset(
     )
 )
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "around", "across", "inside", "within"})
+# Capitalised words that make a preceding place name part of the name of a structure ("the Europe Bridge",
+# "Tiananmen Square", "Kabul Airport"): the place inside it is not an actor.
+_STRUCTURES = frozenset(
+    str.split(
+        "bridge street avenue road highway boulevard square airport stadium hotel park station tower canal dam "
+        "gate hall palace cathedral mosque church temple museum river lake port harbour harbor"
+    )
+)
 _CONNECT_OF = (("of",), ("of", "the"))
 _POSSESSIVE = (("'s",), ("’s",), ("'",))
 
@@ -142,6 +150,8 @@ class _ArticleResolver:
         units = [u for hit in hits if (u := self._unit(hit)) is not None]
         covered = bytearray(len(self.words))
         for phrase in self._phrases(units):
+            if self._inside_structure(phrase):
+                continue
             mention = self._phrase_mention(phrase)
             if mention is not None:
                 self.mentions.append(mention)
@@ -293,6 +303,15 @@ class _ArticleResolver:
         return self._mention(
             phrase, aff.id, aff.code, sector or aff.sector, aff.name, aff.kind, None, "gazetteer"
         )
+
+    def _inside_structure(self, phrase: _Phrase) -> bool:
+        """A place name (not a demonym) directly followed by a capitalised structure word: "the Europe
+        Bridge", "Tiananmen Square" (but "the Egyptian square" and "Russian Red Square" keep their actor)."""
+        last = phrase.units[-1]
+        end = phrase.end
+        if last.role != "affiliation" or last.form.type == "adjective" or end >= len(self.words):
+            return False
+        return self.lowers[end] in _STRUCTURES and self.words[end][:1].isupper()
 
     def _standalone(self, phrase: _Phrase) -> bool:
         """An agent phrase with no country is kept only if it names a group that acts ("troops", "police",
