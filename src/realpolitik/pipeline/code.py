@@ -32,6 +32,7 @@ from realpolitik.pipeline.coding_args import (
     place_country,
     prep_object,
     real_object,
+    sole_state,
     subject_of,
 )
 from realpolitik.pipeline.modality import future_intent, modality_of
@@ -65,6 +66,16 @@ _FAILURE = LexiconEntry(
     example="France failed to reach an agreement with Germany.",
     name="REJECT/fail-to",
 )
+# "Russia says Israel must end the strikes": a statement that another actor must act is a demand (CAMEO 10).
+_DEMAND = LexiconEntry(
+    type="REQUEST",
+    cameo="100",
+    pos="verb",
+    lemmas=frozenset({"must"}),
+    example="Russia says Israel must end attacks on Syria.",
+    name="REQUEST/say-must",
+)
+_SAYING = frozenset({"say", "insist", "stress", "declare", "state", "tell", "reiterate", "warn", "argue"})
 # Governors that offer rather than threaten.
 _OFFERS = frozenset(
     {"offer", "pledge", "promise", "agree", "ready", "willing", "prepared", "volunteer", "commit"}
@@ -501,7 +512,7 @@ def _code_sentence(sent: Span, sent_index: int, ctx: _Context) -> list[Event]:
                 continue  # "urged X to withdraw", "refused to meet": the governing act is the event
         plans.append(match)
     events: list[Event] = []
-    sole = _sole_state(sent, ctx.index) if plans else None
+    sole = sole_state(list(sent), ctx.index) if plans else None
     for match in plans:
         if match.token.i in absorbed:
             continue
@@ -539,6 +550,7 @@ def _code_sentence(sent: Span, sent_index: int, ctx: _Context) -> list[Event]:
         if failed is not None and entry.type in _COOPERATIVE and failed.i not in triggers:
             # "failed to reach agreement": the cooperative act is negated, and the failure is itself a rejection.
             events.extend(_events_for(Match(failed, _FAILURE), sent_index, sent, ctx, source, target, words))
+    events.extend(_demands(sent, sent_index, ctx, triggers))
     for token in sent:
         if token.i in consumed or token.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -568,17 +580,26 @@ def _code_sentence(sent: Span, sent_index: int, ctx: _Context) -> list[Event]:
     return events
 
 
-def _sole_state(sent: Span, index: MentionIndex) -> ActorRef | None:
-    """The one state a sentence names (by name, demonym, official or person), if it names exactly one: the
-    home of the unresolved domestic groups in it ("Ibo elders ... the Nigerian Interior Ministry")."""
-    found: ActorRef | None = None
-    for mention in index.in_tokens(list(sent)):
-        if not mention.code or mention.kind not in ("state", "person"):
+def _demands(sent: Span, sent_index: int, ctx: _Context, triggers: dict[int, Match]) -> list[Event]:
+    """ "X said Y must do Z": X demands it of Y, when Y is another known actor."""
+    out: list[Event] = []
+    for verb in sent:
+        if verb.lemma_.lower() not in _SAYING or verb.i in triggers or verb.pos_ != "VERB":
             continue
-        if found is not None and found.code != mention.code:
-            return None
-        found = found or mention.ref()
-    return found
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if clause is None or not any(c.dep_ == "aux" and c.lower_ == "must" for c in clause.children):
+            continue
+        subject = child(clause, "nsubj")
+        source = subject_of(verb, ctx.index)
+        target = argument(subject, ctx.index, "clause") if subject is not None else None
+        src = {r.code for r in source.refs if r.code} if source else set()
+        tgt = {r.code for r in target.refs if r.code} if target else set()
+        if not src or not tgt or src & tgt:
+            continue  # only a demand on another known actor ("we must", "Kazakhstan must" said by Astana)
+        out.extend(
+            _events_for(Match(verb, _DEMAND), sent_index, sent, ctx, source, target, _clause_words(verb))
+        )
+    return out
 
 
 def _topic(sent: Span, index: MentionIndex) -> Argument | None:

@@ -1,8 +1,9 @@
 """Who did it and to whom: the argument side of the event coder. Maps the dependency phrases around a trigger
 (subject, passive agent, object, prepositional objects, possessors, "between X and Y") to the actor mentions
 inside them, following control verbs, coordination, relative clauses and participles to find a missing subject;
-finds the arguments of event nouns, gives unresolved groups the country they act in, and keeps the states an
-article is about (where a bare "there" points).
+finds the arguments of event nouns, gives unresolved groups the country they act in, belong to ("workers
+affiliated with the Serbian union") or, failing that, the sentence's only state, and keeps the states an article
+is about (where a bare "there" points).
 """
 
 from __future__ import annotations
@@ -433,6 +434,19 @@ def place_country(verb: Token, index: MentionIndex) -> ActorRef | None:
     return None
 
 
+def sole_state(tokens: list[Token], index: MentionIndex) -> ActorRef | None:
+    """The one state these tokens (a sentence) name, by name, demonym, official or person, if they name exactly
+    one: the home of the unresolved domestic groups in it ("Ibo elders ... the Nigerian Interior Ministry")."""
+    found: ActorRef | None = None
+    for mention in index.in_tokens(tokens):
+        if not mention.code or mention.kind not in ("state", "person"):
+            continue
+        if found is not None and found.code != mention.code:
+            return None
+        found = found or mention.ref()
+    return found
+
+
 def localized(arg: Argument | None, country: ActorRef | None, why: str = "place") -> Argument | None:
     """An unresolved group ("demonstrators", "about 20 people", "Militants") takes the country it acts in or
     belongs to: event data code domestic groups by their state, and a group with no code is lost to every
@@ -542,5 +556,6 @@ __all__ = [
     "place_country",
     "prep_object",
     "real_object",
+    "sole_state",
     "subject_of",
 ]

@@ -117,14 +117,32 @@ def modality_of(trigger: Token, governors: Iterable[Token], lex: Lexicon) -> tup
             return "hypothetical", "speculation"
         if token.lemma_.lower() in believers and token != trigger:
             return "hypothetical", f"belief:{token.lemma_.lower()}"
-        if token.lemma_.lower() in lex.modality["allegation_governors"] and token != trigger:
-            return "hypothetical", f"allegation:{token.lemma_.lower()}"
         if token.dep_ in ("advcl", "acl") and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in token.children
         ):
             # An infinitival purpose clause ("sent troops to attack the town") states an aim, not an act.
             return "hypothetical", "purpose"
+    alleged = _alleged_by(trigger, lex)
+    if alleged is not None:
+        return "hypothetical", f"allegation:{alleged}"
     return "asserted", None
+
+
+def _alleged_by(trigger: Token, lex: Lexicon) -> str | None:
+    """The verb or noun of allegation the trigger is said under, at any depth ("accused Rwanda of taking part in
+    the killing", "denied charges that it tortured"), unless the path runs through its subject ("the ministry,
+    which was attacked, accused ..." reports the attack as a fact)."""
+    allegers = lex.modality["allegation_governors"]
+    token = trigger
+    while token.head.i != token.i:
+        if token.dep_ in ("nsubj", "nsubjpass", "csubj", "agent"):
+            return None
+        if token.dep_ in ("conj", "parataxis") and token.head.lemma_.lower() in allegers:
+            return None  # "accused Rwanda ... but said it was determined to mend ties": a clause of its own
+        token = token.head
+        if token.lemma_.lower() in allegers:
+            return token.lemma_.lower()
+    return None
 
 
 def future_intent(trigger: Token, governors: Iterable[Token], lex: Lexicon) -> bool:
