@@ -1,0 +1,249 @@
+"""Ingest commands: ``ingest`` (analyze inputs into the store, quietly, locally or on Dask), ``watch``
+(poll feeds until stopped), ``failures`` (list what could not be read or analyzed) and ``stats`` (what the
+store holds, with the exact and near-duplicate rates)."""
+
+from __future__ import annotations
+
+import json
+import re
+import signal
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import FrameType
+from typing import Any
+
+import click
+
+from realpolitik.model import Failure
+from realpolitik.settings import Settings
+
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
+_UNIT = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def register(group: click.Group) -> None:
+    for command in (ingest, watch, failures, stats):
+        group.add_command(command)
+
+
+def parse_duration(text: str) -> float:
+    """``90``, ``30s``, ``15m``, ``2h``, ``1d`` to seconds."""
+    match = _DURATION.match(text)
+    if not match:
+        raise click.BadParameter(f"{text!r} is not a duration such as 30s, 15m or 2h")
+    return float(match.group(1)) * _UNIT[match.group(2)]
+
+
+def failed_refs(store: Any) -> list[str]:
+    """The input references ``--retry-failed`` reads again: inputs that could not be read (stage ``ingest``)
+    or whose analysis was lost (stage ``analyze``). A stage that failed inside an analysis (``resolve``,
+    ``code``, ...) kept its article, so reading the input again would change nothing."""
+    with store.cursor() as cur:
+        rows = cur.execute(
+            "SELECT DISTINCT input_ref FROM failures WHERE stage IN ('ingest', 'analyze') ORDER BY input_ref"
+        ).fetchall()
+    return [r[0] for r in rows]
+
+
+def _echo_failure(failure: Failure) -> None:
+    click.echo(f"error[{failure.code}] {failure.input_ref}: {failure.message}", err=True)
+
+
+def _db_option(fn: Any) -> Any:
+    return click.option(
+        "--db", envvar="REALPOLITIK_DB", default=None, help="DuckDB store [default: realpolitik.duckdb]."
+    )(fn)
+
+
+@click.command()
+@click.argument("inputs", nargs=-1)
+@_db_option
+@click.option(
+    "--workers", type=int, default=None, help="Run on a local Dask cluster with N worker processes."
+)
+@click.option("--scheduler", default=None, help="Run on an existing Dask cluster at ADDRESS.")
+@click.option("--retry-failed", is_flag=True, help="Also read again every input in the failures table.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+@click.option("--json", "as_json", is_flag=True, help="Print the run report as JSON.")
+def ingest(
+    inputs: tuple[str, ...],
+    db: str | None,
+    workers: int | None,
+    scheduler: str | None,
+    retry_failed: bool,
+    quiet: bool,
+    as_json: bool,
+) -> None:
+    """Analyze inputs into the store without printing each article: files, directories, globs, JSONL
+    archives, RSS/Atom feeds and page URLs, or - for stdin. Committed in batches, so a re-run after a crash
+    finishes the job without duplicates. Exit status 1 if any input failed.
+
+    \b
+    Example:
+        realpolitik ingest ../shared/data/news/ --db news.duckdb --workers 2
+    """
+    from realpolitik.runners import local
+    from realpolitik.sources import count_inputs, read_inputs
+    from realpolitik.sources.feeds import feed_states_for
+    from realpolitik.store import Store
+
+    settings = Settings.load(db=db)
+    with Store(settings.db, settings=settings) as store:
+        refs = list(inputs)
+        if retry_failed:
+            refs += [ref for ref in failed_refs(store) if ref not in refs]
+        if not refs:
+            raise click.UsageError("give at least one INPUT (or --retry-failed with failures to retry)")
+        items = read_inputs(refs, settings, feed_states=feed_states_for(store))
+        total = None if quiet else count_inputs(refs)
+        options: dict[str, Any] = {"on_failure": _echo_failure, "progress": not quiet, "total": total}
+        if workers or scheduler:
+            from realpolitik.runners import dask as dask_runner
+
+            report = dask_runner.run(
+                items, None, store, settings, workers=workers, scheduler=scheduler, **options
+            )
+        else:
+            from realpolitik.engine import Engine
+
+            report = local.run(items, Engine(settings), store, settings, **options)
+    if as_json:
+        click.echo(json.dumps(report.to_json()))
+    elif not quiet:
+        click.echo(report.summary(), err=True)
+    if report.failed:
+        sys.exit(1)
+
+
+class _StopFlag:
+    """Set by SIGINT/SIGTERM: the current poll finishes, then ``watch`` stops. A second signal stops now."""
+
+    def __init__(self) -> None:
+        self.event = threading.Event()
+
+    def handle(self, signum: int, frame: FrameType | None) -> None:
+        if self.event.is_set():
+            raise KeyboardInterrupt
+        click.echo(f"stopping after this poll ({signal.Signals(signum).name})", err=True)
+        self.event.set()
+
+    @contextmanager
+    def installed(self) -> Iterator[_StopFlag]:
+        previous = {sig: signal.signal(sig, self.handle) for sig in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            yield self
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+
+
+@click.command()
+@click.argument("feeds", nargs=-1, required=True)
+@_db_option
+@click.option("--interval", default="15m", show_default=True, help="Time between polls (30s, 15m, 2h).")
+@click.option("--once", is_flag=True, help="Poll once and exit.")
+@click.option("--max-polls", type=int, default=None, help="Stop after this many polls.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+def watch(
+    feeds: tuple[str, ...], db: str | None, interval: str, once: bool, max_polls: int | None, quiet: bool
+) -> None:
+    """Poll RSS/Atom feeds until stopped (Ctrl-C or SIGTERM), analyzing new entries into the store.
+
+    Conditional GET and remembered entries mean an unchanged feed costs one request and ingests nothing.
+    Pages that fail are retried with backoff and recorded in the failures table.
+
+    \b
+    Example:
+        realpolitik watch https://example.org/world.rss --interval 15m --db news.duckdb
+    """
+    from realpolitik.engine import Engine
+    from realpolitik.runners import local
+    from realpolitik.sources import read_inputs
+    from realpolitik.sources.feeds import feed_states_for
+    from realpolitik.store import Store
+
+    seconds = parse_duration(interval)
+    limit = 1 if once else max_polls
+    settings = Settings.load(db=db)
+    engine = Engine(settings)
+    polls = 0
+    with Store(settings.db, settings=settings) as store, _StopFlag().installed() as stop:
+        states = feed_states_for(store)
+        while not stop.event.is_set():
+            items = read_inputs(list(feeds), settings, feed_states=states)
+            report = local.run(items, engine, store, settings, on_failure=_echo_failure)
+            polls += 1
+            if not quiet:
+                click.echo(f"poll {polls}: {report.summary()}", err=True)
+            if limit is not None and polls >= limit:
+                break
+            stop.event.wait(seconds)
+
+
+@click.command()
+@_db_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON Lines, one failure per line.")
+@click.option("--code", default=None, help="Only failures with this error code (e.g. RP-E104).")
+@click.option("--stage", default=None, help="Only failures of this stage (ingest, analyze, resolve, ...).")
+@click.option("--limit", type=int, default=1000, show_default=True, help="Most failures listed.")
+def failures(db: str | None, as_json: bool, code: str | None, stage: str | None, limit: int) -> None:
+    """List the inputs that could not be read or analyzed, newest first, with their error codes.
+
+    \b
+    Example:
+        realpolitik failures --db news.duckdb --code RP-E111
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    from realpolitik.store import Store
+
+    settings = Settings.load(db=db)
+    with Store(settings.db, read_only=True, settings=settings) as store:
+        rows = store.failures(limit=limit, code=code, stage=stage)
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False, default=str))
+        return
+    if not rows:
+        click.echo("no failures")
+        return
+    table = Table("time", "code", "stage", "input", "message")
+    for row in rows:
+        table.add_row(str(row["time"]), row["code"], row["stage"], row["input_ref"], row["message"])
+    Console().print(table)
+    click.echo(f"{len(rows)} failure(s); retry them with `realpolitik ingest --retry-failed`", err=True)
+
+
+@click.command()
+@_db_option
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def stats(db: str | None, as_json: bool) -> None:
+    """What the store holds: articles, distinct stories, exact and near-duplicate rates, events, statements
+    and failures by code.
+
+    \b
+    Example:
+        realpolitik stats --db news.duckdb --json
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    from realpolitik.store import Store
+
+    settings = Settings.load(db=db)
+    with Store(settings.db, read_only=True, settings=settings) as store:
+        data = store.stats().to_json()
+    if as_json:
+        click.echo(json.dumps(data, default=str))
+        return
+    table = Table("measure", "value", show_header=False)
+    for key, value in data.items():
+        if isinstance(value, float):
+            value = f"{value:.1%}"
+        elif isinstance(value, dict):
+            value = ", ".join(f"{k} {v}" for k, v in sorted(value.items())) or "-"
+        table.add_row(key.replace("_", " "), str(value))
+    Console().print(table)
