@@ -7,8 +7,8 @@ import sys
 from typing import Any
 
 import click
-from rich.console import Console
 
+from realpolitik.cli.report import make_console
 from realpolitik.model import Analysis, Failure
 from realpolitik.settings import Settings
 
@@ -59,7 +59,7 @@ def analyze(
     from realpolitik.store import Store
 
     settings = Settings.load(db=db)
-    console = Console(stderr=False, soft_wrap=False)
+    console = make_console()
     failed: list[Failure] = []
 
     def on_analysis(analysis: Analysis) -> None:

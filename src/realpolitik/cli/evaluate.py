@@ -12,6 +12,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from realpolitik.cli.report import make_console
 from realpolitik.errors import EvalDataError
 from realpolitik.evaluation import EvalResult, load_evaluators
 from realpolitik.settings import Settings
@@ -62,7 +63,7 @@ def evaluate(sets: tuple[str, ...], data_dir: str | None, as_json: bool, list_se
         json.dump({r.name: r.to_json() for r in results}, sys.stdout, indent=2)
         sys.stdout.write("\n")
         return
-    print_results(Console(), results)
+    print_results(make_console(), results)
 
 
 def print_results(console: Console, results: list[EvalResult]) -> None:

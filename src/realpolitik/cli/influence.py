@@ -7,10 +7,11 @@ import json
 from datetime import date, datetime
 
 import click
-from rich.console import Console, Group
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from realpolitik.cli.report import make_console
 from realpolitik.errors import ConfigError
 from realpolitik.pipeline.aggregate import Commentary, InfluenceProfile
 from realpolitik.settings import Settings
@@ -136,4 +137,4 @@ def influence(
             click.echo(json.dumps(profile.to_json(), ensure_ascii=False))
             return
         commentary = store.commentary(target, first, last)
-    Console(soft_wrap=False).print(influence_tables(profile, commentary, top))
+    make_console().print(influence_tables(profile, commentary, top))

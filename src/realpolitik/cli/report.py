@@ -10,6 +10,15 @@ from realpolitik.model import Analysis
 from realpolitik.output import actors_to_json
 
 MAX_ROWS = 40
+PIPE_WIDTH = 140  # rich assumes 80 columns when output is not a terminal; reports are read in files too
+
+
+def make_console() -> Console:
+    """A console for reports: the terminal's width, or a comfortable fixed width when piped."""
+    console = Console(soft_wrap=False)
+    if not console.is_terminal:
+        console = Console(soft_wrap=False, width=PIPE_WIDTH)
+    return console
 
 
 def _clip(text: str, width: int = 90) -> str:

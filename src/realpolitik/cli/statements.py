@@ -7,9 +7,9 @@ from datetime import date, datetime
 from typing import Any
 
 import click
-from rich.console import Console
 from rich.table import Table
 
+from realpolitik.cli.report import make_console
 from realpolitik.settings import Settings
 
 
@@ -90,4 +90,4 @@ def statements(
         for item in items:
             click.echo(json.dumps(item, ensure_ascii=False, default=str))
         return
-    Console().print(statements_table(items))
+    make_console().print(statements_table(items))
