@@ -162,21 +162,23 @@ def test_failures_keep_one_row_per_input_stage_and_code_with_the_last_message(tm
     with Store(tmp_db) as store:
         store.add_failures(
             [
-                Failure("a.txt", "sources", "RP-E102", "empty", datetime(2024, 1, 1)),
-                Failure("b.txt", "sources", "RP-E104", "bad bytes", datetime(2024, 1, 2)),
+                Failure("a.txt", "ingest", "RP-E102", "empty", datetime(2024, 1, 1)),
+                Failure("b.txt", "ingest", "RP-E104", "bad bytes", datetime(2024, 1, 2)),
+                Failure("art-1", "code", "RP-E201", "coder crashed", datetime(2024, 1, 2)),
             ]
         )
-        store.add_failures([Failure("a.txt", "sources", "RP-E102", "still empty", datetime(2024, 1, 3))])
+        store.add_failures([Failure("a.txt", "ingest", "RP-E102", "still empty", datetime(2024, 1, 3))])
         rows = store.failures()
         assert [(r["input_ref"], r["message"]) for r in rows] == [
             ("a.txt", "still empty"),
+            ("art-1", "coder crashed"),
             ("b.txt", "bad bytes"),
         ]
         assert rows[0]["time"] == "2024-01-03T00:00:00"
         assert [r["input_ref"] for r in store.failures(code="RP-E104")] == ["b.txt"]
-        assert store.failed_inputs() == ["a.txt", "b.txt"]
+        assert store.failed_inputs() == ["a.txt", "b.txt"]  # the coder's failure kept its article
         assert store.resolve_failures(["a.txt", "nope"]) == 1
-        assert [r["input_ref"] for r in store.failures()] == ["b.txt"]
+        assert [r["input_ref"] for r in store.failures()] == ["art-1", "b.txt"]
 
 
 def test_signatures_persist_and_the_first_one_stays(tmp_db: Path) -> None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
 
 import click
 
-from realpolitik.cli.report import make_console
+from realpolitik.cli.report import echo_failure, make_console, print_analysis
 from realpolitik.model import Analysis, Failure
+from realpolitik.output import analysis_to_json
 from realpolitik.settings import Settings
 
 
@@ -53,9 +53,7 @@ def analyze(
         realpolitik analyze article.txt --json
         realpolitik analyze news/ --db news.duckdb --workers 2
     """
-    from realpolitik.engine import Engine
-    from realpolitik.runners import local
-    from realpolitik.sources import read_inputs
+    from realpolitik.runners import run_refs
     from realpolitik.store import Store
 
     settings = Settings.load(db=db)
@@ -64,49 +62,29 @@ def analyze(
 
     def on_analysis(analysis: Analysis) -> None:
         if as_json:
-            sys.stdout.write(json.dumps(_json(analysis), ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps(analysis_to_json(analysis), ensure_ascii=False) + "\n")
             sys.stdout.flush()
         else:
-            from realpolitik.cli.report import print_analysis
-
             print_analysis(console, analysis)
 
     def on_failure(failure: Failure) -> None:
         failed.append(failure)
-        click.echo(f"error[{failure.code}] {failure.input_ref}: {failure.message}", err=True)
+        echo_failure(failure)
 
-    store = None if no_store else Store(settings.db)
+    store = None if no_store else Store(settings.db, settings=settings)
     try:
-        refs = list(inputs)
-        if retry_failed and store is not None:
-            refs += [ref for ref in store.failed_inputs() if ref not in refs]
-        engine_kwargs: dict[str, Any] = {"kb_file": kb_file}
-        if workers or scheduler:
-            from realpolitik.runners import dask as dask_runner
-
-            report = dask_runner.run(
-                read_inputs(refs, settings),
-                None,
-                store,
-                settings,
-                on_analysis=on_analysis,
-                on_failure=on_failure,
-                progress=not quiet and not as_json,
-                workers=workers,
-                scheduler=scheduler,
-                engine_kwargs=engine_kwargs,
-            )
-        else:
-            engine = Engine(settings, **engine_kwargs)
-            report = local.run(
-                read_inputs(refs, settings),
-                engine,
-                store,
-                settings,
-                on_analysis=on_analysis,
-                on_failure=on_failure,
-                progress=not quiet and not as_json,
-            )
+        report = run_refs(
+            inputs,
+            settings,
+            store,
+            kb_file=kb_file,
+            workers=workers,
+            scheduler=scheduler,
+            retry_failed=retry_failed,
+            on_analysis=on_analysis,
+            on_failure=on_failure,
+            progress=not quiet and not as_json,
+        )
     finally:
         if store is not None:
             store.close()
@@ -114,9 +92,3 @@ def analyze(
         click.echo(report.summary(), err=True)
     if failed:
         sys.exit(1)
-
-
-def _json(analysis: Analysis) -> dict[str, Any]:
-    from realpolitik.output import analysis_to_json
-
-    return analysis_to_json(analysis)

@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from realpolitik.model import Failure
+from realpolitik.cli.report import echo_failure
 from realpolitik.settings import Settings
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
@@ -34,21 +34,6 @@ def parse_duration(text: str) -> float:
     if not match:
         raise click.BadParameter(f"{text!r} is not a duration such as 30s, 15m or 2h")
     return float(match.group(1)) * _UNIT[match.group(2)]
-
-
-def failed_refs(store: Any) -> list[str]:
-    """The input references ``--retry-failed`` reads again: inputs that could not be read (stage ``ingest``)
-    or whose analysis was lost (stage ``analyze``). A stage that failed inside an analysis (``resolve``,
-    ``code``, ...) kept its article, so reading the input again would change nothing."""
-    with store.cursor() as cur:
-        rows = cur.execute(
-            "SELECT DISTINCT input_ref FROM failures WHERE stage IN ('ingest', 'analyze') ORDER BY input_ref"
-        ).fetchall()
-    return [r[0] for r in rows]
-
-
-def _echo_failure(failure: Failure) -> None:
-    click.echo(f"error[{failure.code}] {failure.input_ref}: {failure.message}", err=True)
 
 
 def _db_option(fn: Any) -> Any:
@@ -84,31 +69,23 @@ def ingest(
     Example:
         realpolitik ingest ../shared/data/news/ --db news.duckdb --workers 2
     """
-    from realpolitik.runners import local
-    from realpolitik.sources import count_inputs, read_inputs
-    from realpolitik.sources.feeds import feed_states_for
+    from realpolitik.runners import run_refs
     from realpolitik.store import Store
 
     settings = Settings.load(db=db)
+    if not inputs and not retry_failed:
+        raise click.UsageError("give at least one INPUT (or --retry-failed with failures to retry)")
     with Store(settings.db, settings=settings) as store:
-        refs = list(inputs)
-        if retry_failed:
-            refs += [ref for ref in failed_refs(store) if ref not in refs]
-        if not refs:
-            raise click.UsageError("give at least one INPUT (or --retry-failed with failures to retry)")
-        items = read_inputs(refs, settings, feed_states=feed_states_for(store))
-        total = None if quiet else count_inputs(refs)
-        options: dict[str, Any] = {"on_failure": _echo_failure, "progress": not quiet, "total": total}
-        if workers or scheduler:
-            from realpolitik.runners import dask as dask_runner
-
-            report = dask_runner.run(
-                items, None, store, settings, workers=workers, scheduler=scheduler, **options
-            )
-        else:
-            from realpolitik.engine import Engine
-
-            report = local.run(items, Engine(settings), store, settings, **options)
+        report = run_refs(
+            inputs,
+            settings,
+            store,
+            workers=workers,
+            scheduler=scheduler,
+            retry_failed=retry_failed,
+            on_failure=echo_failure,
+            progress=not quiet,
+        )
     if as_json:
         click.echo(json.dumps(report.to_json()))
     elif not quiet:
@@ -173,7 +150,7 @@ def watch(
         states = feed_states_for(store)
         while not stop.event.is_set():
             items = read_inputs(list(feeds), settings, feed_states=states)
-            report = local.run(items, engine, store, settings, on_failure=_echo_failure)
+            report = local.run(items, engine, store, settings, on_failure=echo_failure)
             polls += 1
             if not quiet:
                 click.echo(f"poll {polls}: {report.summary()}", err=True)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import click
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from realpolitik.model import Analysis
+from realpolitik.model import Analysis, Failure
 from realpolitik.output import actors_to_json
 
 MAX_ROWS = 40
@@ -19,6 +20,11 @@ def make_console() -> Console:
     if not console.is_terminal:
         console = Console(soft_wrap=False, width=PIPE_WIDTH)
     return console
+
+
+def echo_failure(failure: Failure) -> None:
+    """One line on stderr with the stable error code: ``error[RP-E102] in/a.txt: file is empty``."""
+    click.echo(f"error[{failure.code}] {failure.input_ref}: {failure.message}", err=True)
 
 
 def _clip(text: str, width: int = 90) -> str:

@@ -1,9 +1,66 @@
 """Runners: drive the pipeline over a stream of inputs, in process (``local``) or on a Dask cluster
 (``dask``), behind one ``run(inputs, engine, store, settings, ...) -> RunReport`` interface. Only
-``runners.dask`` imports Dask."""
+``runners.dask`` imports Dask. :func:`run_refs` is the one entry point the CLI and API use."""
 
 from __future__ import annotations
 
-from realpolitik.runners.intake import RunReport
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["RunReport"]
+from realpolitik.runners.intake import RunReport
+from realpolitik.settings import Settings
+
+if TYPE_CHECKING:
+    from realpolitik.model import Analysis, Failure
+    from realpolitik.store import Store
+
+__all__ = ["RunReport", "run_refs"]
+
+
+def run_refs(
+    refs: Sequence[str],
+    settings: Settings,
+    store: Store | None,
+    *,
+    kb_file: str | Path | None = None,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    retry_failed: bool = False,
+    on_analysis: Callable[[Analysis], None] | None = None,
+    on_failure: Callable[[Failure], None] | None = None,
+    progress: bool = False,
+) -> RunReport:
+    """Read ``refs`` (files, folders, globs, feeds, ``-``), analyze and store them in batches, locally or on
+    Dask (``workers`` / ``scheduler``). ``retry_failed`` adds the inputs recorded in the store's failures."""
+    from realpolitik.sources import count_inputs, read_inputs
+    from realpolitik.sources.feeds import feed_states_for
+
+    refs = list(refs)
+    if retry_failed and store is not None:
+        refs += [ref for ref in store.failed_inputs() if ref not in refs]
+    items = read_inputs(refs, settings, feed_states=feed_states_for(store))
+    options: dict[str, Any] = {
+        "on_analysis": on_analysis,
+        "on_failure": on_failure,
+        "progress": progress,
+        "total": count_inputs(refs) if progress else None,
+    }
+    engine_kwargs: dict[str, Any] = {"kb_file": kb_file} if kb_file else {}
+    if workers or scheduler:
+        from realpolitik.runners import dask as dask_runner
+
+        return dask_runner.run(
+            items,
+            None,
+            store,
+            settings,
+            workers=workers,
+            scheduler=scheduler,
+            engine_kwargs=engine_kwargs,
+            **options,
+        )
+    from realpolitik.engine import Engine
+    from realpolitik.runners import local
+
+    return local.run(items, Engine(settings, **engine_kwargs), store, settings, **options)

@@ -53,6 +53,10 @@ def _locked_message(path: str, exc: Exception) -> str:
     )
 
 
+# Failures whose input is worth reading again (see failed_inputs).
+RETRYABLE_STAGES: tuple[str, ...] = ("ingest", "analyze")
+
+
 class Store:
     """The DuckDB store. ``Store(path)`` creates the file and schema if needed; ``read_only=True`` never
     writes (and fails with StoreError if there is no store at ``path``). Use it as a context manager."""
@@ -263,13 +267,17 @@ class Store:
             r["time"] = r["time"].isoformat()
         return rows
 
-    def failed_inputs(self) -> list[str]:
-        """Input references with a recorded failure (what ``--retry-failed`` reads again)."""
+    def failed_inputs(self, stages: tuple[str, ...] = RETRYABLE_STAGES) -> list[str]:
+        """Input references with a recorded failure in ``stages`` (what ``--retry-failed`` reads again):
+        inputs that could not be read, or whose analysis was lost. A stage that failed inside an analysis
+        (resolve, code, ...) kept its article, so reading that input again would change nothing."""
+        marks = ", ".join("?" for _ in stages)
         with self.cursor() as cur:
-            return [
-                r[0]
-                for r in cur.execute("SELECT DISTINCT input_ref FROM failures ORDER BY input_ref").fetchall()
-            ]
+            rows = cur.execute(
+                f"SELECT DISTINCT input_ref FROM failures WHERE stage IN ({marks}) ORDER BY input_ref",
+                list(stages),
+            ).fetchall()
+        return [r[0] for r in rows]
 
     def add_signatures(self, signatures: Iterable[tuple[str, bytes]]) -> None:
         """Store MinHash signatures (serialised bytes) by article id; an id already stored keeps its own."""
