@@ -14,7 +14,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import click
-import duckdb
 import pytest
 from click.testing import CliRunner
 
@@ -23,7 +22,7 @@ from realpolitik.errors import FetchError, FetchTimeout, HTTPStatusError, Malfor
 from realpolitik.model import Analysis, Article, Failure
 from realpolitik.settings import Settings
 from realpolitik.sources import read_inputs
-from realpolitik.sources.feeds import DuckDBFeedState, MemoryFeedState, feed_states_for
+from realpolitik.sources.feeds import MemoryFeedState, feed_states_for
 from realpolitik.sources.fetch import Fetcher, HostRateLimiter
 from realpolitik.store import Store
 
@@ -167,18 +166,16 @@ def test_feeds_ingest_good_pages_once_and_record_failures(site: Site) -> None:
     assert [f.code for f in failures_again] == [MalformedFeed.code]
 
 
-def test_feed_state_persists_in_duckdb(site: Site, tmp_path: Path) -> None:
-    con = duckdb.connect(str(tmp_path / "state.duckdb"))
-    first, _ = _poll(site, DuckDBFeedState(con), feeds=("/rss.xml",))
+def test_feed_state_persists_in_the_store(site: Site, tmp_path: Path) -> None:
+    with Store(tmp_path / "state.duckdb") as store:
+        first, _ = _poll(site, feed_states_for(store), feeds=("/rss.xml",))
     assert len(first) == 2
-    con.close()
-    con = duckdb.connect(str(tmp_path / "state.duckdb"))
-    site.requests.clear()
-    second, _ = _poll(site, DuckDBFeedState(con), feeds=("/rss.xml",))
-    assert second == [] and site.requests == ["/rss.xml"]
-    row = DuckDBFeedState(con).feed_state(site.base + "/rss.xml")
+    with Store(tmp_path / "state.duckdb") as store:
+        site.requests.clear()
+        second, _ = _poll(site, feed_states_for(store), feeds=("/rss.xml",))
+        assert second == [] and site.requests == ["/rss.xml"]
+        row = store.feed_state(site.base + "/rss.xml")
     assert row is not None and row["etag"] == '"/rss.xml-v1"' and len(row["seen"]) == 2
-    con.close()
 
 
 def test_changed_feed_fetches_only_new_entries(site: Site) -> None:

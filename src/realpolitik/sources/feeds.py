@@ -228,42 +228,8 @@ def read_feed_file(
     save_state(states, state)
 
 
-class DuckDBFeedState:
-    """Feed state in a ``feed_state`` table of the store's DuckDB connection, for stores that do not (yet)
-    offer ``feed_state`` / ``set_feed_state`` themselves."""
-
-    DDL = (
-        "CREATE TABLE IF NOT EXISTS feed_state (url VARCHAR PRIMARY KEY, etag VARCHAR, "
-        "last_modified VARCHAR, seen VARCHAR[], polled TIMESTAMP)"
-    )
-
-    def __init__(self, con: Any) -> None:
-        self.con = con
-        self.con.execute(self.DDL)
-
-    def feed_state(self, url: str) -> dict[str, Any] | None:
-        row = self.con.execute(
-            "SELECT etag, last_modified, seen, polled FROM feed_state WHERE url = ?", [url]
-        ).fetchone()
-        if row is None:
-            return None
-        return {"etag": row[0], "last_modified": row[1], "seen": list(row[2] or ()), "polled": row[3]}
-
-    def set_feed_state(
-        self, url: str, *, etag: str | None, last_modified: str | None, seen: list[str], polled: datetime
-    ) -> None:
-        self.con.execute(
-            "INSERT INTO feed_state VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET etag = excluded.etag, "
-            "last_modified = excluded.last_modified, seen = excluded.seen, polled = excluded.polled",
-            [url, etag, last_modified, seen, polled],
-        )
-
-
 def feed_states_for(store: Any) -> FeedStateStore:
-    """Where feed state persists for ``store``: the store itself if it implements the protocol, else a
-    ``feed_state`` table on its connection, else (no store) memory."""
+    """Where feed state persists: the store (its ``feed_state`` table), or memory when there is no store."""
     if store is None:
         return MemoryFeedState()
-    if hasattr(store, "feed_state") and hasattr(store, "set_feed_state"):
-        return store  # type: ignore[no-any-return]
-    return DuckDBFeedState(store.con)
+    return store  # type: ignore[no-any-return]

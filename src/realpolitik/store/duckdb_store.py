@@ -13,7 +13,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -278,6 +278,26 @@ class Store:
                 list(stages),
             ).fetchall()
         return [r[0] for r in rows]
+
+    def feed_state(self, url: str) -> dict[str, Any] | None:
+        """What the last poll of a feed left: ETag, Last-Modified, entry keys seen, time (None if never)."""
+        with self.cursor() as cur:
+            row = cur.execute(
+                "SELECT etag, last_modified, seen, polled FROM feed_state WHERE url = ?", [url]
+            ).fetchone()
+        if row is None:
+            return None
+        return {"etag": row[0], "last_modified": row[1], "seen": list(row[2] or ()), "polled": row[3]}
+
+    def set_feed_state(
+        self, url: str, *, etag: str | None, last_modified: str | None, seen: list[str], polled: datetime
+    ) -> None:
+        with self._write_lock:
+            self.con.execute(
+                "INSERT INTO feed_state VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET etag = excluded.etag, "
+                "last_modified = excluded.last_modified, seen = excluded.seen, polled = excluded.polled",
+                [url, etag, last_modified, seen, polled],
+            )
 
     def add_signatures(self, signatures: Iterable[tuple[str, bytes]]) -> None:
         """Store MinHash signatures (serialised bytes) by article id; an id already stored keeps its own."""

@@ -21,7 +21,7 @@ import pyarrow as pa
 
 from realpolitik import model
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Python type -> (DuckDB type, Arrow type). Integers are BIGINT so offsets never overflow.
 _SCALARS: dict[type, tuple[str, pa.DataType]] = {
@@ -197,12 +197,30 @@ DEDUP_COUNTS = Table(
     (_plain("kind", "VARCHAR", pa.string()), _plain("n", "BIGINT", pa.int64())),
     key=("kind",),
 )
+FEED_STATE = Table(
+    "feed_state",
+    (
+        _plain("url", "VARCHAR", pa.string()),
+        _plain("etag", "VARCHAR", pa.string()),
+        _plain("last_modified", "VARCHAR", pa.string()),
+        _plain("seen", "VARCHAR[]", pa.list_(pa.string())),
+        _plain("polled", "TIMESTAMP", pa.timestamp("us")),
+    ),
+    key=("url",),
+)
 SCHEMA_INFO = Table(
     "schema_info",
     (_plain("key", "VARCHAR", pa.string()), _plain("value", "VARCHAR", pa.string())),
     key=("key",),
 )
-ALL_TABLES: tuple[Table, ...] = (*ANALYSIS_TABLES, FAILURES, SIGNATURES, DEDUP_COUNTS, SCHEMA_INFO)
+ALL_TABLES: tuple[Table, ...] = (
+    *ANALYSIS_TABLES,
+    FAILURES,
+    SIGNATURES,
+    DEDUP_COUNTS,
+    FEED_STATE,
+    SCHEMA_INFO,
+)
 
 # Indexes that serve the aggregate queries (ART indexes: equality look-ups by article, actor and dyad).
 INDEXES: tuple[str, ...] = (
