@@ -18,13 +18,8 @@ from typing import Any
 BENCHMARKS = ("pipeline", "resolve", "api")
 
 
-def _runner(name: str, args: argparse.Namespace) -> Callable[[], Any] | None:
-    try:
-        module = importlib.import_module(f"benchmarks.bench_{name}")
-    except ModuleNotFoundError as exc:
-        if exc.name == f"benchmarks.bench_{name}":
-            return None  # that benchmark has not been written yet
-        raise
+def _runner(name: str, args: argparse.Namespace) -> Callable[[], Any]:
+    module = importlib.import_module(f"benchmarks.bench_{name}")
     data = Path(args.data)
     if name == "pipeline":
         return lambda: module.main(data, args.limit, args.workers)
@@ -47,9 +42,6 @@ def main() -> None:
         if name not in BENCHMARKS:
             parser.error(f"unknown benchmark {name!r}; choose from {', '.join(BENCHMARKS)}")
         run = _runner(name, args)
-        if run is None:
-            print(f"benchmarks: bench_{name} is not there; skipped")
-            continue
         started = time.perf_counter()
         run()
         print(f"benchmarks: bench_{name} took {time.perf_counter() - started:.1f} s\n")
