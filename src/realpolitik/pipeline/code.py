@@ -319,6 +319,19 @@ class _Context:
     topic: Argument | None = None
 
 
+def _refs_in(sent: Span, *refs: ActorRef | None) -> list[ActorRef]:
+    """The actors among ``refs`` that are named inside ``sent``."""
+    return [
+        r
+        for r in refs
+        if r is not None
+        and r.start is not None
+        and r.end is not None
+        and sent.start_char <= r.start
+        and r.end <= sent.end_char
+    ]
+
+
 def _evidence(trigger: Token, governors: tuple[Token, ...], sent: Span) -> tuple[int, int]:
     """The characters of the clause an event is coded from: the subtree of its highest governor (the trigger
     itself, "agreed" in "agreed to send", "said" in reported speech), without coordinated or appended clauses.
@@ -469,8 +482,10 @@ def _events_for(
                 ),
                 article_id=ctx.article.id,
                 sentence_index=sent_index,
-                start=min(span_start, *(r.start for r in (src, tgt) if r and r.start is not None)),
-                end=max(span_end, *(r.end for r in (src, tgt) if r and r.end is not None)),
+                # Actors named in this sentence widen the evidence; one inherited from an earlier sentence
+                # (or a deictic "there") does not drag the span across paragraphs.
+                start=min(span_start, *(r.start for r in _refs_in(sent, src, tgt) if r.start is not None)),
+                end=max(span_end, *(r.end for r in _refs_in(sent, src, tgt) if r.end is not None)),
                 source=src,
                 target=tgt,
                 type=kind,

@@ -1,0 +1,70 @@
+"""The whole news corpus through the real command, then the dashboard: the Kazakhstan, China and Russia
+profiles render and show exactly the numbers ``realpolitik influence CODE --json`` prints (issue 6)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from realpolitik.api import create_app
+from realpolitik.settings import Settings
+from realpolitik.store import Store
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+CLI = [sys.executable, "-m", "realpolitik.cli"]
+
+
+@pytest.fixture(scope="module")
+def news_db(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> Path:
+    db = tmp_path_factory.mktemp("corpus") / "news.duckdb"
+    result = subprocess.run(
+        [*CLI, "ingest", str(data_dir / "news"), "--db", str(db), "--quiet"],
+        capture_output=True,
+        text=True,
+        timeout=3600,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return db
+
+
+def test_the_whole_corpus_is_stored_once(news_db: Path, data_dir: Path) -> None:
+    lines = sum(1 for f in (data_dir / "news").glob("*.jsonl") for line in f.open() if line.strip())
+    with Store(news_db, read_only=True) as store:
+        stats = store.stats()
+    assert stats.articles + stats.exact_duplicates == lines
+    assert stats.failures == 0
+    assert stats.events > 5 * lines
+
+
+@pytest.mark.parametrize("code", ["KAZ", "CHN", "RUS"])
+def test_profiles_render_the_numbers_the_cli_prints(news_db: Path, code: str) -> None:
+    result = subprocess.run(
+        [*CLI, "influence", code, "--json", "--db", str(news_db)], capture_output=True, text=True, timeout=600
+    )
+    assert result.returncode == 0, result.stderr
+    printed = json.loads(result.stdout)
+    assert sum(d["events"] for d in printed["domains"]) > 50
+    with TestClient(create_app(news_db, Settings(), token="")) as client:
+        assert client.get(f"/api/v1/influence/{code}").json() == printed
+        response = client.get(f"/country/{code}")
+    assert response.status_code == 200
+    page = response.text
+    assert 'id="influence-chart-spec"' in page
+    shown = 0
+    for domain in printed["domains"]:
+        for power in domain["powers"]:
+            for side in ("cooperation", "pressure"):
+                if power[side]["events"]:
+                    assert f"{100 * power[side]['share']:.1f}%" in page, (
+                        domain["domain"],
+                        power["code"],
+                        side,
+                    )
+                    shown += 1
+    assert shown > 5
