@@ -484,8 +484,8 @@ def _events_for(
                 sentence_index=sent_index,
                 # Actors named in this sentence widen the evidence; one inherited from an earlier sentence
                 # (or a deictic "there") does not drag the span across paragraphs.
-                start=min(span_start, *(r.start for r in _refs_in(sent, src, tgt) if r.start is not None)),
-                end=max(span_end, *(r.end for r in _refs_in(sent, src, tgt) if r.end is not None)),
+                start=min([span_start, *(r.start for r in _refs_in(sent, src, tgt) if r.start is not None)]),
+                end=max([span_end, *(r.end for r in _refs_in(sent, src, tgt) if r.end is not None)]),
                 source=src,
                 target=tgt,
                 type=kind,
