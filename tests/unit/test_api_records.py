@@ -5,8 +5,9 @@ builder itself so the fixtures cannot silently drift from the data model."""
 
 from __future__ import annotations
 
-import warnings
 from datetime import date
+
+from fastapi.testclient import TestClient
 
 from realpolitik.model import (
     ActorRef,
@@ -20,12 +21,6 @@ from realpolitik.model import (
     Statement,
     stable_id,
 )
-
-with warnings.catch_warnings():
-    # Starlette 1.x warns at import that its TestClient would rather use the httpx2 package; the test
-    # client works with httpx, which is what the project installs.
-    warnings.simplefilter("ignore")
-    from fastapi.testclient import TestClient
 
 __all__ = ["TestClient", "build_world", "hostile_analysis", "make_analysis"]
 
