@@ -111,6 +111,7 @@ def test_bad_directory_inputs_each_fail_with_their_code_and_good_ones_are_read(t
     (tmp_path / "sub" / "good.txt").write_text(TEXT, encoding="utf-8")
     (tmp_path / ".hidden.txt").write_text("never read", encoding="utf-8")
     (tmp_path / "store.duckdb").write_bytes(b"\x00DUCK" * 10)  # a store kept beside its inputs is no input
+    (tmp_path / "README.md").write_text("# Notes on this folder", encoding="utf-8")  # nor are its notes
     lines = [json.dumps({"id": "j1", "text": "First line article."}), "{not json", json.dumps({"id": "j3"})]
     (tmp_path / "batch.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     articles, failures = _read(str(tmp_path), settings=Settings(max_input_bytes=10_000))

@@ -39,9 +39,15 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 SUFFIXES = (".txt", ".text", ".md", *HTML_SUFFIXES, *JSONL_SUFFIXES, ".xml", ".rss", ".atom")
 _GLOB = re.compile(r"[*?\[]")
-# A store kept beside its inputs (``--db news/x.duckdb``) is not an input.
-_STORE_SUFFIXES = (".duckdb", ".duckdb.wal", ".duckdb.tmp")
+# In a folder every visible file is an input (an unreadable one is reported, never silently dropped), except
+# a store kept beside its inputs (``--db news/x.duckdb``) and the folder's Markdown notes (README.md,
+# SOURCE.md). A file named explicitly is always read.
+_FOLDER_SKIP = (".duckdb", ".duckdb.wal", ".duckdb.tmp", ".md")
 _JSONL_LINE = re.compile(r"^(?P<path>.+\.(?:jsonl|ndjson)):(?P<line>\d+)$")
+
+
+def _is_article_file(name: str) -> bool:
+    return not name.lower().endswith(_FOLDER_SKIP)
 
 
 def _fail(ref: str, exc: InputError) -> Failure:
@@ -49,14 +55,14 @@ def _fail(ref: str, exc: InputError) -> Failure:
 
 
 def expand_ref(ref: str) -> Iterator[Path | Failure]:
-    """The files one reference names: a file, every visible file under a directory (sorted, recursive),
-    or the matches of a glob. A reference that names nothing becomes a Failure (RP-E101)."""
+    """The files one reference names: a file, every visible file under a directory (sorted, recursive;
+    see ``_FOLDER_SKIP``), or the matches of a glob. A reference that names nothing becomes a Failure (RP-E101)."""
     path = Path(ref)
     if path.is_dir():
         for root, dirs, files in os.walk(path):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
-                if not name.startswith(".") and not name.endswith(_STORE_SUFFIXES):
+                if not name.startswith(".") and _is_article_file(name):
                     yield Path(root) / name
         return
     if path.exists() or not _GLOB.search(ref):
