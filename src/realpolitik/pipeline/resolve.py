@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from realpolitik.actors.gazetteer import doc_hits, token_texts
 from realpolitik.actors.kb import Form, KnowledgeBase
 from realpolitik.actors.matcher import Gazetteer, Hit, gazetteer_for
-from realpolitik.model import Actor, Article, Mention, Role
+from realpolitik.model import Actor, Article, Mention, Role, replace
 
 _NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "madam", "sir"})
@@ -548,17 +548,5 @@ def _name_keys(name: str, actor: Actor | None) -> list[str]:
 
 
 def _copy(ante: Mention, start: int, end: int, text: str, article_id: str) -> Mention:
-    return Mention(
-        article_id=article_id,
-        start=start,
-        end=end,
-        text=text,
-        actor_id=ante.actor_id,
-        code=ante.code,
-        sector=ante.sector,
-        name=ante.name,
-        kind=ante.kind,
-        role=ante.role,
-        score=0.7,
-        via="coref",
-    )
+    """A coreferent mention: the antecedent's actor at a new span."""
+    return replace(ante, article_id=article_id, start=start, end=end, text=text, score=0.7, via="coref")
