@@ -370,6 +370,39 @@ def other_actor(row: dict[str, Any], states: set[str], lower: Counter[str]) -> d
     }
 
 
+def dedupe_ids(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One record per id (Phoenix lists some groups twice, once with a country and once as IMG): the one
+    with a state code wins, and the names of both are kept."""
+    by_id: dict[str, dict[str, Any]] = {}
+    for rec in records:
+        kept = by_id.get(rec["id"])
+        if kept is None:
+            by_id[rec["id"]] = rec
+            continue
+        if kept.get("code") in (None, "IMG") and rec.get("code") not in (None, "IMG"):
+            kept, rec = rec, kept
+            by_id[kept["id"]] = kept
+        names = [*kept.get("aliases", []), rec["name"], *rec.get("aliases", [])]
+        kept["aliases"] = sorted(dict.fromkeys(n for n in names if n != kept["name"]))
+    return list(by_id.values())
+
+
+def home_armed_groups(records: list[dict[str, Any]], states: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An armed group Phoenix files under a region ("Palestinian Islamic Jihad" [MEAREB]) takes the state
+    its name starts with, when it starts with a state's name or adjective."""
+    words: dict[str, str] = {}
+    for rec in states:
+        for n in [rec.get("name", ""), *rec.get("aliases", []), *rec.get("adjectives", [])]:
+            if n and " " not in n and n[:1].isupper():
+                words.setdefault(n.lower(), rec["id"])
+    for rec in records:
+        if rec["kind"] == "armed_group" and rec.get("code") is None:
+            first = rec["name"].split()[0].lower()
+            if first in words:
+                rec["code"] = words[first]
+    return records
+
+
 def build_agents(data: Path) -> list[dict[str, Any]]:
     by_sector: dict[str, list[str]] = defaultdict(list)
     for row in load_jsonl(data / "phoenix-actor-dicts" / "phoenix_agents.jsonl"):
@@ -476,7 +509,9 @@ def parse_additions(path: Path) -> list[dict[str, Any]]:
                 "ngo",
                 "company",
             ):
-                # kind | id-or-code | name | aliases; ... | [code] | [sector]
+                # kind | id-or-code | name | aliases; ... | [code] | [sector] [| homes=ISO3; ...]
+                homes = [h.strip() for c in cells if c.startswith("homes=") for h in c[6:].split(";")]
+                cells = [c for c in cells if not c.startswith("homes=")]
                 name = cells[2]
                 aliases = [a.strip() for a in cells[3].split(";") if a.strip()] if len(cells) > 3 else []
                 if kind == "person":
@@ -502,6 +537,8 @@ def parse_additions(path: Path) -> list[dict[str, Any]]:
                     )
                     if len(cells) > 5 and cells[5]:
                         current["sector"] = cells[5]
+                    if homes:
+                        current["homes"] = [h for h in homes if h]
             else:
                 raise ValueError(f"unknown record kind {kind!r}")
             records.append(current)
@@ -591,6 +628,10 @@ def main(argv: list[str] | None = None) -> int:
     }
     for rec in states:
         rec["aliases"] = [a for a in rec.get("aliases", []) if claimed.get(a.lower(), rec["id"]) == rec["id"]]
+    clash = [r["id"] for r in curated if r["kind"] in ("group", "region", "igo") and r["id"] in iso3]
+    if clash:
+        raise SystemExit(f"{ADDITIONS}: group/region/IGO codes that are ISO3 state codes: {', '.join(clash)}")
+    igos = home_armed_groups(dedupe_ids(igos), states)
     generated = {r["id"]: r for r in [*states, *igos]}
     remaining = []
     for rec in curated:

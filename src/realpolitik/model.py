@@ -164,7 +164,11 @@ class Mention:
     kind: str | None = None
     role: str | None = None
     score: float = 1.0
-    via: str = "gazetteer"  # gazetteer, ner, agent, coref, unresolved
+    via: str = "gazetteer"  # gazetteer, ner, agent, context, coref, unresolved
+    # The state the actor belongs to or acts in: its own code for a state, a state's agent or office holder;
+    # for a group with its own code ("Uighurs", "Yoruba") the state the sentence places it in; None if
+    # unknown or for an IGO.
+    country: str | None = None
 
     def ref(self) -> ActorRef:
         return ActorRef(

@@ -119,6 +119,19 @@ def test_unknown_names_stay_unresolved(nlp_engine: Any) -> None:
     assert mentions and all(m.actor_id is None and m.code is None for m in mentions)
 
 
+def test_groups_are_placed_by_their_sentence(nlp_engine: Any) -> None:
+    mentions = resolve(nlp_engine, "Shona rebels demanded reforms from the Mozambican government.")
+    shona = by_text(mentions, "Shona rebels")
+    assert (shona.code, shona.kind, shona.country) == ("SHO", "group", "MOZ")  # not its other home, ZWE
+    mentions = resolve(nlp_engine, "Ethnic Albanians demonstrated in Serbia on Tuesday.")
+    assert by_text(mentions, "Albanians").code == "SRB"
+
+
+def test_a_group_name_inside_a_person_name_is_not_the_group(nlp_engine: Any) -> None:
+    mentions = resolve(nlp_engine, "Karen Pierce, the British ambassador, addressed the council.")
+    assert not [m for m in mentions if m.code == "KRN"]
+
+
 def test_cli_lookup_acceptance() -> None:
     runner = CliRunner()
     out = runner.invoke(actors, ["lookup", "President Tokayev", "--date", "2022-01-10", "--json"])

@@ -132,6 +132,28 @@ def test_person_by_surname_prefers_the_one_in_office(kb: KnowledgeBase) -> None:
     assert kb.person_by_name(["Gamma"], None) is None
 
 
+def test_a_misspelt_surname_needs_the_first_name_or_a_title(kb: KnowledgeBase) -> None:
+    assert kb.person_by_name(["Anna", "Alphaa"], None) is kb.actors["person:a"]  # one letter too many
+    assert kb.person_by_name(["Carl", "Alphaa"], None) is None
+    assert kb.person_by_name(["Alphaa"], date(2005, 1, 1)) is None  # a bare misspelt name is too weak
+    assert kb.person_by_name(["Alphaa"], date(2005, 1, 1), titled=True) is kb.actors["person:a"]
+    assert kb.person_by_name(["Alfx"], date(2005, 1, 1), titled=True) is None  # short names never fuzzy
+
+
+def test_a_titled_surname_takes_someone_taking_office_within_a_year(kb: KnowledgeBase) -> None:
+    # gold and wire dates are often rounded to the first of January
+    assert kb.person_by_name(["Alpha"], date(1999, 6, 1), titled=True) is kb.actors["person:a"]
+    assert kb.person_by_name(["Alpha"], date(1999, 6, 1)) is None
+    assert kb.person_by_name(["Alpha"], date(1990, 1, 1), titled=True) is None
+
+
+def test_groups_list_their_home_states(tmp_path: Path) -> None:
+    group = {"id": "XGR", "kind": "group", "name": "Examplers", "code": "XGR", "homes": ["XKA", "YYY"]}
+    kb = KnowledgeBase.from_files([write(tmp_path / "g.jsonl", STATE, group)])
+    assert kb.homes["XGR"] == ("XKA", "YYY")
+    assert kb.actors["XGR"].code == "XGR"  # a group keeps its own code
+
+
 # -- validation ------------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("line", "field", "words"),

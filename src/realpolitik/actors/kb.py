@@ -52,6 +52,7 @@ _KNOWN_FIELDS = {
     "office",
     "valid_from",
     "valid_until",
+    "homes",
     "note",
 }
 
@@ -160,7 +161,7 @@ def _parse_line(reader: _RecordReader, raw: Any, previous: dict[str, Any] | None
     for field in ("code", "sector", "office"):
         if field in raw:
             out[field] = reader.string(raw, field)
-    for field in ("aliases", "adjectives", "places"):
+    for field in ("aliases", "adjectives", "places", "homes"):
         if field in raw:
             out[field] = reader.strings(raw, field)
     for field in ("valid_from", "valid_until"):
@@ -231,6 +232,10 @@ class KnowledgeBase:
         self.by_key: dict[str, list[int]] = {}  # form key -> indexes into self.forms, best first
         self.holders: dict[tuple[str, str], list[tuple[str, Role]]] = {}
         self.surnames: dict[str, list[str]] = {}  # last name (casefolded) -> person ids
+        # group or region id -> the states it lives in ("Yoruba" -> NGA): the state a mention of it acts in
+        # when the sentence names no other, never its code (groups keep their own codes)
+        self.homes: dict[str, tuple[str, ...]] = {}
+        self._deletion_cache: dict[str, list[str]] | None = None  # built on the first misspelt surname
         self._build()
 
     # -- construction -------------------------------------------------------------------------------------
@@ -285,6 +290,8 @@ class KnowledgeBase:
             self.actors[actor_id] = actor
             if f.get("office"):
                 self.offices[actor_id] = f["office"]
+            if f.get("homes"):
+                self.homes[actor_id] = f["homes"]
             ftype = "agent" if kind == "agent" else "name"
             start, end = actor.valid_from, actor.valid_until
             for text in names:
@@ -346,14 +353,26 @@ class KnowledgeBase:
             return None
         return max(candidates, key=lambda c: c[1].start or date.min)
 
-    def person_by_name(self, words: list[str], day: date | None, country: str | None = None) -> Actor | None:
+    def person_by_name(
+        self, words: list[str], day: date | None, country: str | None = None, *, titled: bool = False
+    ) -> Actor | None:
         """The person a name not in the gazetteer most likely is ("Carlos Menem", "President Mugabe" -> the
-        "Mugabe" part): same surname, then same first name, an office that day, or the only candidate."""
+        "Mugabe" part): same surname, then same first name, an office that day, or the only candidate.
+
+        A surname the KB does not know is matched with one letter added, dropped or changed (wire copy
+        misspells and transliterates: "Mitterand", "Bouteflicka", "Gbago") when the first name agrees or,
+        after a title (``titled``), when exactly one such person held office that day."""
         if not words:
             return None
-        ids = self.surnames.get(words[-1].casefold(), [])
-        if not ids:
-            return None
+        surname = words[-1].casefold()
+        ids = self.surnames.get(surname, [])
+        fuzzy = not ids
+        if fuzzy:
+            if len(surname) < 5 or not (titled or len(words) > 1):
+                return None
+            ids = self._near_surnames(surname)
+            if not ids:
+                return None
         people = [self.actors[i] for i in ids]
         if country:
             people = [p for p in people if p.code == country or any(r.country == country for r in p.roles)]
@@ -366,11 +385,39 @@ class KnowledgeBase:
                 return None  # another first name: another person
         holding = [p for p in people if self.role_on(p, day)]
         if len(words) == 1:
-            # A bare surname is too weak alone: only someone in office that day ("President Mugabe").
-            return holding[0] if len(holding) == 1 else None
+            # A bare surname is too weak alone: only someone in office that day ("President Mugabe"), or,
+            # after a title, the only namesake in office within a year of it (gold and wire dates are often
+            # rounded to the year).
+            if len(holding) == 1:
+                return holding[0]
+            if titled and not holding:
+                near = [p for p in people if _near_office(p, day)]
+                return near[0] if len(near) == 1 else None
+            return None
         if len(people) == 1:
             return people[0]
         return holding[0] if len(holding) == 1 else None
+
+    def _near_surnames(self, surname: str) -> list[str]:
+        """Person ids whose surname is one edit (insert, delete, substitute) from ``surname``."""
+        index = self._deletion_index()
+        found: list[str] = []
+        for variant in {surname, *_deletions(surname)}:
+            for known in index.get(variant, ()):
+                if known != surname and _one_edit(known, surname):
+                    found.extend(i for i in self.surnames[known] if i not in found)
+        return found
+
+    def _deletion_index(self) -> dict[str, list[str]]:
+        index = self._deletion_cache
+        if index is None:
+            index = {}
+            for known in self.surnames:
+                if len(known) >= 5:
+                    for variant in {known, *_deletions(known)}:
+                        index.setdefault(variant, []).append(known)
+            self._deletion_cache = index
+        return index
 
     def members(self, igo_id: str, day: date | None) -> list[str]:
         actor = self.actors.get(igo_id)
@@ -387,6 +434,32 @@ class KnowledgeBase:
     def fingerprint(self) -> str:
         """Identifies the KB's content (sources and size) for caches of derived structures."""
         return f"{KB_VERSION}|{'|'.join(self.sources)}|{len(self.actors)}|{len(self.forms)}"
+
+
+def _deletions(word: str) -> list[str]:
+    return [word[:i] + word[i + 1 :] for i in range(len(word))]
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True if ``a`` and ``b`` differ by one inserted, deleted or substituted letter."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _near_office(person: Actor, day: date | None, slack: int = 366) -> bool:
+    """Held an office starting or ending within ``slack`` days of ``day``."""
+    if day is None:
+        return False
+    for role in person.roles:
+        if role.start and 0 <= (role.start - day).days <= slack:
+            return True
+        if role.end and 0 <= (day - role.end).days <= slack:
+            return True
+    return False
 
 
 def _merge(

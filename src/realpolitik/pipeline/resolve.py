@@ -44,7 +44,8 @@ _PAIR_NOUNS = {
 _STANDALONE_AGENTS = frozenset(
     str.split(
         "troops soldiers army servicemen peacekeepers police policemen protesters demonstrators rioters rebels "
-        "insurgents militants separatists militia militias guerrillas terrorists gunmen"
+        "insurgents militants separatists militia militias guerrillas terrorists gunmen fundamentalists "
+        "extremists islamists students refugees settlers activists hijackers kidnappers takers pirates"
     )
 )
 # Capitalised words after an office that are not a name ("the President Monday").
@@ -63,6 +64,14 @@ _STRUCTURES = frozenset(
         "gate hall palace cathedral mosque church temple museum river lake port harbour harbor"
     )
 )
+_COMPASS = frozenset(
+    str.split(
+        "the east west north south eastern western northern southern central northeastern northwestern "
+        "southeastern southwestern north-east north-west south-east south-west rural"
+    )
+)
+# A state's people as a minority elsewhere ("the Albanian population of the province"; also "ethnic X").
+_MINORITY_NOUNS = frozenset({"population", "minority", "minorities", "community", "communities", "diaspora"})
 _CONNECT_OF = (("of",), ("of", "the"))
 _POSSESSIVE = (("'s",), ("’s",), ("'",))
 
@@ -150,7 +159,7 @@ class _ArticleResolver:
         units = [u for hit in hits if (u := self._unit(hit)) is not None]
         covered = bytearray(len(self.words))
         for phrase in self._phrases(units):
-            if self._inside_structure(phrase):
+            if self._inside_structure(phrase) or self._inside_person(phrase):
                 continue
             mention = self._phrase_mention(phrase)
             if mention is not None:
@@ -162,6 +171,7 @@ class _ArticleResolver:
                     self.mentions.append(self._ner_mention(ent.start, ent.end, ent.label_))
                     covered[ent.start : ent.end] = b"\x01" * (ent.end - ent.start)
         self.mentions.sort(key=lambda m: (m.start, m.end))
+        self.mentions = _Context(self).place(self.mentions)
         _Coreference(self).run(covered)
         self.mentions.sort(key=lambda m: (m.start, m.end))
         return self.mentions
@@ -179,6 +189,13 @@ class _ArticleResolver:
                 if other.kind == "person" and self.kb.role_on(other, self.day):
                     form, actor = f, other
                     break
+        if (
+            hit.start >= 2
+            and self.words[hit.start - 1] == "-"
+            and self.lowers[hit.start - 2] in ("anti", "pro", "non")
+            and actor.kind != "agent"
+        ):
+            return None  # "anti-Syria journalist", "pro-Russian separatists": not that state's actors
         if actor.kind == "person":
             role = "person"
         elif actor.kind == "agent" and actor.code is None:
@@ -263,16 +280,24 @@ class _ArticleResolver:
             )
         if office_title and phrase.unknown_name is not None:
             words = self.words[phrase.unknown_name[0] : phrase.unknown_name[1]]
-            known = self.kb.person_by_name(words, self.day, affiliation.actor.code if affiliation else None)
+            known = self.kb.person_by_name(
+                words, self.day, affiliation.actor.code if affiliation else None, titled=True
+            )
             if known is not None:
                 aff_actor = affiliation.actor if affiliation else None
                 return self._person_mention(
                     phrase, known, aff_actor, agent_sector, "agent", 0.9, office_title
                 )
         if affiliation is None:
+            if office_title and phrase.unknown_name is not None:
+                # "Planning Minister Tran Xuan Gia": an office holder the KB does not know; the country
+                # comes from the sentence (_Context), or stays unknown
+                name = self._text(*phrase.unknown_name)
+                return self._mention(phrase, None, None, agent_sector, name, "person", office_title, "agent")
             if office_title and len(units) == 1:
                 self.bare_offices[phrase.start] = (phrase.end, office_title)
-            if sector_units and not office and self._standalone(phrase):
+            if sector_units and not office and (self._standalone(phrase) or len(sector_units) > 1):
+                # "troops", or a qualified group such as "Islamic fundamentalists"
                 return self._mention(phrase, None, None, agent_sector, None, None, None, "agent")
             return None
         aff = affiliation.actor
@@ -312,6 +337,14 @@ class _ArticleResolver:
         if last.role != "affiliation" or last.form.type == "adjective" or end >= len(self.words):
             return False
         return self.lowers[end] in _STRUCTURES and self.words[end][:1].isupper()
+
+    def _inside_person(self, phrase: _Phrase) -> bool:
+        """A group's name directly followed by a name the KB does not know is a person's first name
+        ("Karen Pierce"), not the group (the gazetteer runs before NER, so NER cannot say so)."""
+        if phrase.units[-1].actor.kind != "group" or phrase.end >= len(self.words):
+            return False
+        nxt = phrase.end
+        return self._namelike(nxt) and self.lowers[nxt] not in self.kb.by_key
 
     def _standalone(self, phrase: _Phrase) -> bool:
         """An agent phrase with no country is kept only if it names a group that acts ("troops", "police",
@@ -399,6 +432,120 @@ class _ArticleResolver:
 
 def _title(role: Role | None) -> str | None:
     return role.title if role else None
+
+
+class _Context:
+    """Places actors the words leave without a state, from the rest of their sentence, and fills every
+    mention's ``country``.
+
+    - A group keeps its own code ("Yoruba" -> YOR); its country is a home state the sentence names, else its
+      only home state, else the state the sentence locates events in ("in Nigeria"), else the one state
+      whose institutions act in the sentence ("Nigerian police", "Burundi's government").
+    - "ethnic Albanians" in a sentence about another state are that state's minority: the other state.
+    - An agent phrase with no state ("rebels in the Ivory Coast", "Islamic fundamentalists ... Algerian
+      President") and an office holder the KB does not know take the located or acting state, marked
+      ``via="context"`` with a lower score; with no such state they stay without a code.
+    """
+
+    _DOMESTIC = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "PTY", "OPP"})
+
+    def __init__(self, outer: _ArticleResolver) -> None:
+        self.r = outer
+        self.kb = outer.kb
+
+    def place(self, mentions: list[Mention]) -> list[Mention]:
+        if not mentions:
+            return mentions
+        r = self.r
+        token_at = {start: i for i, start in enumerate(r.starts)}
+        by_sentence: dict[int, list[int]] = {}
+        tokens: list[int] = []
+        for k, m in enumerate(mentions):
+            tok = token_at.get(m.start, 0)
+            tokens.append(tok)
+            sent = r.sentence_of[tok] if r.sentence_of and tok < len(r.sentence_of) else 0
+            by_sentence.setdefault(sent, []).append(k)
+        out = list(mentions)
+        for members in by_sentence.values():
+            states: dict[str, int] = {}
+            located: set[str] = set()
+            acting: set[str] = set()
+            for k in members:
+                m = mentions[k]
+                c = self._state(m.code)
+                if c is None:
+                    continue
+                states[c] = states.get(c, 0) + 1
+                if self._located(tokens[k]):
+                    located.add(c)
+                if m.sector in self._DOMESTIC or (m.kind == "person" and m.role):
+                    acting.add(c)
+            for k in members:
+                out[k] = self._placed(mentions[k], tokens[k], states, located, acting)
+        return out
+
+    def _placed(
+        self, m: Mention, tok: int, states: dict[str, int], located: set[str], acting: set[str]
+    ) -> Mention:
+        own = self._state(m.code)
+        if own is not None:
+            lowers = self.r.lowers
+            last = m.text.split()[-1].lower()
+            if (tok > 0 and lowers[tok - 1] == "ethnic") or (m.kind == "state" and last in _MINORITY_NOUNS):
+                others = {c: n for c, n in states.items() if c != own}
+                c = _pick((), others, located - {own}, acting - {own})
+                if c is not None:
+                    text = m.text if last in _MINORITY_NOUNS else f"ethnic {m.text}"
+                    return replace(
+                        m, actor_id=None, code=c, country=c, kind="group", name=text, via="context"
+                    )
+            return m if m.country == own else replace(m, country=own)
+        if m.kind == "group" and m.actor_id is not None:
+            c = _pick(self.kb.homes.get(m.actor_id, ()), states, located, acting)
+            return m if c is None else replace(m, country=c)
+        if m.code is None and m.via == "agent":
+            # an office holder the KB does not know may also take the only state the sentence names
+            c = _pick((), states, located, acting, only_state=m.kind == "person" and m.role is not None)
+            if c is not None:
+                return replace(m, code=c, country=c, via="context", score=min(m.score, 0.6))
+        return m
+
+    def _located(self, tok: int) -> bool:
+        """Preceded by a place preposition, over "the" and compass words ("in east Bosnia")."""
+        lowers = self.r.lowers
+        i = tok - 1
+        while i >= 0 and i >= tok - 3 and lowers[i] in _COMPASS:
+            i -= 1
+        return i >= 0 and lowers[i] in _PLACE_PREPS
+
+    def _state(self, code: str | None) -> str | None:
+        if code is None:
+            return None
+        actor = self.kb.actors.get(code)
+        return code if actor is not None and actor.kind == "state" else None
+
+
+def _pick(
+    homes: Sequence[str],
+    states: dict[str, int],
+    located: set[str],
+    acting: set[str],
+    only_state: bool = False,
+) -> str | None:
+    """The state an actor without one is placed in (see _Context)."""
+    if homes:
+        named = [h for h in homes if h in states]
+        if named:
+            return max(named, key=lambda h: states[h])
+        if len(homes) == 1:
+            return homes[0]
+    if len(located) == 1:
+        return next(iter(located))
+    if len(acting) == 1:
+        return next(iter(acting))
+    if only_state and len(states) == 1:
+        return next(iter(states))
+    return None
 
 
 class _Coreference:

@@ -21,7 +21,7 @@ import pyarrow as pa
 
 from realpolitik import model
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Python type -> (DuckDB type, Arrow type). Integers are BIGINT so offsets never overflow.
 _SCALARS: dict[type, tuple[str, pa.DataType]] = {
