@@ -1,5 +1,8 @@
 """The Engine: builds the pipeline (annotate -> resolve -> code events + statements) from settings once, and
-runs it on batches of articles. Runners (local or Dask) and every outer layer call ``analyze_batch``."""
+runs it on batches of articles. Runners (local or Dask) and every outer layer call ``analyze_batch``. The
+knowledge base, event coders and statement extractors come from the plugin registry; ``PLUGINS`` here are our
+defaults (the bundled KB, the PLOVER rule coder over ``realpolitik.ontology``, the statement extractor), listed
+in ``realpolitik.plugins.DEFAULT_PLUGINS`` and loaded like a third party's."""
 
 from __future__ import annotations
 
@@ -14,18 +17,43 @@ from spacy.tokens import Doc
 from realpolitik import __version__
 from realpolitik.actors.kb import KnowledgeBase
 from realpolitik.errors import PipelineError
-from realpolitik.model import Analysis, Article, Failure, Mention, Sentence
+from realpolitik.model import Analysis, Article, Event, Failure, Mention, Sentence, Statement
 from realpolitik.pipeline.annotate import Annotator
 from realpolitik.pipeline.code import code_events
 from realpolitik.pipeline.resolve import Resolver
 from realpolitik.pipeline.statements import extract_statements
+from realpolitik.plugins import (
+    EventCoder,
+    KnowledgeBaseProvider,
+    Plugin,
+    Registry,
+    StatementExtractor,
+    plugin_registry,
+)
 from realpolitik.settings import Settings
 
 log = logging.getLogger(__name__)
 
+PLUGINS: tuple[Plugin, ...] = (
+    KnowledgeBaseProvider(
+        "bundled", KnowledgeBase.bundled, description="the actor knowledge base shipped in realpolitik.actors"
+    ),
+    EventCoder(
+        "plover-rules",
+        code_events,
+        description="rule coder: trigger lexicons and the PLOVER ontology tables of realpolitik.ontology",
+    ),
+    StatementExtractor(
+        "statements", extract_statements, description="quotes and reported speech, speaker and stance"
+    ),
+)
+
 
 class Engine:
-    """One loaded pipeline: spaCy model, knowledge base, resolver, event coder and statement extractor."""
+    """One loaded pipeline: spaCy model, knowledge base, resolver, event coders and statement extractors.
+
+    ``plugins`` defaults to the process registry (ours + installed entry points); ``kb`` overrides the
+    registry's knowledge base, and ``kb_file`` is merged over whichever base is used."""
 
     def __init__(
         self,
@@ -33,9 +61,13 @@ class Engine:
         kb: KnowledgeBase | None = None,
         *,
         kb_file: str | Path | None = None,
+        plugins: Registry | None = None,
     ) -> None:
         self.settings = settings or Settings.load()
-        base = kb or KnowledgeBase.bundled()
+        self.plugins = plugins if plugins is not None else plugin_registry()
+        self.coders = self.plugins.coders
+        self.extractors = self.plugins.extractors
+        base = kb or self.plugins.knowledge_base()
         self.kb = base.merged(kb_file) if kb_file else base
         self.annotator = Annotator(self.settings, self.kb)
         self.resolver = Resolver(self.kb)
@@ -64,10 +96,15 @@ class Engine:
         mentions: list[Mention] = (
             self._stage("resolve", article, failures, self.resolver.resolve, doc, article) or []
         )
-        events = self._stage("code", article, failures, code_events, doc, article, mentions) or []
-        statements = (
-            self._stage("statements", article, failures, extract_statements, doc, article, mentions) or []
-        )
+        # Every coder and extractor runs, in registration order; one failing costs only its own records.
+        events: list[Event] = []
+        for coder in self.coders:
+            events += self._stage("code", article, failures, coder.code, doc, article, mentions) or []
+        statements: list[Statement] = []
+        for extractor in self.extractors:
+            statements += (
+                self._stage("statements", article, failures, extractor.extract, doc, article, mentions) or []
+            )
         return Analysis(
             article=article,
             sentences=sentences,

@@ -20,7 +20,8 @@
     │   └── StoreLocked       RP-E402   another process owns the store
     ├── EvalDataError         RP-E501   a gold set is missing or unreadable
     ├── ConfigError           RP-E601   a setting has a bad value
-    └── APIError              RP-E701   bad request to the REST API (carries an HTTP status)
+    ├── APIError              RP-E701   bad request to the REST API (carries an HTTP status)
+    └── PluginError           RP-E801   a plugin (entry point group ``realpolitik.plugins``) failed to load
 
 The CLI prints ``error[RP-E104] path: message`` on stderr; the API returns ``{"error": {"code", "message"}}``.
 """
@@ -134,6 +135,10 @@ class APIError(RealpolitikError):
         self.status = status
         if code:
             self.code = code
+
+
+class PluginError(RealpolitikError):
+    code = "RP-E801"
 
 
 def all_error_classes() -> list[type[RealpolitikError]]:

@@ -3,7 +3,9 @@ stream of ``Article`` records, and every problem into a ``Failure`` with a stabl
 
 :func:`read_inputs` is the one entry point; it never raises for a bad input. Readers by kind: ``files``
 (plain text and the byte checks), ``jsonl``, ``html``, ``feeds`` (RSS/Atom + linked pages, fetched by
-``fetch``), ``memory`` (strings and dicts, for tests and the API).
+``fetch``), ``memory`` (strings and dicts, for tests and the API). Files and URLs are dispatched to the
+``SourceReader`` plugins of :mod:`realpolitik.plugins` (ours are in ``readers``) by suffix and scheme, so a
+third party's reader is chosen the same way; standard input is sniffed here.
 """
 
 from __future__ import annotations
@@ -12,31 +14,26 @@ import glob
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 from typing import IO
 
 from realpolitik.errors import InputError, OversizedInput, UnreadableInput
 from realpolitik.model import Article, Failure
+from realpolitik.plugins import Registry, SourceContext, SourceReader, plugin_registry
 from realpolitik.settings import Settings
-from realpolitik.sources.feeds import (
-    FeedStateStore,
-    MemoryFeedState,
-    is_feed_path,
-    read_feed_file,
-    read_feed_url,
-)
+from realpolitik.sources.feeds import FeedStateStore, MemoryFeedState
 from realpolitik.sources.fetch import Fetcher
-from realpolitik.sources.files import read_text_file, text_article
-from realpolitik.sources.html import html_article, read_html_file
+from realpolitik.sources.files import text_article
+from realpolitik.sources.html import html_article
 from realpolitik.sources.jsonl import read_jsonl_file, read_jsonl_lines
+from realpolitik.sources.readers import HTML_SUFFIXES, JSONL_SUFFIXES
 
 __all__ = ["SUFFIXES", "count_inputs", "expand_ref", "read_inputs"]
 
 STAGE = "ingest"
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-JSONL_SUFFIXES = (".jsonl", ".ndjson")
+# The suffixes our default readers claim (a third party's readers add theirs to the registry, not here).
 SUFFIXES = (".txt", ".text", ".md", *HTML_SUFFIXES, *JSONL_SUFFIXES, ".xml", ".rss", ".atom")
 _GLOB = re.compile(r"[*?\[]")
 # In a folder every visible file is an input (an unreadable one is reported, never silently dropped), except
@@ -78,19 +75,14 @@ def expand_ref(ref: str) -> Iterator[Path | Failure]:
         yield from expand_ref(match) if Path(match).is_dir() else iter([Path(match)])
 
 
-def read_path(
-    path: Path, settings: Settings, *, fetcher: Callable[[], Fetcher], states: FeedStateStore
-) -> Iterator[Article | Failure]:
-    """Articles from one file, chosen by its suffix; an unknown suffix is read as plain text."""
-    suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
-        yield from read_jsonl_file(path, settings)
-    elif is_feed_path(path):
-        yield from read_feed_file(path, fetcher(), settings, states)
-    elif suffix in HTML_SUFFIXES:
-        yield read_html_file(path, settings)
-    else:
-        yield read_text_file(path, settings)
+def read_path(path: Path, context: SourceContext, plugins: Registry) -> Iterator[Article | Failure]:
+    """Articles from one file, by the reader plugin that claims its suffix (else the fallback, plain text)."""
+    yield from _read_with(plugins.reader_for_path(path), str(path), context)
+
+
+def _read_with(reader: SourceReader, ref: str, context: SourceContext) -> Iterator[Article | Failure]:
+    # A generator, so a reader that raises when called (not only while iterated) is still caught by _guarded.
+    yield from reader.read(ref, context)
 
 
 def read_stdin(stream: IO[bytes], settings: Settings) -> Iterator[Article | Failure]:
@@ -126,13 +118,17 @@ def read_inputs(
     feed_states: FeedStateStore | None = None,
     fetcher: Fetcher | None = None,
     stdin: IO[bytes] | None = None,
+    plugins: Registry | None = None,
 ) -> Iterator[Article | Failure]:
     """Every article the references name, in order, and a Failure for each input that could not be read.
 
     ``feed_states`` keeps feed polling state (pass the Store so a second poll fetches nothing new); one
     ``fetcher`` (HTTP client) is created on first need and closed at the end unless one is passed in.
+    ``plugins`` defaults to the process registry; a plugin that fails to load raises PluginError (RP-E801)
+    before any input is read, since it is not a fault of one input.
     """
     settings = settings or Settings()
+    registry = plugins if plugins is not None else plugin_registry()
     states: FeedStateStore = feed_states if feed_states is not None else MemoryFeedState()
     with ExitStack() as stack:
         shared: list[Fetcher] = [fetcher] if fetcher is not None else []
@@ -142,22 +138,21 @@ def read_inputs(
                 shared.append(stack.enter_context(Fetcher(settings)))
             return shared[0]
 
+        context = SourceContext(settings, get_fetcher, states)
         for ref in refs:
-            yield from _guarded(ref, _read_ref(ref, settings, get_fetcher, states, stdin))
+            yield from _guarded(ref, _read_ref(ref, context, registry, stdin))
 
 
 def _read_ref(
-    ref: str,
-    settings: Settings,
-    get_fetcher: Callable[[], Fetcher],
-    states: FeedStateStore,
-    stdin: IO[bytes] | None,
+    ref: str, context: SourceContext, plugins: Registry, stdin: IO[bytes] | None
 ) -> Iterator[Article | Failure]:
+    settings = context.settings
     if ref == "-":
         yield from read_stdin(stdin if stdin is not None else sys.stdin.buffer, settings)
         return
-    if ref.startswith(("http://", "https://")):
-        yield from read_feed_url(ref, get_fetcher(), settings, states)
+    url_reader = plugins.reader_for_ref(ref)
+    if url_reader is not None:
+        yield from url_reader.read(ref, context)
         return
     line = _JSONL_LINE.match(ref)
     if line and not Path(ref).exists() and Path(line["path"]).is_file():
@@ -168,7 +163,7 @@ def _read_ref(
         if isinstance(item, Failure):
             yield item
         else:
-            yield from _guarded(str(item), read_path(item, settings, fetcher=get_fetcher, states=states))
+            yield from _guarded(str(item), read_path(item, context, plugins))
 
 
 def _guarded(ref: str, reader: Iterator[Article | Failure]) -> Iterator[Article | Failure]:
@@ -182,24 +177,24 @@ def _guarded(ref: str, reader: Iterator[Article | Failure]) -> Iterator[Article 
         yield Failure(ref, STAGE, UnreadableInput.code, f"{type(exc).__name__}: {exc}")
 
 
-def count_inputs(refs: Iterable[str]) -> int | None:
-    """A cheap estimate of how many articles the references hold (JSONL lines, other files one each), for
-    progress bars; None when it cannot be known in advance (stdin, URLs)."""
+def count_inputs(refs: Iterable[str], plugins: Registry | None = None) -> int | None:
+    """A cheap estimate of how many articles the references hold (each reader's ``count``: JSONL lines, other
+    files one each), for progress bars; None when it cannot be known in advance (stdin, URLs, feeds)."""
+    registry = plugins if plugins is not None else plugin_registry()
     total = 0
     for ref in refs:
-        if ref == "-" or ref.startswith(("http://", "https://")):
+        if ref == "-" or registry.reader_for_ref(ref) is not None:
             return None
         for item in expand_ref(ref):
             if isinstance(item, Failure):
                 continue
-            if item.suffix.lower() in JSONL_SUFFIXES:
-                try:
-                    with item.open("rb") as handle:
-                        total += sum(1 for line in handle if line.strip())
-                except OSError:
-                    continue
-            elif is_feed_path(item):
+            try:
+                reader = registry.reader_for_path(item)
+            except InputError:
+                total += 1  # read_inputs reports it as one failed input
+                continue
+            count = reader.count(str(item)) if reader.count is not None else 1
+            if count is None:
                 return None
-            else:
-                total += 1
+            total += count
     return total
