@@ -9,6 +9,18 @@ of that kind; ``---`` matches any source); a gold event with no target matches a
 only asserted events with a known source are scored (negated and hypothetical ones say nothing happened).
 plover-gsr and petr2-gsr have no train split, so records whose id hashes to 0 mod 5 form the development subset
 the rules were looked at against; ``heldout_*`` metrics exclude them.
+
+Two conventions fix how the gold's actor codes are read. Gold country codes that are not ISO 3166 (``JAP``,
+``ITL``, ``VTN`` in plover-gsr) are read as the ISO code they mean. A group we code as itself (plover.md: "Ibo
+elders" is IGB, not NGA) matches a gold state code when the knowledge base lists that state among the group's
+homes, because both gold sets code domestic groups by their state. petrarch2-unittest counts an event of ours
+only when its source is resolved or names an actor of PETRARCH's validation dictionary (PETRARCH codes events
+between dictionary actors only; "crowds trashed its embassy" is no event to it).
+
+petr2-gsr's CAMEO gold was derived from PETRARCH output, which codes "will supply arms" as the act (07x) where
+PLOVER and our coder code an intention (AGREE with CAMEO 03x, "express intent to ..."). Its ``event_f1`` is strict;
+``event_f1_intent_as_act`` and ``heldout_event_f1_intent_as_act`` are the same scores letting an intention
+match a gold event of exactly the act intended (033x -> AID, 036 -> CONSULT, ...) between the same actors.
 """
 
 from __future__ import annotations
@@ -26,8 +38,20 @@ from realpolitik.model import ActorRef, Analysis, Article, Event, stable_id
 from realpolitik.ontology import cameo_entry, cameo_to_plover, plover_type
 
 Gold = tuple[str, str | None, str | None]  # (type, source country, target country)
+Homes = dict[str, tuple[str, ...]]
 _BATCH = 32
 _COLLECTIVE = {"IGO": "igo", "NGO": "ngo"}
+# CAMEO 03x "express intent to ..." and the act intended. PETRARCH-derived CAMEO gold codes a future act ("will
+# supply arms") as the act (07x); PLOVER, and our coder, code it as an intention (AGREE, 033x).
+_INTENDED: dict[str, tuple[str, ...]] = {
+    "031": ("COOPERATE",),
+    "032": ("SUPPORT",),
+    "033": ("AID",),
+    "035": ("CONCEDE", "RETREAT"),
+    "036": ("CONSULT",),
+}
+# Country codes in the gold files that are not ISO 3166 (older CAMEO habits and typos) and the ISO code meant.
+_LEGACY = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -74,24 +98,35 @@ def _country(code: str | None) -> str | None:
     code = code.strip().upper()
     if code.startswith("---"):
         return "---"
-    return code[:3]
+    return _LEGACY.get(code[:3], code[:3])
 
 
-def _actor_matches(gold: str | None, ref: ActorRef | None) -> bool:
+def _actor_matches(gold: str | None, ref: ActorRef | None, homes: Homes | None = None) -> bool:
     if gold == "---":
         return True
     if gold is None or ref is None:
         return gold is None and ref is None
     if gold in _COLLECTIVE:
         return ref.kind == _COLLECTIVE[gold] or (ref.code or "")[:3] == gold
-    return _country(ref.code) == gold
+    if _country(ref.code) == gold:
+        return True
+    # A group we code as itself ("Ibo elders" -> IGB, plover.md) is what the gold codes by its state (NGA).
+    return ref.kind == "group" and gold in (homes or {}).get(ref.actor_id or ref.code or "", ())
 
 
-def _event_matches(gold: Gold, event: Event) -> bool:
+def _event_matches(gold: Gold, event: Event, homes: Homes | None = None, tense_blind: bool = False) -> bool:
     kind, source, target = gold
-    if event.type != kind or not _actor_matches(source, event.source):
+    same = event.type == kind or (tense_blind and kind in _INTENDED.get((event.cameo or "")[:3], ()))
+    if not same or not _actor_matches(source, event.source, homes):
         return False
-    return target is None or _actor_matches(target, event.target)
+    return target is None or _actor_matches(target, event.target, homes)
+
+
+def _homes(engine_factory: Callable[[], Any]) -> Homes:
+    """Group or region id -> the states it lives in, from the engine's knowledge base (empty without one)."""
+    kb = getattr(engine_factory(), "kb", None)
+    homes = getattr(kb, "homes", None)
+    return homes if isinstance(homes, dict) else {}
 
 
 def _coded(events: Iterable[Event]) -> list[Event]:
@@ -113,6 +148,8 @@ def _score(
     golds: list[list[Gold]],
     analyses: list[Analysis],
     extra: dict[str, Any],
+    homes: Homes | None = None,
+    tense_blind: bool = False,
 ) -> EvalResult:
     overall, heldout = PRF(), PRF()
     per_type: dict[str, PRF] = defaultdict(PRF)
@@ -123,7 +160,7 @@ def _score(
         matched_pred: set[int] = set()
         buckets = [overall] if is_dev(str(record["id"])) else [overall, heldout]
         for g in gold:
-            hit = next((i for i, e in enumerate(predicted) if _event_matches(g, e)), None)
+            hit = next((i for i, e in enumerate(predicted) if _event_matches(g, e, homes, tense_blind)), None)
             for prf in (*buckets, per_type[g[0]]):
                 if hit is None:
                     prf.fn += 1
@@ -132,7 +169,7 @@ def _score(
             if hit is not None:
                 matched_pred.add(hit)
         for i, event in enumerate(predicted):
-            if i not in matched_pred and not any(_event_matches(g, event) for g in gold):
+            if i not in matched_pred and not any(_event_matches(g, event, homes, tense_blind) for g in gold):
                 for prf in (*buckets, per_type[event.type]):
                     prf.fp += 1
         if gold:
@@ -177,7 +214,8 @@ def evaluate_plover_gsr(data_dir: Path, engine_factory: Callable[[], Any]) -> Ev
                 gold.extend((kind, _country(source), t) for t in targets)
         golds.append(list(dict.fromkeys(gold)))
     analyses = list(_analyze(engine_factory, records))
-    return _score("plover-gsr", records, golds, analyses, {"labels": "PLOVER 0.5 names mapped per plover.md"})
+    extra = {"labels": "PLOVER 0.5 names mapped per plover.md"}
+    return _score("plover-gsr", records, golds, analyses, extra, _homes(engine_factory))
 
 
 @evaluator("petr2-gsr")
@@ -196,7 +234,14 @@ def evaluate_petr2_gsr(data_dir: Path, engine_factory: Callable[[], Any]) -> Eva
             gold.append((kind, _country(event.get("source")), _country(event.get("target"))))
         golds.append(gold)
     analyses = list(_analyze(engine_factory, records))
-    result = _score("petr2-gsr", records, golds, analyses, {"gold_events_dropped_cameo_01_02": dropped})
+    extra = {"gold_events_dropped_cameo_01_02": dropped}
+    homes = _homes(engine_factory)
+    result = _score("petr2-gsr", records, golds, analyses, extra, homes)
+    # CAMEO gold does not tell a promised act from a done one: reported beside the headline, an intention of
+    # ours may match the act intended.
+    lenient = _score("petr2-gsr", records, golds, analyses, extra, homes, tense_blind=True)
+    result.metrics["event_f1_intent_as_act"] = lenient.metrics["event_f1"]
+    result.metrics["heldout_event_f1_intent_as_act"] = lenient.metrics["heldout_event_f1"]
     quiet = [a for r, a in zip(records, analyses, strict=True) if r.get("no_events_expected")]
     result.metrics["no_event_accuracy"] = (
         sum(not _coded(a.events) for a in quiet) / len(quiet) if quiet else 0.0
@@ -316,11 +361,44 @@ def evaluate_conflibert_train(data_dir: Path, engine_factory: Callable[[], Any])
 _SYNTHETIC_ROOTS = ("21", "22", "34", "80", "90", "91")
 
 
+def validation_actor_names(text: str) -> frozenset[str]:
+    """The actor names (and ``+`` synonyms) of a PETRARCH actor dictionary, upper case with spaces for the
+    underscores; code lines, comments and date blocks are skipped."""
+    names: set[str] = set()
+    for line in text.splitlines():
+        if not line.strip() or line[0] in " \t<#[":
+            continue
+        name = line.split("#", 1)[0].split("[", 1)[0].strip().lstrip("+")
+        name = " ".join(name.replace("_", " ").split()).upper()
+        if len(name) > 1:
+            names.add(name)
+    return frozenset(names)
+
+
+def _names_actor(ref: ActorRef | None, names: frozenset[str]) -> bool:
+    """Is ``ref`` an actor PETRARCH would code: resolved by us, or naming a validation-dictionary actor?"""
+    if ref is None:
+        return False
+    if ref.code:
+        return True
+    plain = ref.text.upper().replace("’", " ").replace("'", " ")
+    words = " " + " ".join(plain.split()) + " "
+    return any(f" {name}" in words for name in names)  # PETRARCH's entries match word prefixes ("ARGENTIN")
+
+
 @evaluator("petrarch2-unittest")
 def evaluate_petrarch2_unittest(data_dir: Path, engine_factory: Callable[[], Any]) -> EvalResult:
-    """Regression report on PETRARCH-2's constructed sentences. Their actors are fictional (coded by PETRARCH's
-    test dictionaries, which we do not load), so only event types and 'no event' cases are compared."""
-    records = _read_jsonl(Path(data_dir) / "petrarch2-unittest" / "petr_unittest.jsonl")
+    """Regression report on PETRARCH-2's constructed sentences. Their actors are fictional and coded by
+    PETRARCH's validation dictionary, which PETRARCH codes events between: an event of ours counts when its
+    source is resolved or names an actor of that dictionary ("crowds trashed its embassy" is nobody's event to
+    PETRARCH). Only event types and 'no event' cases are compared."""
+    folder = Path(data_dir) / "petrarch2-unittest"
+    records = _read_jsonl(folder / "petr_unittest.jsonl")
+    actors_file = folder / "PETR.Validate.actors.txt"
+    try:
+        names = validation_actor_names(actors_file.read_text(encoding="utf-8", errors="replace"))
+    except OSError as exc:
+        raise EvalDataError(f"cannot read actor dictionary: {exc}", ref=str(actors_file)) from exc
     analyses = list(_analyze(engine_factory, records))
     types, quiet = PRF(), PRF()
     per_type: dict[str, PRF] = defaultdict(PRF)
@@ -335,7 +413,9 @@ def evaluate_petrarch2_unittest(data_dir: Path, engine_factory: Callable[[], Any
                 skipped += 1
                 continue
             gold.add(kind)
-        predicted = {e.type for e in analysis.events if e.modality == "asserted"}
+        predicted = {
+            e.type for e in analysis.events if e.modality == "asserted" and _names_actor(e.source, names)
+        }
         category = str(record.get("category") or "OTHER")
         if record.get("no_events_expected"):
             quiet.tp += not predicted
@@ -355,12 +435,13 @@ def evaluate_petrarch2_unittest(data_dir: Path, engine_factory: Callable[[], Any
         "no_event_accuracy": quiet.recall,
     }
     extra = {
-        "note": "fictional actors: source/target agreement is not measured; events with synthetic or 01/02 "
-        "codes are skipped",
+        "note": "fictional actors: source/target agreement is not measured; gold events with synthetic or "
+        "01/02 codes are skipped, and so are our events whose source is neither resolved nor an actor of "
+        "PETR.Validate.actors.txt",
         "gold_events_skipped": skipped,
         "per_category_f1": {k: round(v.f1, 4) for k, v in sorted(per_category.items())},
     }
     return EvalResult("petrarch2-unittest", len(records), metrics, dict(per_type), extra)
 
 
-__all__ = ["is_dev", "penta_class"]
+__all__ = ["is_dev", "penta_class", "validation_actor_names"]

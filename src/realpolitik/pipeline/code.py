@@ -1,7 +1,8 @@
-"""The rule coder: PLOVER events from a parsed article and its actor mentions. A trigger (a verb, an intent
-adjective, or an event noun, looked up by lemma in the compiled lexicon) is matched with its object pattern; the
-coder then finds who acts and on whom (``coding_args``), decides modality (``modality``), turns offers and
-intentions into asserted AGREE events, takes contexts from the lexicon entry and cue words in the clause, and
+"""The rule coder: PLOVER events from a parsed article and its actor mentions. A trigger (a verb or an intent
+adjective found by ``triggers``, or an event noun found by ``nominal``) is matched with its object pattern; the
+coder then finds who acts and on whom (``coding_args``; a reaction to an act is aimed at the act's author),
+decides modality (``modality``), turns offers and intentions into asserted AGREE events, crowds' violence into
+violent protest and states' protests into complaints, takes contexts from the lexicon entry and cue words in the clause, and
 fills CAMEO code, quad class, Goldstein score, domain, confidence and the rule that fired. Compound actors give
 one event per actor pair; reciprocal acts ("X and Y met") give both directions. An event's evidence span is
 the clause it was coded from (with the reporting verb when the act is reported speech).
@@ -27,7 +28,6 @@ from realpolitik.pipeline.coding_args import (
     deictic_target,
     focus_states,
     localized,
-    nominal_arguments,
     passive_patient,
     place_country,
     prep_object,
@@ -36,13 +36,13 @@ from realpolitik.pipeline.coding_args import (
     subject_of,
 )
 from realpolitik.pipeline.modality import future_intent, modality_of
+from realpolitik.pipeline.nominal import act_author, nominal_events, reaction_object, topic_of
+from realpolitik.pipeline.triggers import Match, find_triggers, governors_of, verb_lemma
 
 VERSION = "rules-0.2"
 
 _COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "AGREE"})
 _CLAUSE_BREAKS = frozenset({"conj", "ccomp", "parataxis", "relcl", "advcl", "cc", "punct", "mark"})
-# Light verbs whose object noun carries the event ("held talks", "made investments").
-_OBJECT_DEPS = ("dobj", "attr", "oprd", "npadvmod")
 
 # The AGREE sub-code for an intention to do an act of a given type, refined by the act's domain.
 _INTENT_CAMEO: dict[str, dict[str | None, str]] = {
@@ -75,7 +75,22 @@ _DEMAND = LexiconEntry(
     example="Russia says Israel must end attacks on Syria.",
     name="REQUEST/say-must",
 )
+# "Moscow said Kiev was responsible for the shelling": saying that another actor is to blame is an accusation.
+_BLAME = LexiconEntry(
+    type="ACCUSE",
+    cameo="112",
+    pos="verb",
+    lemmas=frozenset({"responsible", "guilty", "culpable", "liable"}),
+    example="Moscow said Kiev was responsible for the shelling.",
+    name="ACCUSE/say-responsible",
+)
 _SAYING = frozenset({"say", "insist", "stress", "declare", "state", "tell", "reiterate", "warn", "argue"})
+# Verbal reactions to another's act ("condemned", "protested against", "welcomed", "rejected"): aimed at its author.
+_REACTIONS = frozenset({"ACCUSE", "PROTEST", "SUPPORT", "REJECT"})
+# People whose violent acts are protest, not armed assault ("protesters stormed the embassy": CAMEO 145).
+_CROWDS = frozenset(
+    {"protester", "protestor", "demonstrator", "rioter", "crowd", "mob", "marcher", "picketer", "striker"}
+)
 # Governors that offer rather than threaten.
 _OFFERS = frozenset(
     {"offer", "pledge", "promise", "agree", "ready", "willing", "prepared", "volunteer", "commit"}
@@ -94,112 +109,6 @@ _DOMAIN_CAMEO: dict[str, dict[str, str]] = {
     "060": {"economy": "061", "security": "062"},
     "070": {"economy": "071", "security": "072", "society": "073"},
 }
-
-
-@dataclass
-class Match:
-    """A trigger in a sentence: the lexicon entry that fired and the object that completed its pattern."""
-
-    token: Token
-    entry: LexiconEntry
-    obj: Token | None = None
-    governors: tuple[Token, ...] = ()
-    intent_by: Token | None = None
-
-
-def _object_keys(obj: Token) -> set[str]:
-    inner = real_object(obj)
-    keys = {inner.lemma_.lower(), obj.lemma_.lower()}
-    for token in (obj, inner):
-        keys.update(c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod"))
-        left = token.i - 2
-        if left >= 0 and token.doc[left + 1].text == "-" and token.doc[left].head.i == token.i:
-            keys.add(f"{token.doc[left].lower_}-{token.lower_}")  # "cease-fire", split by the tokenizer
-    of = prep_object(inner, ("of",))
-    if of is not None:
-        keys.add(of[0].lemma_.lower())  # "state of emergency"
-        keys.update(c.lemma_.lower() for c in of[0].children if c.dep_ in ("compound", "amod"))
-    if inner.ent_type_ in ("MONEY", "QUANTITY") or inner.pos_ == "NUM":
-        in_ = prep_object(inner, ("in",))
-        if in_ is not None:
-            keys.add(in_[0].lemma_.lower())  # "$3.5 million in humanitarian funding"
-    return keys
-
-
-def _objects_of(verb: Token) -> list[Token]:
-    objs = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
-    patient = passive_patient(verb)
-    if patient is not None:
-        objs.append(patient)
-    for c in verb.children:
-        if c.dep_ in ("prep", "prt", "dative"):
-            objs.extend(g for g in c.children if g.dep_ == "pobj")
-    objs.extend(g for o in list(objs) for g in o.children if g.dep_ == "conj")
-    objs.extend(c for c in verb.children if c.dep_ == "xcomp")  # "declined to comment"
-    # "will not accept refugees fleeing the war", parsed as a clause whose subject is the real object.
-    objs.extend(
-        g
-        for c in verb.children
-        if c.dep_ == "ccomp" and c.tag_ == "VBG"
-        for g in c.children
-        if g.dep_ == "nsubj"
-    )
-    return objs
-
-
-def _match_verb(token: Token, entries: tuple[LexiconEntry, ...]) -> Match | None:
-    particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "dative")}
-    # "returned the sculpture ... to Algeria": the parser often hangs the particle's phrase on the object.
-    particles.update(
-        g.lower_ for c in token.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep"
-    )
-    objects = _objects_of(token)
-    for entry in entries:
-        if entry.particles is not None and not (entry.particles & particles):
-            continue
-        if entry.objects is None:
-            return Match(token, entry)
-        for obj in objects:
-            if entry.objects & _object_keys(obj):
-                return Match(token, entry, obj=obj)
-    return None
-
-
-def _find_triggers(sent: Span, lex: Lexicon) -> dict[int, Match]:
-    found: dict[int, Match] = {}
-    for token in sent:
-        lemma = token.lemma_.lower()
-        match: Match | None = None
-        if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ != "aux" and lemma in lex.verbs):
-            entries = lex.verbs.get(lemma)
-            if entries:
-                match = _match_verb(token, entries)
-        elif token.pos_ == "ADJ":
-            entries = lex.adjs.get(lemma)
-            if entries and child(token, "xcomp") is not None:
-                match = Match(token, entries[0])
-        if match is not None:
-            found[token.i] = match
-    return found
-
-
-def _governors(token: Token) -> list[Token]:
-    """The words a trigger is the complement of: "ready" in "ready to deepen", "agreed" in "agreed to meet",
-    "accused" in "accused Moscow of sending troops". One reported-speech step (ccomp) at most."""
-    chain: list[Token] = []
-    current = token
-    for _ in range(8):
-        dep, head = current.dep_, current.head
-        if head.i == current.i or dep not in ("xcomp", "acomp", "pcomp", "ccomp", "prep"):
-            break
-        if dep == "prep" and current.i == token.i:
-            break
-        current = head
-        if head.pos_ in ("VERB", "ADJ", "AUX", "NOUN"):
-            chain.append(head)
-        if dep == "ccomp":
-            break
-    return chain
 
 
 def _clause_words(token: Token) -> list[Token]:
@@ -351,6 +260,27 @@ def _evidence(trigger: Token, governors: tuple[Token, ...], sent: Span) -> tuple
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
+def _is_crowd(head: Token | None) -> bool:
+    """Does the phrase headed by ``head`` name a crowd of protesters ("Kurdish protesters", "an angry mob",
+    "thousands of demonstrators")?"""
+    if head is None:
+        return False
+    inner = real_object(head)
+    return inner.lemma_.lower() in _CROWDS or inner.lower_.removesuffix("s") in _CROWDS
+
+
+def _official(verb: Token, subject: Token | None, source: Argument | None) -> bool:
+    """Is this protest a government's complaint: addressed to someone ("protested to Japan"), or made by a state
+    named as such ("China protested", not "Chinese students") or an official?"""
+    if prep_object(verb, ("to",)) is not None:
+        return True
+    if source is None or not any(r.code for r in source.refs):
+        return False
+    if subject is not None and subject.tag_ == "NNP" and subject.ent_type_ in ("GPE", "NORP", "ORG", ""):
+        return all(r.kind in ("state", "igo") for r in source.refs if r.code)
+    return any(r.sector == "GOV" for r in source.refs)
+
+
 def _refine_cameo(kind: str, cameo: str, domain: str | None) -> str:
     return _DOMAIN_CAMEO.get(cameo, {}).get(domain or "", cameo)
 
@@ -368,7 +298,10 @@ def _events_for(
     source: Argument | None,
     target: Argument | None,
     words: list[Token],
+    crowd: bool = False,
 ) -> list[Event]:
+    """The events of one trigger between the actors of ``source`` and ``target``; ``crowd`` says the acting
+    side is a crowd of protesters (otherwise read off the trigger's subject)."""
     entry, trigger, lex = match.entry, match.token, ctx.lex
     kind, cameo = entry.type, entry.cameo
     modality, cue = modality_of(trigger, match.governors, lex)
@@ -376,10 +309,12 @@ def _events_for(
     domain_hint = _first_domain(contexts)
     intent = match.intent_by is not None
     future = future_intent(trigger, match.governors, lex)
-    rule = f"{kind.lower()}: {trigger.lemma_.lower()}" + (
-        f" + {match.obj.lemma_.lower()}" if match.obj else ""
-    )
+    lemma = verb_lemma(trigger, lex.verbs) if trigger.pos_ in ("VERB", "AUX") else trigger.lemma_.lower()
+    rule = f"{kind.lower()}: {lemma}" + (f" + {match.obj.lemma_.lower()}" if match.obj else "")
     consequent = not any(c.dep_ == "mark" for c in trigger.children)
+    if kind in ("ASSAULT", "COERCE") and (crowd or _is_crowd(child(trigger, "nsubj"))):
+        kind, cameo = "PROTEST", "145"
+        rule = f"protest-violently: {rule.split(': ', 1)[1]}"
     if (
         future
         and consequent
@@ -508,12 +443,12 @@ def _events_for(
 
 def _code_sentence(sent: Span, sent_index: int, ctx: _Context) -> list[Event]:
     lex = ctx.lex
-    triggers = _find_triggers(sent, lex)
+    triggers = find_triggers(sent, lex)
     consumed: set[int] = set()
     absorbed: set[int] = set()
     plans: list[Match] = []
     for _i, match in sorted(triggers.items()):
-        match.governors = tuple(_governors(match.token))
+        match.governors = tuple(governors_of(match.token))
         governing = next((triggers[g.i] for g in match.governors if g.i in triggers), None)
         if match.obj is not None:
             consumed.update(t.i for t in (match.obj, real_object(match.obj)))
@@ -544,8 +479,22 @@ def _code_sentence(sent: Span, sent_index: int, ctx: _Context) -> list[Event]:
             source = subject_of(verb.head, ctx.index) if verb.dep_ == "acomp" else subject_of(verb, ctx.index)
         else:
             source = subject_of(verb, ctx.index)
+        if source is None and passive_patient(verb) is not None:
+            # "Three Palestinians were killed in an Israeli air strike": the act's author did it.
+            held = prep_object(verb, ("in", "during", "by"))
+            source = act_author(held[0], lex, ctx.index) if held is not None else None
+        if entry.type == "PROTEST" and _official(verb, subject, source):
+            # "China protested to Japan": a state or official protesting lodges a complaint, not a demonstration.
+            readings = lex.verbs.get(verb_lemma(verb, lex.verbs), ())
+            official = next((e for e in readings if e.type == "ACCUSE"), None)
+            if official is not None:
+                match = Match(verb, official, governors=match.governors, intent_by=match.intent_by)
+                entry = official
         source_tokens = {t.i for r in (source.refs if source else ()) for t in _tokens_of(verb.doc, r)}
         target = _target_of(match, ctx.index, source_tokens)
+        if entry.type in _REACTIONS:
+            # "condemned the attack by Osgiliath soldiers": the reaction is aimed at whoever did the act.
+            target = act_author(match.obj or reaction_object(verb), lex, ctx.index) or target
         place = place_country(verb, ctx.index)
         source = localized(source, place) if place else localized(source, sole, "sole")
         coded = [r for r in (source.refs if source else ()) if r.code]
@@ -556,53 +505,49 @@ def _code_sentence(sent: Span, sent_index: int, ctx: _Context) -> list[Event]:
         ):
             # A group acted on is a domestic one unless a place in the clause says otherwise.
             home = next((r for r in coded if r.kind in (None, "state", "group")), None)
-            target = localized(target, place or home) if place or home else localized(target, sole, "sole")
+            if place is not None:
+                target = localized(target, place)
+            else:
+                target = localized(target, home, "home") if home else localized(target, sole, "sole")
         words = _clause_words(verb)
         for gov in match.governors:
             words.extend(c for c in gov.children if c.dep_ in ("prep", "npadvmod"))
         events.extend(_events_for(match, sent_index, sent, ctx, source, target, words))
+        other = prep_object(verb, ("with",))
+        if entry.reciprocal and other is not None and _is_crowd(other[0]) and source is not None:
+            # "Police clashed with protesters": a clash has two sides, and the crowd's side is a violent protest.
+            events.extend(_events_for(match, sent_index, sent, ctx, target, source, words, crowd=True))
         failed = next((g for g in match.governors if g.lemma_.lower() in _FAILING), None)
         if failed is not None and entry.type in _COOPERATIVE and failed.i not in triggers:
             # "failed to reach agreement": the cooperative act is negated, and the failure is itself a rejection.
             events.extend(_events_for(Match(failed, _FAILURE), sent_index, sent, ctx, source, target, words))
     events.extend(_demands(sent, sent_index, ctx, triggers))
-    for token in sent:
-        if token.i in consumed or token.pos_ not in ("NOUN", "PROPN"):
-            continue
-        entries = tuple(
-            e
-            for e in lex.nouns.get(token.lemma_.lower(), ())
-            if e.objects is None or e.objects & _object_keys(token)
-        )
-        if not entries or (token.dep_ in ("dobj", "nsubjpass") and token.head.i in triggers):
-            continue
-        if token.dep_ == "pobj" and (token.head.head.i in consumed or token.head.head.i in triggers):
-            continue  # "praised China's assistance", "condemned the attack": the act referred to is not the news
-        source, target = nominal_arguments(token, ctx.index)
-        if source is None and target is not None and ctx.topic is not None:
-            source = Argument(ctx.topic.refs, "topic")
-        if not any(r.code for a in (source, target) if a for r in a.refs):
-            continue  # an event noun with no known actor ("the war") is not an event record
-        if target is None and source is not None and source.how == "modifier" and token.dep_ != "ROOT":
-            continue  # "over Israeli air raids": a bare "X-ish act" mentioned in passing says too little
-        if source is None and target is not None and target.how == "prep:in":
-            continue  # "concern that violence in Kasai has grown": a place, not a party, and nobody acting
-        # A noun entry's "objects" are its modifiers: "peacekeeping deployment" is aid, not mobilisation.
-        keys = _object_keys(token)
-        entry = next(e for e in entries if e.objects is None or e.objects & keys)
-        nominal = Match(token, entry)
-        events.extend(_events_for(nominal, sent_index, sent, ctx, source, target, _clause_words(token)))
+    for found in nominal_events(sent, lex, ctx.index, ctx.topic, consumed, triggers):
+        nominal = Match(found.token, found.entry)
+        words = _clause_words(found.token)
+        events.extend(_events_for(nominal, sent_index, sent, ctx, found.source, found.target, words))
     return events
 
 
+def _said_of(clause: Token) -> LexiconEntry | None:
+    """What saying ``clause`` about its subject does: "Y must do Z" demands, "Y was responsible" accuses."""
+    if any(c.dep_ == "aux" and c.lower_ == "must" for c in clause.children):
+        return _DEMAND
+    negated = any(c.dep_ == "neg" for c in clause.children)
+    blamed = any(c.dep_ == "acomp" and c.lemma_.lower() in _BLAME.lemmas for c in clause.children)
+    return _BLAME if clause.lemma_ == "be" and blamed and not negated else None
+
+
 def _demands(sent: Span, sent_index: int, ctx: _Context, triggers: dict[int, Match]) -> list[Event]:
-    """ "X said Y must do Z": X demands it of Y, when Y is another known actor."""
+    """ "X said Y must do Z": X demands it of Y; "X said Y was responsible for Z": X accuses Y; when Y is
+    another known actor."""
     out: list[Event] = []
     for verb in sent:
         if verb.lemma_.lower() not in _SAYING or verb.i in triggers or verb.pos_ != "VERB":
             continue
         clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-        if clause is None or not any(c.dep_ == "aux" and c.lower_ == "must" for c in clause.children):
+        said = _said_of(clause) if clause is not None else None
+        if clause is None or said is None:
             continue
         subject = child(clause, "nsubj")
         source = subject_of(verb, ctx.index)
@@ -610,23 +555,9 @@ def _demands(sent: Span, sent_index: int, ctx: _Context, triggers: dict[int, Mat
         src = {r.code for r in source.refs if r.code} if source else set()
         tgt = {r.code for r in target.refs if r.code} if target else set()
         if not src or not tgt or src & tgt:
-            continue  # only a demand on another known actor ("we must", "Kazakhstan must" said by Astana)
-        out.extend(
-            _events_for(Match(verb, _DEMAND), sent_index, sent, ctx, source, target, _clause_words(verb))
-        )
+            continue  # only about another known actor ("we must", "Kazakhstan must" said by Astana)
+        out.extend(_events_for(Match(verb, said), sent_index, sent, ctx, source, target, _clause_words(verb)))
     return out
-
-
-def _topic(sent: Span, index: MentionIndex) -> Argument | None:
-    """The resolved subject of a sentence's main clause: who later subject-less event nouns are about."""
-    root = sent.root
-    subj = child(root, "nsubj", "nsubjpass")
-    if subj is None:
-        return None
-    found = argument(subj, index, "topic")
-    if found is None or not any(r.code for r in found.refs):
-        return None
-    return Argument(tuple(r for r in found.refs if r.code), "topic")
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
@@ -652,7 +583,7 @@ def code_events(doc: Doc, article: Article, mentions: list[Mention]) -> list[Eve
     events: list[Event] = []
     for sent_index, sent in enumerate(doc.sents):
         events.extend(_code_sentence(sent, sent_index, ctx))
-        ctx.topic = _topic(sent, ctx.index) or ctx.topic
+        ctx.topic = topic_of(sent, ctx.index) or ctx.topic
     return _dedupe(events)
 
 

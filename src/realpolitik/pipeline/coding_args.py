@@ -15,6 +15,12 @@ from spacy.tokens import Doc, Token
 
 from realpolitik.model import ActorRef, Mention
 
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one string (long vocabularies stay a few lines long)."""
+    return frozenset(text.split())
+
+
 # Children not followed when collecting the words of an argument phrase: they start another clause or event.
 _PRUNE = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc", "mark", "dep"})
 # Prepositions kept inside an argument phrase ("Minister of Kazakhstan", "a delegation from China",
@@ -91,113 +97,52 @@ _SUBJECTS = ("nsubj", "csubj")
 # Entity types that are never an actor ("on Monday", "for three hours", "20 people" is a group, kept).
 _NOT_ACTORS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 # Verbs whose object noun is their subject's own act ("held talks", "launched a raid", "paid a visit").
-_LIGHT_VERBS = frozenset(
-    [
-        "hold",
-        "speed",
-        "accelerate",
-        "hasten",
-        "expedite",
-        "finish",
-        "complete",
-        "have",
-        "make",
-        "give",
-        "take",
-        "carry",
-        "conduct",
-        "launch",
-        "stage",
-        "mount",
-        "begin",
-        "start",
-        "continue",
-        "resume",
-        "do",
-        "pay",
-        "undertake",
-        "wage",
-        "open",
-        "step",
-        "intensify",
-        "escalate",
-        "join",
-        "lead",
-        "organize",
-        "organise",
-        "announce",
-        "complete",
-        "end",
-    ]
+_LIGHT_VERBS = _words(
+    "hold speed accelerate hasten expedite finish complete have make give take carry conduct launch stage "
+    "mount begin start continue resume do pay undertake wage open step intensify escalate join lead "
+    "organize organise announce complete end"
 )
-_PRONOUNS = frozenset(
-    [
-        "it",
-        "its",
-        "they",
-        "them",
-        "themselves",
-        "itself",
-        "he",
-        "him",
-        "himself",
-        "she",
-        "her",
-        "herself",
-        "we",
-        "us",
-        "ourselves",
-        "you",
-        "i",
-        "me",
-        "one",
-        "this",
-        "that",
-        "these",
-        "those",
-        "who",
-        "which",
-        "what",
-    ]
+_PRONOUNS = _words(
+    "it its they them themselves itself he him himself she her herself we us ourselves you i me one this "
+    "that these those who which what"
 )
+_POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 # Things that speak or act without being a group of people ("the report alleged", "the statements said").
-_DOCUMENTS = frozenset(
-    {
-        "report",
-        "reports",
-        "statement",
-        "statements",
-        "study",
-        "studies",
-        "survey",
-        "document",
-        "documents",
-        "letter",
-        "letters",
-        "resolution",
-        "resolutions",
-        "poll",
-        "polls",
-        "article",
-        "bill",
-        "law",
-        "decree",
-        "plan",
-        "plans",
-        "proposal",
-        "proposals",
-        "findings",
-        "results",
-        "data",
-        "figures",
-        "sources",
-    }
+_DOCUMENTS = _words(
+    "report reports statement statements study studies survey document documents letter letters "
+    "resolution resolutions poll polls article bill law decree plan plans proposal proposals findings "
+    "results data figures sources"
+)
+# Acts, decisions and texts: what is criticised or welcomed without being a group of people.
+_NOT_GROUPS = _DOCUMENTS | _words(
+    "decision decisions move moves step steps measure measures policy policies remark remarks comment "
+    "comments stance position action actions idea reform reforms ruling verdict election elections vote "
+    "referendum deal agreement accord treaty program programme project sanctions talks visit attack "
+    "attacks violence situation incident killing killings arrest arrests detention deployment war raid raids "
+    "bombing bombings shelling invasion occupation crackdown"
 )
 # Participles and adjectives that tie a group to an organisation or state ("affiliated with", "loyal to").
 _LINK_WORDS = frozenset(
     {"affiliate", "affiliated", "link", "linked", "belong", "loyal", "ally", "allied", "align"}
 )
 _NUMBER_ROLES = frozenset({"dobj", "nsubj", "nsubjpass"})
+# Nouns for a place that a country adjective locates ("in the Rwandan capital", "a Kenyan border town").
+_PLACE_NOUNS = frozenset(
+    {
+        "capital",
+        "city",
+        "town",
+        "village",
+        "province",
+        "region",
+        "district",
+        "border",
+        "territory",
+        "port",
+        "island",
+    }
+)
+_PLACE_DEPS = frozenset({"compound", "poss", "appos", "pobj"})
 # Prepositions that say where an act happened.
 PLACE_PREPS: tuple[str, ...] = ("in", "at", "near", "outside", "inside", "across")
 
@@ -300,6 +245,9 @@ def argument(head: Token, index: MentionIndex, how: str) -> Argument | None:
         more = index.in_tokens(phrase_tokens(linked, keep_appos=False)) if linked is not None else []
         if any(m.code for m in more):
             mentions = [m for m in more if m.code]
+    if len(mentions) > 1 and any(m.code and m.text.lower() not in _POSSESSIVES for m in mentions):
+        # "his US counterpart", "its embassy in Moscow": the possessor is who owns it, not who it is.
+        mentions = [m for m in mentions if m.text.lower() not in _POSSESSIVES]
     if mentions:
         return Argument(tuple(m.ref() for m in mentions), how)
     if head.pos_ not in ("NOUN", "PROPN", "PRON") and not (head.pos_ == "NUM" and head.dep_ in _NUMBER_ROLES):
@@ -422,11 +370,21 @@ def place_country(verb: Token, index: MentionIndex) -> ActorRef | None:
     """The state where a clause happens: the first known state named by a place preposition on the trigger,
     its objects or its subject ("rioted at a jail in Dili", "blocked streets in Hong Kong")."""
     holders = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "prep"))]
+    # "A report released in Kigali alleged ...", "militants based in Pakistan attacked ...": where the subject
+    # was issued or is based is where it comes from.
+    holders.extend(
+        g
+        for c in verb.children
+        if c.dep_ == "nsubj"
+        for g in c.children
+        if g.dep_ == "acl" and g.tag_ == "VBN"
+    )
     seen: set[int] = set()
     for holder in holders:
         for prep in (c for c in (holder, *holder.children) if c.dep_ == "prep" and c.lower_ in PLACE_PREPS):
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-                tokens = [pobj, *(t for t in pobj.subtree if t.dep_ in ("compound", "poss", "appos", "pobj"))]
+                deps = _PLACE_DEPS | ({"amod"} if pobj.lemma_.lower() in _PLACE_NOUNS else set())
+                tokens = [pobj, *(t for t in pobj.subtree if t.dep_ in deps)]
                 for mention in index.in_tokens([t for t in tokens if t.i not in seen]):
                     if mention.code and mention.kind in (None, "state"):
                         return mention.ref()
@@ -457,6 +415,8 @@ def localized(arg: Argument | None, country: ActorRef | None, why: str = "place"
         return arg  # "blew themselves up", "it": a pronoun is someone named elsewhere, not a local group
     if why == "sole" and not all(_group_like(r.text) for r in arg.refs):
         return arg  # only the sentence names a state: "the report alleged" is no domestic group
+    if why == "home" and any(_last_word(r.text) in _NOT_GROUPS for r in arg.refs):
+        return arg  # "the Kremlin criticised the decision": an act or a text acted on is no domestic group
     refs = tuple(
         ActorRef(country.code, r.sector, r.name, r.text, r.start, r.end, r.actor_id, "group")
         for r in arg.refs
@@ -464,10 +424,15 @@ def localized(arg: Argument | None, country: ActorRef | None, why: str = "place"
     return Argument(refs, f"{arg.how}+{why}")
 
 
+def _last_word(text: str) -> str:
+    words = text.split()
+    return words[-1].lower() if words else ""
+
+
 def _group_like(text: str) -> bool:
     """A phrase that can name a group of people: a plural ("Ibo elders") or a name ("the Kifaya movement")."""
     last = text.split()[-1] if text.split() else ""
-    if last.lower() in _DOCUMENTS:
+    if last.lower() in _NOT_GROUPS:
         return False
     return last[:1].isupper() or (last.endswith("s") and not last.endswith("ss"))
 

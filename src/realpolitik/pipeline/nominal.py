@@ -1,0 +1,165 @@
+"""Event nouns for the rule coder: which nouns of a sentence are events of their own ("the talks between X and
+Y", "X's visit to Y", "criticism from X"), who takes part in them, and who did the act a verbal reaction is
+about ("condemned the attack by X" is aimed at X). Also the keys an object phrase is matched on ("all kinds of
+humanitarian assistance" -> assistance, humanitarian) and a sentence's topic, the subject that later
+subject-less event nouns are about. The coder (``code.py``) turns what this module finds into events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from realpolitik.ontology.lexicon import Lexicon, LexiconEntry
+from realpolitik.pipeline.coding_args import (
+    Argument,
+    MentionIndex,
+    argument,
+    child,
+    nominal_arguments,
+    prep_object,
+    real_object,
+    subject_of,
+)
+
+# Verbs whose object noun is an act done TO their subject by the "from" phrase: "the plan drew criticism from
+# Germany", "Kazakhstan received aid from China", "the minister faced protests from farmers".
+_UNDERGOER_VERBS = frozenset(
+    {"draw", "earn", "receive", "face", "attract", "get", "win", "meet", "suffer", "incur"}
+)
+# How an event noun's own source was found, when that source is who did the act ("Israel's raid", "the attack
+# by gunmen", "Israeli strikes"); an inherited topic or a light verb's subject is not the act's author.
+_AUTHOR_ROLES = frozenset({"possessor", "prep:by", "prep:from", "modifier"})
+
+
+@dataclass(frozen=True)
+class NominalEvent:
+    """An event noun that is news in its own right, with the entry it matched and its arguments."""
+
+    token: Token
+    entry: LexiconEntry
+    source: Argument | None
+    target: Argument | None
+
+
+def object_keys(obj: Token) -> set[str]:
+    """The words an object (or an event noun's modifiers) is matched on: its lemma, the real object behind a
+    quantifier, compound and adjective modifiers, a split hyphenated compound, and "state of emergency"."""
+    inner = real_object(obj)
+    keys = {inner.lemma_.lower(), obj.lemma_.lower()}
+    for token in (obj, inner):
+        keys.update(c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod"))
+        left = token.i - 2
+        if left >= 0 and token.doc[left + 1].text == "-" and token.doc[left].head.i == token.i:
+            keys.add(f"{token.doc[left].lower_}-{token.lower_}")  # "cease-fire", split by the tokenizer
+    of = prep_object(inner, ("of",))
+    if of is not None:
+        keys.add(of[0].lemma_.lower())  # "state of emergency"
+        keys.update(c.lemma_.lower() for c in of[0].children if c.dep_ in ("compound", "amod"))
+    if inner.ent_type_ in ("MONEY", "QUANTITY") or inner.pos_ == "NUM":
+        in_ = prep_object(inner, ("in",))
+        if in_ is not None:
+            keys.add(in_[0].lemma_.lower())  # "$3.5 million in humanitarian funding"
+    return keys
+
+
+def _entry_for(token: Token, lex: Lexicon) -> LexiconEntry | None:
+    entries = lex.nouns.get(token.lemma_.lower(), ())
+    if not entries:
+        return None
+    keys = object_keys(token)
+    # A noun entry's "objects" are its modifiers: "peacekeeping deployment" is aid, not mobilisation.
+    return next((e for e in entries if e.objects is None or e.objects & keys), None)
+
+
+def _undergone(noun: Token, index: MentionIndex) -> tuple[Argument | None, Argument | None] | None:
+    """ "The plan drew sharp criticism from Germany": Germany is the source, the verb's subject the target."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _UNDERGOER_VERBS:
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.lemma_.lower() == "come":
+        verb = noun.head.head  # "Japan came under criticism from South Korea"
+    else:
+        return None
+    hit = prep_object(noun, ("from", "by")) or prep_object(verb, ("from", "by"))
+    if hit is None:
+        return None
+    source = argument(hit[0], index, f"prep:{hit[1]}")
+    target = subject_of(verb, index)
+    if target is not None:
+        target = Argument(target.refs, "undergoer")
+    return source, target
+
+
+def nominal_events(
+    sent: Span,
+    lex: Lexicon,
+    index: MentionIndex,
+    topic: Argument | None,
+    consumed: Container[int],
+    triggers: Container[int],
+) -> list[NominalEvent]:
+    """The event nouns of ``sent`` that are not the object of a coded verb ("condemned the attack": the attack
+    is what is condemned, not the news) and that name at least one known actor."""
+    out: list[NominalEvent] = []
+    for token in sent:
+        if token.i in consumed or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        entry = _entry_for(token, lex)
+        if entry is None or (token.dep_ in ("dobj", "nsubjpass") and token.head.i in triggers):
+            continue
+        if token.dep_ == "pobj" and (token.head.head.i in consumed or token.head.head.i in triggers):
+            continue  # "praised China's assistance", "condemned the attack": the act referred to is not the news
+        undergone = _undergone(token, index)
+        source, target = undergone if undergone is not None else nominal_arguments(token, index)
+        if source is None and target is not None and topic is not None:
+            source = Argument(topic.refs, "topic")
+        if not any(r.code for a in (source, target) if a for r in a.refs):
+            continue  # an event noun with no known actor ("the war") is not an event record
+        if target is None and source is not None and source.how == "modifier" and token.dep_ != "ROOT":
+            continue  # "over Israeli air raids": a bare "X-ish act" mentioned in passing says too little
+        if source is None and target is not None and target.how == "prep:in":
+            continue  # "concern that violence in Kasai has grown": a place, not a party, and nobody acting
+        out.append(NominalEvent(token, entry, source, target))
+    return out
+
+
+def act_author(obj: Token | None, lex: Lexicon, index: MentionIndex) -> Argument | None:
+    """Who did the act a reaction is about, when the reaction's object is an event noun that names its author:
+    "condemned the attack by Osgiliath soldiers", "denounced Israel's raid", "protested against the killing of
+    civilians by US drones". The author, not the place or the victims, is the one criticised."""
+    if obj is None:
+        return None
+    noun = real_object(obj)
+    if _entry_for(noun, lex) is None:
+        return None
+    source, _ = nominal_arguments(noun, index)
+    if source is None or source.how not in _AUTHOR_ROLES or not any(r.code for r in source.refs):
+        return None
+    return Argument(tuple(r for r in source.refs if r.code), "act-author")
+
+
+def reaction_object(verb: Token) -> Token | None:
+    """The act a verb of reaction is about: its direct object or passive patient, else the object of "against",
+    "over" or "at" ("protested against the killing", "angry over the raid")."""
+    obj = child(verb, "dobj", "nsubjpass")
+    if obj is not None:
+        return obj
+    hit = prep_object(verb, ("against", "over", "at"))
+    return hit[0] if hit is not None else None
+
+
+def topic_of(sent: Span, index: MentionIndex) -> Argument | None:
+    """The resolved subject of a sentence's main clause: who later subject-less event nouns are about."""
+    root = sent.root
+    subj = child(root, "nsubj", "nsubjpass")
+    if subj is None:
+        return None
+    found = argument(subj, index, "topic")
+    if found is None or not any(r.code for r in found.refs):
+        return None
+    return Argument(tuple(r for r in found.refs if r.code), "topic")
+
+
+__all__ = ["NominalEvent", "act_author", "nominal_events", "object_keys", "reaction_object", "topic_of"]

@@ -1,0 +1,121 @@
+"""Trigger finding for the rule coder: which words of a sentence fire a lexicon entry (a verb with its object
+pattern and particles, an intent adjective with its complement), with the lemma repaired where the model's
+lemmatizer mangles a trigger verb, and the chain of words a trigger is the complement of ("agreed to send").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from realpolitik.ontology.lexicon import Lexicon, LexiconEntry
+from realpolitik.pipeline.coding_args import child, passive_patient
+from realpolitik.pipeline.nominal import object_keys
+
+# Light verbs whose object noun carries the event ("held talks", "made investments").
+_OBJECT_DEPS = ("dobj", "attr", "oprd", "npadvmod")
+
+
+@dataclass
+class Match:
+    """A trigger in a sentence: the lexicon entry that fired and the object that completed its pattern."""
+
+    token: Token
+    entry: LexiconEntry
+    obj: Token | None = None
+    governors: tuple[Token, ...] = ()
+    intent_by: Token | None = None
+
+
+def _objects_of(verb: Token) -> list[Token]:
+    objs = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
+    patient = passive_patient(verb)
+    if patient is not None:
+        objs.append(patient)
+    for c in verb.children:
+        if c.dep_ in ("prep", "prt", "dative"):
+            objs.extend(g for g in c.children if g.dep_ == "pobj")
+    objs.extend(g for o in list(objs) for g in o.children if g.dep_ == "conj")
+    objs.extend(c for c in verb.children if c.dep_ == "xcomp")  # "declined to comment"
+    # "found the commander guilty", "called the move illegal": the small clause's adjective completes the pattern.
+    objs.extend(c for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "ADJ")
+    # "will not accept refugees fleeing the war", parsed as a clause whose subject is the real object.
+    objs.extend(
+        g
+        for c in verb.children
+        if c.dep_ == "ccomp" and c.tag_ == "VBG"
+        for g in c.children
+        if g.dep_ == "nsubj"
+    )
+    return objs
+
+
+def _match_verb(token: Token, entries: tuple[LexiconEntry, ...]) -> Match | None:
+    particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "dative")}
+    # "returned the sculpture ... to Algeria": the parser often hangs the particle's phrase on the object.
+    particles.update(
+        g.lower_ for c in token.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep"
+    )
+    objects = _objects_of(token)
+    for entry in entries:
+        if entry.particles is not None and not (entry.particles & particles):
+            continue
+        if entry.objects is None:
+            return Match(token, entry)
+        for obj in objects:
+            if entry.objects & object_keys(obj):
+                return Match(token, entry, obj=obj)
+    return None
+
+
+def verb_lemma(token: Token, table: dict[str, tuple[LexiconEntry, ...]]) -> str:
+    """The token's lemma, repaired where the model's lemmatizer drops a stem's final "e" ("staged" -> "stag",
+    "waged" -> "wag", "raped" -> "rap"): when only the form with the "e" is a trigger and the word is that form
+    inflected, the "e" form is meant."""
+    lemma = token.lemma_.lower()
+    if lemma in table or f"{lemma}e" not in table:
+        return lemma
+    if token.lower_ in (f"{lemma}ed", f"{lemma}es", f"{lemma}ing"):
+        return f"{lemma}e"
+    return lemma
+
+
+def find_triggers(sent: Span, lex: Lexicon) -> dict[int, Match]:
+    found: dict[int, Match] = {}
+    for token in sent:
+        lemma = verb_lemma(token, lex.verbs) if token.pos_ in ("VERB", "AUX") else token.lemma_.lower()
+        match: Match | None = None
+        if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ != "aux" and lemma in lex.verbs):
+            entries = lex.verbs.get(lemma)
+            if entries:
+                match = _match_verb(token, entries)
+        elif token.pos_ == "ADJ":
+            entries = lex.adjs.get(lemma)
+            if entries and child(token, "xcomp") is not None:
+                match = Match(token, entries[0])
+        if match is not None:
+            found[token.i] = match
+    return found
+
+
+def governors_of(token: Token) -> list[Token]:
+    """The words a trigger is the complement of: "ready" in "ready to deepen", "agreed" in "agreed to meet",
+    "accused" in "accused Moscow of sending troops". One reported-speech step (ccomp) at most."""
+    chain: list[Token] = []
+    current = token
+    for _ in range(8):
+        dep, head = current.dep_, current.head
+        if head.i == current.i or dep not in ("xcomp", "acomp", "pcomp", "ccomp", "prep"):
+            break
+        if dep == "prep" and current.i == token.i:
+            break
+        current = head
+        if head.pos_ in ("VERB", "ADJ", "AUX", "NOUN"):
+            chain.append(head)
+        if dep == "ccomp":
+            break
+    return chain
+
+
+__all__ = ["Match", "find_triggers", "governors_of", "verb_lemma"]
