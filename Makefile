@@ -25,6 +25,10 @@ browser-deps:
 # The demo corpus goes into the store; the example article's report is printed (--no-store: it is already
 # stored by then, and a stored article is never analyzed twice); then the influence table and the dashboard.
 run: $(STAMP)
+	@# A store written by an older schema is kept aside (renamed), never overwritten.
+	@if [ -f $(DB) ] && $(BIN)/realpolitik stats --db $(DB) 2>&1 >/dev/null | grep -q 'store schema'; then \
+		echo "$(DB) has an older schema: moved to $(DB).old-schema, re-analyzing the demo"; \
+		mv -f $(DB) $(DB).old-schema; fi
 	$(BIN)/realpolitik ingest demo/ --db $(DB)
 	$(BIN)/realpolitik analyze demo/kazakhstan-russia-china.txt --no-store --quiet
 	$(BIN)/realpolitik influence KAZ --db $(DB)
