@@ -5,8 +5,10 @@ Steps, in order: (1) gazetteer hits are grouped into actor phrases ("Chinese For
 "the President of Kazakhstan", "Russian troops", "Kazakhstan's president") and each phrase becomes one
 mention over its whole span; an office with a country and no name is filled with whoever held it that day;
 (2) NER spans the KB does not know become unresolved mentions (actor_id None), never guessed onto a state;
-(3) within-article coreference ("Mr X", a surname, he/she, "the country", "the two leaders", "both sides")
-adds mentions with ``via="coref"``.
+(3) actors the words leave without a state (groups, "rebels", an unknown office holder) are placed by their
+sentence, and every mention gets its ``country`` (``referents.SentenceContext``); (4) within-article
+coreference ("Mr X", a surname, he/she, "the country", "the two leaders", "both sides") adds mentions with
+``via="coref"`` (``referents.Coreference``).
 """
 
 from __future__ import annotations
@@ -24,22 +26,10 @@ from spacy.tokens import Doc
 from realpolitik.actors.gazetteer import doc_hits, token_texts
 from realpolitik.actors.kb import Form, KnowledgeBase
 from realpolitik.actors.matcher import Gazetteer, Hit, gazetteer_for
-from realpolitik.model import Actor, Article, Mention, Role, replace
+from realpolitik.model import Actor, Article, Mention, Role
+from realpolitik.pipeline.referents import HONORIFICS, PLACE_PREPS, Coreference, SentenceContext
 
 _NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
-_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "madam", "sir"})
-_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
-_COUNTRY_NOUNS = frozenset({"country", "state", "republic", "nation"})
-_PAIR_NOUNS = {
-    "leaders": "person",
-    "presidents": "person",
-    "heads": "person",
-    "sides": "any",
-    "countries": "state",
-    "states": "state",
-    "nations": "state",
-    "parties": "any",
-}
 # Agent words that name an acting group even without a country ("troops fired", "protesters gathered").
 _STANDALONE_AGENTS = frozenset(
     str.split(
@@ -55,7 +45,6 @@ _NOT_NAMES = frozenset(
         "august september october november december"
     )
 )
-_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "around", "across", "inside", "within"})
 # Capitalised words that make a preceding place name part of the name of a structure ("the Europe Bridge",
 # "Tiananmen Square", "Kabul Airport"): the place inside it is not an actor.
 _STRUCTURES = frozenset(
@@ -64,14 +53,6 @@ _STRUCTURES = frozenset(
         "gate hall palace cathedral mosque church temple museum river lake port harbour harbor"
     )
 )
-_COMPASS = frozenset(
-    str.split(
-        "the east west north south eastern western northern southern central northeastern northwestern "
-        "southeastern southwestern north-east north-west south-east south-west rural"
-    )
-)
-# A state's people as a minority elsewhere ("the Albanian population of the province"; also "ethnic X").
-_MINORITY_NOUNS = frozenset({"population", "minority", "minorities", "community", "communities", "diaspora"})
 _CONNECT_OF = (("of",), ("of", "the"))
 _POSSESSIVE = (("'s",), ("’s",), ("'",))
 
@@ -111,7 +92,7 @@ class Resolver:
             starts, words = token_texts(doc)
         if hits is None:
             hits = self._own_gazetteer().match(words)
-        return _ArticleResolver(self.kb, doc, article, words, starts, day).run(hits)
+        return ArticleResolver(self.kb, doc, article, words, starts, day).run(hits)
 
     def resolve_text(self, text: str, day: date | None = None) -> list[Mention]:
         """Resolve a short text such as "President Tokayev" (tokenized only: no tagger, parser or NER)."""
@@ -133,7 +114,7 @@ def _blank() -> Language:
     return spacy.blank("en")
 
 
-class _ArticleResolver:
+class ArticleResolver:
     def __init__(
         self, kb: KnowledgeBase, doc: Doc, article: Article, words: list[str], starts: list[int], day: date
     ) -> None:
@@ -171,8 +152,8 @@ class _ArticleResolver:
                     self.mentions.append(self._ner_mention(ent.start, ent.end, ent.label_))
                     covered[ent.start : ent.end] = b"\x01" * (ent.end - ent.start)
         self.mentions.sort(key=lambda m: (m.start, m.end))
-        self.mentions = _Context(self).place(self.mentions)
-        _Coreference(self).run(covered)
+        self.mentions = SentenceContext(self).place(self.mentions)
+        Coreference(self).run(covered)
         self.mentions.sort(key=lambda m: (m.start, m.end))
         return self.mentions
 
@@ -250,7 +231,7 @@ class _ArticleResolver:
                 phrase.end = name_end
         first = units[0].role
         if (start > 0 and self.lowers[start - 1] == "the" and first != "person") or (
-            start > 0 and first == "person" and self.lowers[start - 1] in _HONORIFICS
+            start > 0 and first == "person" and self.lowers[start - 1] in HONORIFICS
         ):
             phrase.start = start - 1
         return phrase
@@ -291,7 +272,7 @@ class _ArticleResolver:
         if affiliation is None:
             if office_title and phrase.unknown_name is not None:
                 # "Planning Minister Tran Xuan Gia": an office holder the KB does not know; the country
-                # comes from the sentence (_Context), or stays unknown
+                # comes from the sentence (SentenceContext), or stays unknown
                 name = self._text(*phrase.unknown_name)
                 return self._mention(phrase, None, None, agent_sector, name, "person", office_title, "agent")
             if office_title and len(units) == 1:
@@ -322,7 +303,7 @@ class _ArticleResolver:
         if (
             affiliation.form.type == "metonym"
             and phrase.start > 0
-            and self.lowers[phrase.start - 1] in _PLACE_PREPS
+            and self.lowers[phrase.start - 1] in PLACE_PREPS
         ):
             sector = None  # "talks in Beijing": the city as a place, not the government speaking
         return self._mention(
@@ -399,7 +380,7 @@ class _ArticleResolver:
     def _ner_mention(self, start: int, end: int, label: str) -> Mention:
         """A name NER found and the gazetteer did not: a known person by surname, else unresolved."""
         if label == "PERSON":
-            words = [w for w in self.words[start:end] if w[:1].isalpha() and w.lower() not in _HONORIFICS]
+            words = [w for w in self.words[start:end] if w[:1].isalpha() and w.lower() not in HONORIFICS]
             person = self.kb.person_by_name(words, self.day)
             if person is not None:
                 return self._person_mention(_Phrase(start, end, []), person, None, None, "ner", 0.8)
@@ -432,268 +413,3 @@ class _ArticleResolver:
 
 def _title(role: Role | None) -> str | None:
     return role.title if role else None
-
-
-class _Context:
-    """Places actors the words leave without a state, from the rest of their sentence, and fills every
-    mention's ``country``.
-
-    - A group keeps its own code ("Yoruba" -> YOR); its country is a home state the sentence names, else its
-      only home state, else the state the sentence locates events in ("in Nigeria"), else the one state
-      whose institutions act in the sentence ("Nigerian police", "Burundi's government").
-    - "ethnic Albanians" in a sentence about another state are that state's minority: the other state.
-    - An agent phrase with no state ("rebels in the Ivory Coast", "Islamic fundamentalists ... Algerian
-      President") and an office holder the KB does not know take the located or acting state, marked
-      ``via="context"`` with a lower score; with no such state they stay without a code.
-    """
-
-    _DOMESTIC = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "PTY", "OPP"})
-
-    def __init__(self, outer: _ArticleResolver) -> None:
-        self.r = outer
-        self.kb = outer.kb
-
-    def place(self, mentions: list[Mention]) -> list[Mention]:
-        if not mentions:
-            return mentions
-        r = self.r
-        token_at = {start: i for i, start in enumerate(r.starts)}
-        by_sentence: dict[int, list[int]] = {}
-        tokens: list[int] = []
-        for k, m in enumerate(mentions):
-            tok = token_at.get(m.start, 0)
-            tokens.append(tok)
-            sent = r.sentence_of[tok] if r.sentence_of and tok < len(r.sentence_of) else 0
-            by_sentence.setdefault(sent, []).append(k)
-        out = list(mentions)
-        for members in by_sentence.values():
-            states: dict[str, int] = {}
-            located: set[str] = set()
-            acting: set[str] = set()
-            for k in members:
-                m = mentions[k]
-                c = self._state(m.code)
-                if c is None:
-                    continue
-                states[c] = states.get(c, 0) + 1
-                if self._located(tokens[k]):
-                    located.add(c)
-                if m.sector in self._DOMESTIC or (m.kind == "person" and m.role):
-                    acting.add(c)
-            for k in members:
-                out[k] = self._placed(mentions[k], tokens[k], states, located, acting)
-        return out
-
-    def _placed(
-        self, m: Mention, tok: int, states: dict[str, int], located: set[str], acting: set[str]
-    ) -> Mention:
-        own = self._state(m.code)
-        if own is not None:
-            lowers = self.r.lowers
-            last = m.text.split()[-1].lower()
-            if (tok > 0 and lowers[tok - 1] == "ethnic") or (m.kind == "state" and last in _MINORITY_NOUNS):
-                others = {c: n for c, n in states.items() if c != own}
-                c = _pick((), others, located - {own}, acting - {own})
-                if c is not None:
-                    text = m.text if last in _MINORITY_NOUNS else f"ethnic {m.text}"
-                    return replace(
-                        m, actor_id=None, code=c, country=c, kind="group", name=text, via="context"
-                    )
-            return m if m.country == own else replace(m, country=own)
-        if m.kind == "group" and m.actor_id is not None:
-            c = _pick(self.kb.homes.get(m.actor_id, ()), states, located, acting)
-            return m if c is None else replace(m, country=c)
-        if m.code is None and m.via == "agent":
-            # an office holder the KB does not know may also take the only state the sentence names
-            c = _pick((), states, located, acting, only_state=m.kind == "person" and m.role is not None)
-            if c is not None:
-                return replace(m, code=c, country=c, via="context", score=min(m.score, 0.6))
-        return m
-
-    def _located(self, tok: int) -> bool:
-        """Preceded by a place preposition, over "the" and compass words ("in east Bosnia")."""
-        lowers = self.r.lowers
-        i = tok - 1
-        while i >= 0 and i >= tok - 3 and lowers[i] in _COMPASS:
-            i -= 1
-        return i >= 0 and lowers[i] in _PLACE_PREPS
-
-    def _state(self, code: str | None) -> str | None:
-        if code is None:
-            return None
-        actor = self.kb.actors.get(code)
-        return code if actor is not None and actor.kind == "state" else None
-
-
-def _pick(
-    homes: Sequence[str],
-    states: dict[str, int],
-    located: set[str],
-    acting: set[str],
-    only_state: bool = False,
-) -> str | None:
-    """The state an actor without one is placed in (see _Context)."""
-    if homes:
-        named = [h for h in homes if h in states]
-        if named:
-            return max(named, key=lambda h: states[h])
-        if len(homes) == 1:
-            return homes[0]
-    if len(located) == 1:
-        return next(iter(located))
-    if len(acting) == 1:
-        return next(iter(acting))
-    if only_state and len(states) == 1:
-        return next(iter(states))
-    return None
-
-
-class _Coreference:
-    """Within-article coreference over the mentions found so far (in text order)."""
-
-    def __init__(self, outer: _ArticleResolver) -> None:
-        self.r = outer
-
-    def run(self, covered: bytearray) -> None:
-        r = self.r
-        by_start = {m.start: m for m in r.mentions}
-        sentence_of = r.sentence_of
-        resolved: list[tuple[int, Mention]] = []  # (token index, mention), in order
-        surnames: dict[str, Mention] = {}
-        new: list[Mention] = []
-        replace: dict[int, Mention] = {}
-        lowers = r.lowers
-        n = len(lowers)
-        i = 0
-        while i < n:
-            if covered[i]:
-                m = by_start.get(r._char(i))
-                if m is not None:
-                    if m.actor_id is not None:
-                        resolved.append((i, m))
-                        if m.kind == "person" and m.name:
-                            for part in _name_keys(m.name, r.kb.actors.get(m.actor_id or "")):
-                                surnames[part] = m
-                    elif m.via == "unresolved":
-                        ante = self._by_name(m.text, surnames)
-                        if ante is not None:
-                            replace[m.start] = _copy(ante, m.start, m.end, m.text, r.article.id)
-                i += 1
-                continue
-            low = lowers[i]
-            bare = r.bare_offices.get(i)
-            if bare is not None:
-                # "the President" after "President Tokayev": the last person seen in that office
-                office = r.kb.office_key(bare[1])
-                ante = self._recent(
-                    resolved,
-                    sentence_of,
-                    i,
-                    lambda m, office=office: (
-                        m.kind == "person" and m.role is not None and r.kb.office_key(m.role) == office
-                    ),
-                    window=6,
-                )
-                if ante is not None:
-                    new.append(self._make(ante, i, bare[0]))
-                    i = bare[0]
-                    continue
-            if low in _PRONOUNS and self._is_pronoun(i):
-                ante = self._recent(resolved, sentence_of, i, lambda m: m.kind == "person")
-                if ante is not None:
-                    new.append(self._make(ante, i, i + 1))
-            elif low in _HONORIFICS and i + 1 < n and r.words[i + 1][:1].isupper():
-                end = i + 2
-                while end < n and not covered[end] and r._namelike(end):
-                    end += 1
-                ante = surnames.get(lowers[end - 1])
-                if ante is not None:
-                    new.append(self._make(ante, i, end))
-                    i = end
-                    continue
-            elif low in ("the", "this", "both") and i + 1 < n:
-                handled = self._definite(i, resolved, sentence_of, new)
-                if handled:
-                    i = handled
-                    continue
-            i += 1
-        if replace:
-            r.mentions = [replace.get(m.start, m) for m in r.mentions]
-        r.mentions.extend(new)
-
-    def _definite(
-        self, i: int, resolved: list[tuple[int, Mention]], sentence_of: list[int], new: list[Mention]
-    ) -> int:
-        lowers = self.r.lowers
-        nxt = lowers[i + 1]
-        if lowers[i] in ("the", "this") and nxt in _COUNTRY_NOUNS:
-            ante = self._recent(resolved, sentence_of, i, lambda m: m.kind == "state" and m.sector is None)
-            if ante is not None:
-                new.append(self._make(ante, i, i + 2))
-                return i + 2
-            return 0
-        # "the two leaders", "both sides", "both countries"
-        if lowers[i] == "the" and nxt == "two" and i + 2 < len(lowers):
-            noun, end = lowers[i + 2], i + 3
-        elif lowers[i] == "both":
-            noun, end = nxt, i + 2
-        else:
-            return 0
-        want = _PAIR_NOUNS.get(noun)
-        if want is None:
-            return 0
-        pair: list[Mention] = []
-        seen: set[str] = set()
-        for _tok, m in reversed(resolved):
-            if sentence_of and sentence_of[i] - sentence_of[_tok] > 3:
-                break
-            if want != "any" and m.kind != want:
-                continue
-            key = m.code or m.actor_id or ""
-            if key and key not in seen:
-                seen.add(key)
-                pair.append(m)
-            if len(pair) == 2:
-                break
-        if len(pair) < 2:
-            return 0
-        for ante in reversed(pair):
-            new.append(self._make(ante, i, end))
-        return end
-
-    def _is_pronoun(self, i: int) -> bool:
-        return not self.r.has_pos or self.r.doc[i].pos_ in ("PRON", "DET")
-
-    @staticmethod
-    def _recent(
-        resolved: list[tuple[int, Mention]], sentence_of: list[int], i: int, want: object, window: int = 2
-    ) -> Mention | None:
-        for tok, m in reversed(resolved):
-            if sentence_of and sentence_of[i] - sentence_of[tok] > window:
-                return None
-            if want(m):  # type: ignore[operator]
-                return m
-        return None
-
-    def _by_name(self, text: str, surnames: dict[str, Mention]) -> Mention | None:
-        words = [w for w in text.replace("’s", "").replace("'s", "").split() if w.lower() not in _HONORIFICS]
-        if not words:
-            return None
-        return surnames.get(" ".join(words).lower()) or surnames.get(words[-1].lower())
-
-    def _make(self, ante: Mention, start: int, end: int) -> Mention:
-        r = self.r
-        s, e = r._char(start), r._end_char(end)
-        return _copy(ante, s, e, r.article.text[s:e], r.article.id)
-
-
-def _name_keys(name: str, actor: Actor | None) -> list[str]:
-    keys = [name.lower(), name.split()[-1].lower()]
-    if actor is not None:
-        keys.extend(a.lower() for a in actor.aliases if a[:1].isupper())
-    return keys
-
-
-def _copy(ante: Mention, start: int, end: int, text: str, article_id: str) -> Mention:
-    """A coreferent mention: the antecedent's actor at a new span."""
-    return replace(ante, article_id=article_id, start=start, end=end, text=text, score=0.7, via="coref")

@@ -1,0 +1,302 @@
+"""What the words of a phrase leave open, settled from the rest of the article: actors without a state
+placed by their sentence (``SentenceContext``), and within-article coreference (``Coreference``: "Mr X", a
+surname, he/she, "the country", "the two leaders", "both sides"). Both run inside ``Resolver.resolve``, over
+the mentions the gazetteer and NER found."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from realpolitik.model import Actor, Mention, replace
+
+if TYPE_CHECKING:
+    from realpolitik.pipeline.resolve import ArticleResolver
+
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "madam", "sir"})
+PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+COUNTRY_NOUNS = frozenset({"country", "state", "republic", "nation"})
+PAIR_NOUNS = {
+    "leaders": "person",
+    "presidents": "person",
+    "heads": "person",
+    "sides": "any",
+    "countries": "state",
+    "states": "state",
+    "nations": "state",
+    "parties": "any",
+}
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "around", "across", "inside", "within"})
+COMPASS = frozenset(
+    str.split(
+        "the east west north south eastern western northern southern central northeastern northwestern "
+        "southeastern southwestern north-east north-west south-east south-west rural"
+    )
+)
+# A state's people as a minority elsewhere ("the Albanian population of the province"; also "ethnic X").
+MINORITY_NOUNS = frozenset({"population", "minority", "minorities", "community", "communities", "diaspora"})
+
+
+class SentenceContext:
+    """Places actors the words leave without a state, from the rest of their sentence, and fills every
+    mention's ``country``.
+
+    - A group keeps its own code ("Yoruba" -> YOR); its country is a home state the sentence names, else its
+      only home state, else the state the sentence locates events in ("in Nigeria"), else the one state
+      whose institutions act in the sentence ("Nigerian police", "Burundi's government").
+    - "ethnic Albanians" in a sentence about another state are that state's minority: the other state.
+    - An agent phrase with no state ("rebels in the Ivory Coast", "Islamic fundamentalists ... Algerian
+      President") and an office holder the KB does not know take the located or acting state, marked
+      ``via="context"`` with a lower score; with no such state they stay without a code.
+    """
+
+    _DOMESTIC = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "PTY", "OPP"})
+
+    def __init__(self, outer: ArticleResolver) -> None:
+        self.r = outer
+        self.kb = outer.kb
+
+    def place(self, mentions: list[Mention]) -> list[Mention]:
+        if not mentions:
+            return mentions
+        r = self.r
+        token_at = {start: i for i, start in enumerate(r.starts)}
+        by_sentence: dict[int, list[int]] = {}
+        tokens: list[int] = []
+        for k, m in enumerate(mentions):
+            tok = token_at.get(m.start, 0)
+            tokens.append(tok)
+            sent = r.sentence_of[tok] if r.sentence_of and tok < len(r.sentence_of) else 0
+            by_sentence.setdefault(sent, []).append(k)
+        out = list(mentions)
+        for members in by_sentence.values():
+            states: dict[str, int] = {}
+            located: set[str] = set()
+            acting: set[str] = set()
+            for k in members:
+                m = mentions[k]
+                c = self._state(m.code)
+                if c is None:
+                    continue
+                states[c] = states.get(c, 0) + 1
+                if self._located(tokens[k]):
+                    located.add(c)
+                if m.sector in self._DOMESTIC or (m.kind == "person" and m.role):
+                    acting.add(c)
+            for k in members:
+                out[k] = self._placed(mentions[k], tokens[k], states, located, acting)
+        return out
+
+    def _placed(
+        self, m: Mention, tok: int, states: dict[str, int], located: set[str], acting: set[str]
+    ) -> Mention:
+        own = self._state(m.code)
+        if own is not None:
+            lowers = self.r.lowers
+            last = m.text.split()[-1].lower()
+            if (tok > 0 and lowers[tok - 1] == "ethnic") or (m.kind == "state" and last in MINORITY_NOUNS):
+                others = {c: n for c, n in states.items() if c != own}
+                c = _pick((), others, located - {own}, acting - {own})
+                if c is not None:
+                    text = m.text if last in MINORITY_NOUNS else f"ethnic {m.text}"
+                    return replace(
+                        m, actor_id=None, code=c, country=c, kind="group", name=text, via="context"
+                    )
+            return m if m.country == own else replace(m, country=own)
+        if m.kind == "group" and m.actor_id is not None:
+            c = _pick(self.kb.homes.get(m.actor_id, ()), states, located, acting)
+            return m if c is None else replace(m, country=c)
+        if m.code is None and m.via == "agent":
+            # an office holder the KB does not know may also take the only state the sentence names
+            c = _pick((), states, located, acting, only_state=m.kind == "person" and m.role is not None)
+            if c is not None:
+                return replace(m, code=c, country=c, via="context", score=min(m.score, 0.6))
+        return m
+
+    def _located(self, tok: int) -> bool:
+        """Preceded by a place preposition, over "the" and compass words ("in east Bosnia")."""
+        lowers = self.r.lowers
+        i = tok - 1
+        while i >= 0 and i >= tok - 3 and lowers[i] in COMPASS:
+            i -= 1
+        return i >= 0 and lowers[i] in PLACE_PREPS
+
+    def _state(self, code: str | None) -> str | None:
+        if code is None:
+            return None
+        actor = self.kb.actors.get(code)
+        return code if actor is not None and actor.kind == "state" else None
+
+
+def _pick(
+    homes: Sequence[str],
+    states: dict[str, int],
+    located: set[str],
+    acting: set[str],
+    only_state: bool = False,
+) -> str | None:
+    """The state an actor without one is placed in (see SentenceContext)."""
+    if homes:
+        named = [h for h in homes if h in states]
+        if named:
+            return max(named, key=lambda h: states[h])
+        if len(homes) == 1:
+            return homes[0]
+    if len(located) == 1:
+        return next(iter(located))
+    if len(acting) == 1:
+        return next(iter(acting))
+    if only_state and len(states) == 1:
+        return next(iter(states))
+    return None
+
+
+class Coreference:
+    """Within-article coreference over the mentions found so far (in text order)."""
+
+    def __init__(self, outer: ArticleResolver) -> None:
+        self.r = outer
+
+    def run(self, covered: bytearray) -> None:
+        r = self.r
+        by_start = {m.start: m for m in r.mentions}
+        sentence_of = r.sentence_of
+        resolved: list[tuple[int, Mention]] = []  # (token index, mention), in order
+        surnames: dict[str, Mention] = {}
+        new: list[Mention] = []
+        replace: dict[int, Mention] = {}
+        lowers = r.lowers
+        n = len(lowers)
+        i = 0
+        while i < n:
+            if covered[i]:
+                m = by_start.get(r._char(i))
+                if m is not None:
+                    if m.actor_id is not None:
+                        resolved.append((i, m))
+                        if m.kind == "person" and m.name:
+                            for part in _name_keys(m.name, r.kb.actors.get(m.actor_id or "")):
+                                surnames[part] = m
+                    elif m.via == "unresolved":
+                        ante = self._by_name(m.text, surnames)
+                        if ante is not None:
+                            replace[m.start] = _copy(ante, m.start, m.end, m.text, r.article.id)
+                i += 1
+                continue
+            low = lowers[i]
+            bare = r.bare_offices.get(i)
+            if bare is not None:
+                # "the President" after "President Tokayev": the last person seen in that office
+                office = r.kb.office_key(bare[1])
+                ante = self._recent(
+                    resolved,
+                    sentence_of,
+                    i,
+                    lambda m, office=office: (
+                        m.kind == "person" and m.role is not None and r.kb.office_key(m.role) == office
+                    ),
+                    window=6,
+                )
+                if ante is not None:
+                    new.append(self._make(ante, i, bare[0]))
+                    i = bare[0]
+                    continue
+            if low in PRONOUNS and self._is_pronoun(i):
+                ante = self._recent(resolved, sentence_of, i, lambda m: m.kind == "person")
+                if ante is not None:
+                    new.append(self._make(ante, i, i + 1))
+            elif low in HONORIFICS and i + 1 < n and r.words[i + 1][:1].isupper():
+                end = i + 2
+                while end < n and not covered[end] and r._namelike(end):
+                    end += 1
+                ante = surnames.get(lowers[end - 1])
+                if ante is not None:
+                    new.append(self._make(ante, i, end))
+                    i = end
+                    continue
+            elif low in ("the", "this", "both") and i + 1 < n:
+                handled = self._definite(i, resolved, sentence_of, new)
+                if handled:
+                    i = handled
+                    continue
+            i += 1
+        if replace:
+            r.mentions = [replace.get(m.start, m) for m in r.mentions]
+        r.mentions.extend(new)
+
+    def _definite(
+        self, i: int, resolved: list[tuple[int, Mention]], sentence_of: list[int], new: list[Mention]
+    ) -> int:
+        lowers = self.r.lowers
+        nxt = lowers[i + 1]
+        if lowers[i] in ("the", "this") and nxt in COUNTRY_NOUNS:
+            ante = self._recent(resolved, sentence_of, i, lambda m: m.kind == "state" and m.sector is None)
+            if ante is not None:
+                new.append(self._make(ante, i, i + 2))
+                return i + 2
+            return 0
+        # "the two leaders", "both sides", "both countries"
+        if lowers[i] == "the" and nxt == "two" and i + 2 < len(lowers):
+            noun, end = lowers[i + 2], i + 3
+        elif lowers[i] == "both":
+            noun, end = nxt, i + 2
+        else:
+            return 0
+        want = PAIR_NOUNS.get(noun)
+        if want is None:
+            return 0
+        pair: list[Mention] = []
+        seen: set[str] = set()
+        for _tok, m in reversed(resolved):
+            if sentence_of and sentence_of[i] - sentence_of[_tok] > 3:
+                break
+            if want != "any" and m.kind != want:
+                continue
+            key = m.code or m.actor_id or ""
+            if key and key not in seen:
+                seen.add(key)
+                pair.append(m)
+            if len(pair) == 2:
+                break
+        if len(pair) < 2:
+            return 0
+        for ante in reversed(pair):
+            new.append(self._make(ante, i, end))
+        return end
+
+    def _is_pronoun(self, i: int) -> bool:
+        return not self.r.has_pos or self.r.doc[i].pos_ in ("PRON", "DET")
+
+    @staticmethod
+    def _recent(
+        resolved: list[tuple[int, Mention]], sentence_of: list[int], i: int, want: object, window: int = 2
+    ) -> Mention | None:
+        for tok, m in reversed(resolved):
+            if sentence_of and sentence_of[i] - sentence_of[tok] > window:
+                return None
+            if want(m):  # type: ignore[operator]
+                return m
+        return None
+
+    def _by_name(self, text: str, surnames: dict[str, Mention]) -> Mention | None:
+        words = [w for w in text.replace("’s", "").replace("'s", "").split() if w.lower() not in HONORIFICS]
+        if not words:
+            return None
+        return surnames.get(" ".join(words).lower()) or surnames.get(words[-1].lower())
+
+    def _make(self, ante: Mention, start: int, end: int) -> Mention:
+        r = self.r
+        s, e = r._char(start), r._end_char(end)
+        return _copy(ante, s, e, r.article.text[s:e], r.article.id)
+
+
+def _name_keys(name: str, actor: Actor | None) -> list[str]:
+    keys = [name.lower(), name.split()[-1].lower()]
+    if actor is not None:
+        keys.extend(a.lower() for a in actor.aliases if a[:1].isupper())
+    return keys
+
+
+def _copy(ante: Mention, start: int, end: int, text: str, article_id: str) -> Mention:
+    """A coreferent mention: the antecedent's actor at a new span."""
+    return replace(ante, article_id=article_id, start=start, end=end, text=text, score=0.7, via="coref")
