@@ -18,6 +18,7 @@ import resource
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -74,13 +75,14 @@ class StageTimer:
 
 def instrument(engine: Any) -> StageTimer:
     """Time the stages of ``engine`` (annotate, resolve, code, statements) without changing what they do."""
-    import realpolitik.engine as engine_module
-
     timer = StageTimer()
     engine.annotator.pipe = timer.wrap_iter("annotate (spaCy + gazetteer)", engine.annotator.pipe)
     engine.resolver.resolve = timer.wrap("resolve", engine.resolver.resolve)
-    engine_module.code_events = timer.wrap("code events", engine_module.code_events)
-    engine_module.extract_statements = timer.wrap("statements", engine_module.extract_statements)
+    # coders and extractors are plugins (frozen records): time each one's callable
+    engine.coders = tuple(replace(c, code=timer.wrap("code events", c.code)) for c in engine.coders)
+    engine.extractors = tuple(
+        replace(x, extract=timer.wrap("statements", x.extract)) for x in engine.extractors
+    )
     return timer
 
 
