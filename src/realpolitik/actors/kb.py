@@ -404,7 +404,7 @@ class KnowledgeBase:
         found: list[str] = []
         for variant in {surname, *_deletions(surname)}:
             for known in index.get(variant, ()):
-                if known != surname and _one_edit(known, surname):
+                if known != surname and one_edit(known, surname):
                     found.extend(i for i in self.surnames[known] if i not in found)
         return found
 
@@ -440,14 +440,12 @@ def _deletions(word: str) -> list[str]:
     return [word[:i] + word[i + 1 :] for i in range(len(word))]
 
 
-def _one_edit(a: str, b: str) -> bool:
+def one_edit(a: str, b: str) -> bool:
     """True if ``a`` and ``b`` differ by one inserted, deleted or substituted letter."""
-    if abs(len(a) - len(b)) > 1:
-        return False
     if len(a) == len(b):
         return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+    short, long = sorted((a, b), key=len)
+    return len(long) - len(short) == 1 and short in _deletions(long)
 
 
 def _near_office(person: Actor, day: date | None, slack: int = 366) -> bool:

@@ -31,6 +31,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from realpolitik.actors.kb import one_edit
 from realpolitik.errors import EvalDataError
 from realpolitik.evaluation import EvalResult, evaluator
 from realpolitik.model import Article, Mention
@@ -96,10 +97,13 @@ def _find_misspelt(text: str, word: str) -> tuple[int, list[str]]:
     """A gold word the sentence spells with one letter more or less ("Ghanians" for "Ghanaians")."""
     for match in re.finditer(r"\w+", text):
         seen = match.group()
-        if len(word) >= 5 and abs(len(seen) - len(word)) == 1 and seen[:1].lower() == word[:1].lower():
-            short, long = sorted((seen.lower(), word.lower()), key=len)
-            if any(long[:i] + long[i + 1 :] == short for i in range(len(long))):
-                return match.start(), [seen]
+        if (
+            len(word) >= 5
+            and len(seen) != len(word)
+            and seen[:1].lower() == word[:1].lower()
+            and one_edit(seen.lower(), word.lower())
+        ):
+            return match.start(), [seen]
     return -1, [word]
 
 
