@@ -19,8 +19,7 @@ import numpy as np
 import pyarrow as pa
 
 from realpolitik.model import DOMAINS, PLOVER_TYPES
-from realpolitik.pipeline import aggregate
-from realpolitik.store import Store
+from realpolitik.store import Store, aggregate
 from realpolitik.store.records import conform
 from realpolitik.store.schema import ARTICLES, EVENTS, MENTIONS, STATEMENTS
 

@@ -16,11 +16,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from realpolitik.actors.gazetteer import COMPONENT
 from realpolitik.actors.kb import KnowledgeBase
+from realpolitik.annotate import Annotator
+from realpolitik.annotate.gazetteer import COMPONENT
 from realpolitik.model import Article
-from realpolitik.pipeline.annotate import Annotator
-from realpolitik.pipeline.resolve import Resolver
+from realpolitik.resolve.resolver import Resolver
 from realpolitik.settings import Settings
 
 TARGET = 20_000

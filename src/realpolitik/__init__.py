@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from realpolitik.engine import Engine
     from realpolitik.store import Store
 
-__version__ = "0.1.0"
+from realpolitik.version import __version__
 
 __all__ = [
     "Actor",

@@ -14,14 +14,11 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from realpolitik import __version__
 from realpolitik.actors.kb import KnowledgeBase
+from realpolitik.annotate import Annotator
 from realpolitik.errors import PipelineError
+from realpolitik.events.coder import code_events
 from realpolitik.model import Analysis, Article, Event, Failure, Mention, Sentence, Statement
-from realpolitik.pipeline.annotate import Annotator
-from realpolitik.pipeline.code import code_events
-from realpolitik.pipeline.resolve import Resolver
-from realpolitik.pipeline.statements import extract_statements
 from realpolitik.plugins import (
     EventCoder,
     KnowledgeBaseProvider,
@@ -30,7 +27,10 @@ from realpolitik.plugins import (
     StatementExtractor,
     plugin_registry,
 )
+from realpolitik.resolve.resolver import Resolver
 from realpolitik.settings import Settings
+from realpolitik.statements.extractor import extract_statements
+from realpolitik.version import __version__
 
 log = logging.getLogger(__name__)
 

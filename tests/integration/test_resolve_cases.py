@@ -13,7 +13,7 @@ import pytest
 
 from realpolitik.actors.kb import KnowledgeBase
 from realpolitik.model import Mention
-from realpolitik.pipeline.resolve import Resolver
+from realpolitik.resolve.resolver import Resolver
 
 pytestmark = pytest.mark.model
 

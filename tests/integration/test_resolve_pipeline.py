@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from realpolitik.actors.gazetteer import COMPONENT
+from realpolitik.annotate.gazetteer import COMPONENT
 from realpolitik.cli.actors import actors
 from realpolitik.model import Article, Mention
 
@@ -181,7 +181,7 @@ def test_list_filters_by_kind() -> None:
 def test_gazetteer_hits_survive_doc_serialisation(nlp_engine: Any) -> None:
     from spacy.tokens import Doc
 
-    from realpolitik.actors.gazetteer import doc_hits
+    from realpolitik.annotate.gazetteer import doc_hits
 
     nlp = nlp_engine.annotator.nlp
     doc = nlp("Kazakh President Tokayev met Putin in the Kremlin.")

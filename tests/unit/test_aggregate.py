@@ -281,7 +281,7 @@ def test_stats_count_stories_duplicates_modalities_and_failures(store: Store) ->
 
 
 def test_a_cell_samples_its_most_recently_stored_event_ids(store: Store) -> None:
-    from realpolitik.pipeline.aggregate import MAX_CELL_IDS
+    from realpolitik.store.aggregate import MAX_CELL_IDS
 
     for batch in range(3):
         aid = f"b{batch}"
@@ -330,7 +330,7 @@ def test_aggregates_are_reused_until_the_next_write(store: Store) -> None:
 def test_sampling_ids_widens_its_window_until_sparse_cells_are_complete(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from realpolitik.pipeline import aggregate
+    from realpolitik.store import aggregate
 
     monkeypatch.setattr(aggregate, "MAX_CELL_IDS", 3)
     monkeypatch.setattr(aggregate, "FIRST_ID_WINDOW", 2)

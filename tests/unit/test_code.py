@@ -6,8 +6,8 @@ from __future__ import annotations
 from spacy.lang.en import English
 from spacy.tokens import Doc
 
+from realpolitik.events.coder import code_events
 from realpolitik.model import Article, Event, Mention
-from realpolitik.pipeline.code import code_events
 
 _VOCAB = English().vocab  # language defaults only (lower-case forms); no trained model
 _STATES = {

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from realpolitik.events.arguments import Argument, localized
 from realpolitik.model import ActorRef
-from realpolitik.pipeline.coding_args import Argument, localized
 
 _EGYPT = ActorRef("EGY", name="Egypt", text="Cairo", start=40, end=45, kind="state")
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from test_code import parse, triples
 
+from realpolitik.events.coder import code_events
 from realpolitik.model import Mention
-from realpolitik.pipeline.code import code_events
 
 
 def _code(spec: str) -> list[tuple[str, str | None, str | None, str, str]]:

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from realpolitik.model import Article
-from realpolitik.pipeline.dedupe import Deduplicator, shingles
 from realpolitik.settings import Settings
+from realpolitik.sources.dedupe import Deduplicator, shingles
 
 ACTORS = [
     "Russia",

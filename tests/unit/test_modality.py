@@ -5,8 +5,8 @@ from __future__ import annotations
 from spacy.lang.en import English
 from spacy.tokens import Doc
 
+from realpolitik.events.modality import future_intent, modality_of
 from realpolitik.ontology.lexicon import load_lexicon
-from realpolitik.pipeline.modality import future_intent, modality_of
 
 _VOCAB = English().vocab  # language defaults only; no trained model
 

@@ -3,7 +3,7 @@
 from datetime import date
 
 from realpolitik.model import ActorRef, Analysis, Article, Event, Mention, Speaker, Stance, Statement
-from realpolitik.output import analysis_to_json
+from realpolitik.render import analysis_to_json
 
 TEXT = "China is ready to deepen cooperation with Kazakhstan, Wang Yi said."
 

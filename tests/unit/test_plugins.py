@@ -109,8 +109,8 @@ def test_defaults_are_registered_in_order_from_default_plugins() -> None:
     assert _table(registry) == DEFAULTS
     assert {origin for _, _, origin in DEFAULTS} == set(DEFAULT_PLUGINS)
     modules = {e.plugin.name: e.module for e in registry.entries}
-    assert modules["plover-rules"] == "realpolitik.pipeline.code"
-    assert modules["statements"] == "realpolitik.pipeline.statements"
+    assert modules["plover-rules"] == "realpolitik.events.coder"
+    assert modules["statements"] == "realpolitik.statements.extractor"
     assert modules["bundled"] == "realpolitik.actors.kb"
 
 
@@ -321,6 +321,6 @@ def test_plugins_command_lists_defaults_and_installed(install: Callable[..., Non
     text = CliRunner().invoke(main, ["plugins"])
     assert text.exit_code == 0
     assert any(
-        line.startswith("plover-rules") and "realpolitik.pipeline.code" in line
+        line.startswith("plover-rules") and "realpolitik.events.coder" in line
         for line in text.output.splitlines()
     )

@@ -7,8 +7,14 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from realpolitik.model import Mention, Speaker
-from realpolitik.pipeline import stance
-from realpolitik.pipeline.stance import classify, clause_tokens, model_probabilities, rule_score, stances_for
+from realpolitik.statements import stance
+from realpolitik.statements.stance import (
+    classify,
+    clause_tokens,
+    model_probabilities,
+    rule_score,
+    stances_for,
+)
 
 VOCAB = Vocab()
 

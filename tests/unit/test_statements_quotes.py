@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from realpolitik.pipeline.quotes import (
+from realpolitik.statements.quotes import (
     dash_lead,
     find_dash_paragraphs,
     find_quotes,

@@ -23,13 +23,10 @@ from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from realpolitik.errors import KnowledgeBaseError
 from realpolitik.model import Actor, Membership, Role
-
-if TYPE_CHECKING:
-    from realpolitik.model import Mention
 
 KB_VERSION = "2026.11.1"
 KINDS = ("state", "person", "igo", "ngo", "armed_group", "company", "group", "region", "agent")
@@ -424,12 +421,6 @@ class KnowledgeBase:
         if actor is None:
             return []
         return [m.member for m in actor.memberships if Role("", None, None, m.start, m.end).holds_on(day)]
-
-    def lookup(self, text: str, day: date | None = None) -> list[Mention]:
-        """Resolve a short text ("President Tokayev", "the Kremlin") to mentions, as of ``day``."""
-        from realpolitik.pipeline.resolve import Resolver
-
-        return Resolver(self).resolve_text(text, day)
 
     def fingerprint(self) -> str:
         """Identifies the KB's content (sources and size) for caches of derived structures."""

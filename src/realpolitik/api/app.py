@@ -12,12 +12,12 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from realpolitik import __version__
 from realpolitik.api.errors import install_error_handlers
 from realpolitik.api.limits import BodySizeLimit, SecurityHeaders
 from realpolitik.api.owner import BatchEngine, StoreOwner
 from realpolitik.api.routes import router as api_router
 from realpolitik.settings import Settings
+from realpolitik.version import __version__
 
 TOKEN_ENV = "REALPOLITIK_TOKEN"
 

@@ -11,6 +11,7 @@ import click
 
 from realpolitik.actors.kb import KINDS, KnowledgeBase
 from realpolitik.model import Mention
+from realpolitik.resolve import Resolver
 
 
 def register(group: click.Group) -> None:
@@ -58,7 +59,7 @@ def lookup(text: str, day: datetime | None, as_json: bool, kb_file: str | None) 
     """
     kb = _kb(kb_file)
     on: date = day.date() if day else date.today()
-    mentions = kb.lookup(text, on)
+    mentions = Resolver(kb).resolve_text(text, on)
     for m in mentions:
         if as_json:
             click.echo(json.dumps(mention_json(m), ensure_ascii=False))

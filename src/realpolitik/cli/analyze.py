@@ -9,7 +9,7 @@ import click
 
 from realpolitik.cli.report import echo_failure, make_console, print_analysis
 from realpolitik.model import Analysis, Failure
-from realpolitik.output import analysis_to_json
+from realpolitik.render import analysis_to_json
 from realpolitik.settings import Settings
 
 

@@ -13,8 +13,8 @@ from rich.text import Text
 
 from realpolitik.cli.report import make_console
 from realpolitik.errors import ConfigError
-from realpolitik.pipeline.aggregate import Commentary, InfluenceProfile
 from realpolitik.settings import Settings
+from realpolitik.store.aggregate import Commentary, InfluenceProfile
 
 
 def register(group: click.Group) -> None:

@@ -8,8 +8,8 @@ import sys
 
 import click
 
-from realpolitik import __version__
 from realpolitik.errors import RealpolitikError
+from realpolitik.version import __version__
 
 COMMAND_MODULES: tuple[str, ...] = (
     "analyze",

@@ -1,4 +1,4 @@
-"""Readable terminal reports (rich) for analyzed articles; the JSON contract lives in ``realpolitik.output``."""
+"""Readable terminal reports (rich) for analyzed articles; the JSON contract lives in ``realpolitik.render``."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from realpolitik.model import Analysis, Failure
-from realpolitik.output import actors_to_json
+from realpolitik.render import actors_to_json
 
 MAX_ROWS = 40
 PIPE_WIDTH = 140  # rich assumes 80 columns when output is not a terminal; reports are read in files too

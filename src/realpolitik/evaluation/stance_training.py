@@ -1,5 +1,5 @@
 """Training the optional stance classifier: a multinomial logistic regression over the cheap features of
-:func:`realpolitik.pipeline.stance.features`, fitted on the NewsMTSC **train** split only (MIT; Hamborg &
+:func:`realpolitik.statements.stance.features`, fitted on the NewsMTSC **train** split only (MIT; Hamborg &
 Donnay, EACL 2021) and written as a small JSON of weights beside the stance module.
 
 It never reads ``devtest_rw`` or ``devtest_mt``: regularisation and epochs are chosen on a slice of train.
@@ -24,7 +24,7 @@ _MIN_COUNT = 3
 
 
 def examples(nlp: Any, records: Sequence[dict[str, Any]]) -> list[Example]:
-    from realpolitik.pipeline.stance import features
+    from realpolitik.statements.stance import features
 
     out: list[Example] = []
     for record, doc in zip(records, nlp.pipe((r["text"] for r in records), batch_size=128), strict=True):
@@ -109,10 +109,10 @@ def train(data_dir: Path, nlp: Any) -> tuple[dict[str, Any], dict[str, float]]:
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default="../shared/data")
-    default_out = Path(__file__).resolve().parents[1] / "pipeline" / "stance_weights.json"
+    default_out = Path(__file__).resolve().parents[1] / "statements" / "stance_weights.json"
     parser.add_argument("--out", default=str(default_out))
     args = parser.parse_args(argv)
-    from realpolitik.pipeline.annotate import load_model
+    from realpolitik.annotate import load_model
     from realpolitik.settings import Settings
 
     nlp = load_model(Settings.load().spacy_model)

@@ -14,7 +14,7 @@ quotes, titles and sources that are documents or findings with no actor ("the au
 statements. Unnamed officials, police, authorities -> ``anonymous_official``; unnamed experts ->
 ``anonymous_expert``; residents, witnesses, activists -> ``group``; unnamed media and "reports" -> ``unknown``.
 
-``newsmtsc`` scores :func:`realpolitik.pipeline.stance.target_stance` on NewsMTSC ``devtest_rw`` (3-class
+``newsmtsc`` scores :func:`realpolitik.statements.stance.target_stance` on NewsMTSC ``devtest_rw`` (3-class
 macro-F1), both the default method and the model-free rules.
 """
 
@@ -237,7 +237,7 @@ def stance_predictions(
     nlp: Any, records: Sequence[dict[str, Any]], methods: Sequence[str]
 ) -> dict[str, list[str]]:
     """Predicted labels for every target of every record, per method."""
-    from realpolitik.pipeline.stance import classify
+    from realpolitik.statements.stance import classify
 
     out: dict[str, list[str]] = {m: [] for m in methods}
     docs = nlp.pipe((r["text"] for r in records), batch_size=64)

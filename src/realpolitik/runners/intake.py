@@ -17,8 +17,8 @@ from typing import Any, Protocol
 
 from realpolitik.errors import PipelineError
 from realpolitik.model import Analysis, Article, Failure
-from realpolitik.pipeline.dedupe import Deduplicator
 from realpolitik.settings import Settings
+from realpolitik.sources.dedupe import Deduplicator
 
 AnalysisCallback = Callable[[Analysis], None]
 FailureCallback = Callable[[Failure], None]

@@ -15,9 +15,9 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from realpolitik import __version__
 from realpolitik.errors import FetchError, FetchTimeout, HTTPStatusError, InputError, OversizedInput
 from realpolitik.settings import Settings
+from realpolitik.version import __version__
 
 USER_AGENT = f"realpolitik/{__version__} (+https://github.com/realpolitik)"
 # Statuses worth another try: the server may answer later. Other 4xx are final.

@@ -2,7 +2,7 @@
 
 It owns opening (and the one-writer lock), the schema, idempotent batch writes through Arrow, failures,
 near-duplicate signatures, duplicate counters, Parquet export and import. Its read methods are thin calls into
-``realpolitik.store.queries`` (record lists and pages) and ``realpolitik.pipeline.aggregate`` (influence,
+``realpolitik.store.queries`` (record lists and pages) and ``realpolitik.store.aggregate`` (influence,
 dyads, networks, stats), so the CLI, the REST API and the dashboard all read through the same code.
 """
 
@@ -23,9 +23,8 @@ import pyarrow.compute as pc
 
 from realpolitik import model
 from realpolitik.errors import StoreError, StoreLocked
-from realpolitik.pipeline import aggregate
 from realpolitik.settings import Settings
-from realpolitik.store import queries
+from realpolitik.store import aggregate, queries
 from realpolitik.store.records import analyses_to_arrow, conform, read_parquet_batch
 from realpolitik.store.schema import (
     ANALYSIS_TABLES,

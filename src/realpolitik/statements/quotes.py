@@ -2,7 +2,7 @@
 paragraphs after an introduction, and transcript turns ("Vladimir Putin: ...").
 
 Everything here works on the raw article text with precompiled patterns (no spaCy), so it is cheap and can be
-tested on plain strings; :mod:`realpolitik.pipeline.statements` combines it with the parse to find speakers.
+tested on plain strings; :mod:`realpolitik.statements.extractor` combines it with the parse to find speakers.
 All spans are character offsets into the article text.
 """
 

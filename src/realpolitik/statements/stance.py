@@ -20,8 +20,8 @@ from typing import Any, Literal
 from spacy.tokens import Doc, Token
 from vader import SentimentIntensityAnalyzer
 
+from realpolitik.annotate import doc_text
 from realpolitik.model import Mention, Speaker, Stance
-from realpolitik.pipeline.annotate import doc_text
 
 Method = Literal["auto", "model", "rules"]
 _CLAUSE_HEADS = ("VERB", "AUX")
@@ -40,7 +40,7 @@ def _analyzer() -> SentimentIntensityAnalyzer:
 @cache
 def _model() -> dict[str, Any] | None:
     try:
-        raw = resources.files("realpolitik.pipeline").joinpath(_WEIGHTS).read_text(encoding="utf-8")
+        raw = resources.files("realpolitik.statements").joinpath(_WEIGHTS).read_text(encoding="utf-8")
     except (FileNotFoundError, OSError):
         return None
     data: dict[str, Any] = json.loads(raw)

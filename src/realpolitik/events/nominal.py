@@ -12,8 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from realpolitik.ontology.lexicon import Lexicon, LexiconEntry
-from realpolitik.pipeline.coding_args import (
+from realpolitik.events.arguments import (
     Argument,
     MentionIndex,
     argument,
@@ -23,6 +22,7 @@ from realpolitik.pipeline.coding_args import (
     real_object,
     subject_of,
 )
+from realpolitik.ontology.lexicon import Lexicon, LexiconEntry
 
 # Verbs whose object noun is an act done TO their subject by the "from" phrase: "the plan drew criticism from
 # Germany", "Kazakhstan received aid from China", "the minister faced protests from farmers".

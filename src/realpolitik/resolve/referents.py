@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from realpolitik.model import Actor, Mention, replace
 
 if TYPE_CHECKING:
-    from realpolitik.pipeline.resolve import ArticleResolver
+    from realpolitik.resolve.resolver import ArticleResolver
 
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "madam", "sir"})
 PRONOUNS = frozenset({"he", "she", "him", "her", "his"})

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from realpolitik.annotate import doc_text
 from realpolitik.model import Mention, Speaker
-from realpolitik.pipeline.annotate import doc_text
 
 # Verbs that introduce what someone said, thinks or claims (lemmas).
 CUE_LEMMAS: frozenset[str] = frozenset(

@@ -15,10 +15,7 @@ from itertools import permutations
 
 from spacy.tokens import Doc, Span, Token
 
-from realpolitik.model import ActorRef, Article, Event, Mention, stable_id
-from realpolitik.ontology import DEFAULT_CAMEO, QUAD_CLASS, cameo_entry, context_domains, domain_for
-from realpolitik.ontology.lexicon import Lexicon, LexiconEntry, load_lexicon
-from realpolitik.pipeline.coding_args import (
+from realpolitik.events.arguments import (
     PLACE_PREPS,
     TARGET_PREPS,
     Argument,
@@ -35,9 +32,12 @@ from realpolitik.pipeline.coding_args import (
     sole_state,
     subject_of,
 )
-from realpolitik.pipeline.modality import future_intent, modality_of
-from realpolitik.pipeline.nominal import act_author, nominal_events, reaction_object, topic_of
-from realpolitik.pipeline.triggers import Match, find_triggers, governors_of, verb_lemma
+from realpolitik.events.modality import future_intent, modality_of
+from realpolitik.events.nominal import act_author, nominal_events, reaction_object, topic_of
+from realpolitik.events.triggers import Match, find_triggers, governors_of, verb_lemma
+from realpolitik.model import ActorRef, Article, Event, Mention, stable_id
+from realpolitik.ontology import DEFAULT_CAMEO, QUAD_CLASS, cameo_entry, context_domains, domain_for
+from realpolitik.ontology.lexicon import Lexicon, LexiconEntry, load_lexicon
 
 VERSION = "rules-0.2"
 

@@ -7,7 +7,7 @@ or carried on from the same speaker's previous quote), colon-introduced statemen
 "according to X", and reported speech ("X said/believes/warned that ..."), which is also found inside
 other statements when its subject is a third party (an expert relaying what a president said). A quote
 with no attribution gets an ``unknown`` speaker: the nearest name is never forced onto it. Stance toward
-each actor a statement mentions comes from :mod:`realpolitik.pipeline.stance`.
+each actor a statement mentions comes from :mod:`realpolitik.statements.stance`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from typing import get_args
 from spacy.tokens import Doc, Span, Token
 
 from realpolitik.model import Article, Mention, Speaker, SpeakerType, Statement, stable_id
-from realpolitik.pipeline.quotes import (
+from realpolitik.statements.quotes import (
     Paragraph,
     Quote,
     find_dash_paragraphs,
@@ -29,7 +29,7 @@ from realpolitik.pipeline.quotes import (
     is_turn_word,
     split_paragraphs,
 )
-from realpolitik.pipeline.speakers import (
+from realpolitik.statements.speakers import (
     REPORT_LEMMAS,
     MentionIndex,
     is_cue,
@@ -38,7 +38,7 @@ from realpolitik.pipeline.speakers import (
     speaker_from_label,
     subject_of,
 )
-from realpolitik.pipeline.stance import stances_for
+from realpolitik.statements.stance import stances_for
 
 VERSION = "statements-1"
 SPEAKER_TYPES = frozenset(get_args(SpeakerType))

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from realpolitik.events.arguments import child, passive_patient
+from realpolitik.events.nominal import object_keys
 from realpolitik.ontology.lexicon import Lexicon, LexiconEntry
-from realpolitik.pipeline.coding_args import child, passive_patient
-from realpolitik.pipeline.nominal import object_keys
 
 # Light verbs whose object noun carries the event ("held talks", "made investments").
 _OBJECT_DEPS = ("dobj", "attr", "oprd", "npadvmod")

@@ -51,7 +51,7 @@ class Annotator:
     """Turns articles into spaCy Docs over exactly the article text (offsets are shared with every stage)."""
 
     def __init__(self, settings: Settings, kb: KnowledgeBase) -> None:
-        from realpolitik.actors.gazetteer import add_gazetteer
+        from realpolitik.annotate.gazetteer import add_gazetteer
 
         self.settings = settings
         # One pipeline per Annotator: the gazetteer differs when a user KB is merged in. Engines are built once

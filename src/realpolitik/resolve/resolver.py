@@ -23,11 +23,11 @@ from spacy.attrs import ENT_IOB, POS, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from realpolitik.actors.gazetteer import doc_hits, token_texts
 from realpolitik.actors.kb import Form, KnowledgeBase
 from realpolitik.actors.matcher import Gazetteer, Hit, gazetteer_for
+from realpolitik.annotate.gazetteer import doc_hits, token_texts
 from realpolitik.model import Actor, Article, Mention, Role
-from realpolitik.pipeline.referents import HONORIFICS, PLACE_PREPS, Coreference, SentenceContext
+from realpolitik.resolve.referents import HONORIFICS, PLACE_PREPS, Coreference, SentenceContext
 
 _NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 # Agent words that name an acting group even without a country ("troops fired", "protesters gathered").

@@ -1,0 +1,7 @@
+"""Event coding: PLOVER events from a parsed, resolved article. ``triggers`` finds the words that state an
+act, ``arguments`` who acts and on whom, ``modality`` whether it happened, ``nominal`` events stated by nouns,
+and ``coder`` puts them together."""
+
+from realpolitik.events.coder import VERSION, code_events
+
+__all__ = ["VERSION", "code_events"]
