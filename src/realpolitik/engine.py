@@ -1,8 +1,9 @@
-"""The Engine: builds the pipeline (annotate -> resolve -> code events + statements) from settings once, and
-runs it on batches of articles. Runners (local or Dask) and every outer layer call ``analyze_batch``. The
-knowledge base, event coders and statement extractors come from the plugin registry; ``PLUGINS`` here are our
-defaults (the bundled KB, the PLOVER rule coder over ``realpolitik.ontology``, the statement extractor), listed
-in ``realpolitik.plugins.DEFAULT_PLUGINS`` and loaded like a third party's."""
+"""The Engine: builds the pipeline (annotate -> resolve -> code events + statements) from settings and the plugin
+registry once, and runs it on batches of articles. Runners (local or Dask) and every outer layer call
+``analyze_batch``. Every part comes from the registry, ours included: ``PLUGINS`` here are our defaults (the
+bundled knowledge base, the PLOVER rules of ``realpolitik.ontology``, the spaCy annotator, the resolver, the rule
+coder and the statement extractor), listed in ``realpolitik.plugins.DEFAULT_PLUGINS`` and loaded like a third
+party's."""
 
 from __future__ import annotations
 
@@ -17,19 +18,23 @@ from spacy.tokens import Doc
 from realpolitik.actors.kb import KnowledgeBase
 from realpolitik.annotate import Annotator
 from realpolitik.errors import PipelineError
-from realpolitik.events.coder import code_events
+from realpolitik.events import build_coder
 from realpolitik.model import Analysis, Article, Event, Failure, Mention, Sentence, Statement
+from realpolitik.ontology.lexicon import load_lexicon
 from realpolitik.plugins import (
+    AnnotatorProvider,
     EventCoder,
     KnowledgeBaseProvider,
+    OntologyProvider,
     Plugin,
     Registry,
+    ResolverProvider,
     StatementExtractor,
     plugin_registry,
 )
-from realpolitik.resolve.resolver import Resolver
+from realpolitik.resolve import Resolver
 from realpolitik.settings import Settings
-from realpolitik.statements.extractor import extract_statements
+from realpolitik.statements import build_extractor
 from realpolitik.version import __version__
 
 log = logging.getLogger(__name__)
@@ -38,13 +43,24 @@ PLUGINS: tuple[Plugin, ...] = (
     KnowledgeBaseProvider(
         "bundled", KnowledgeBase.bundled, description="the actor knowledge base shipped in realpolitik.actors"
     ),
+    OntologyProvider(
+        "plover",
+        load_lexicon,
+        description="PLOVER types, trigger lexicon, cues and rewrites of realpolitik.ontology (+ --lexicon files)",
+    ),
+    AnnotatorProvider(
+        "spacy", Annotator, description="spaCy sentences, parse and NER, the KB gazetteer first"
+    ),
+    ResolverProvider(
+        "knowledge-base", Resolver, description="mentions of KB actors, dated; referents, coreference"
+    ),
     EventCoder(
         "plover-rules",
-        code_events,
-        description="rule coder: trigger lexicons and the PLOVER ontology tables of realpolitik.ontology",
+        build_coder,
+        description="rule coder: trigger lexicons, rewrites and the PLOVER tables of realpolitik.ontology",
     ),
     StatementExtractor(
-        "statements", extract_statements, description="quotes and reported speech, speaker and stance"
+        "statements", build_extractor, description="quotes and reported speech, speaker and stance"
     ),
 )
 
@@ -53,7 +69,8 @@ class Engine:
     """One loaded pipeline: spaCy model, knowledge base, resolver, event coders and statement extractors.
 
     ``plugins`` defaults to the process registry (ours + installed entry points); ``kb`` overrides the
-    registry's knowledge base, and ``kb_file`` is merged over whichever base is used."""
+    registry's knowledge base, ``kb_file`` is merged over whichever base is used, and ``lexicon_files`` are
+    merged over the registry's coding rules."""
 
     def __init__(
         self,
@@ -61,16 +78,18 @@ class Engine:
         kb: KnowledgeBase | None = None,
         *,
         kb_file: str | Path | None = None,
+        lexicon_files: Sequence[str | Path] = (),
         plugins: Registry | None = None,
     ) -> None:
         self.settings = settings or Settings.load()
         self.plugins = plugins if plugins is not None else plugin_registry()
-        self.coders = self.plugins.coders
-        self.extractors = self.plugins.extractors
         base = kb or self.plugins.knowledge_base()
         self.kb = base.merged(kb_file) if kb_file else base
-        self.annotator = Annotator(self.settings, self.kb)
-        self.resolver = Resolver(self.kb)
+        self.lexicon = self.plugins.lexicon([Path(f) for f in lexicon_files])
+        self.annotator = self.plugins.last(AnnotatorProvider).build(self.settings, self.kb)
+        self.resolver = self.plugins.last(ResolverProvider).build(self.kb)
+        self.coders = [(c.name, c.build(self.lexicon)) for c in self.plugins.coders]
+        self.extractors = [(x.name, x.build(self.lexicon)) for x in self.plugins.extractors]
         self.version = __version__
 
     def analyze_batch(self, articles: Sequence[Article]) -> list[Analysis]:
@@ -98,13 +117,11 @@ class Engine:
         )
         # Every coder and extractor runs, in registration order; one failing costs only its own records.
         events: list[Event] = []
-        for coder in self.coders:
-            events += self._stage("code", article, failures, coder.code, doc, article, mentions) or []
+        for _name, code in self.coders:
+            events += self._stage("code", article, failures, code, doc, article, mentions) or []
         statements: list[Statement] = []
-        for extractor in self.extractors:
-            statements += (
-                self._stage("statements", article, failures, extractor.extract, doc, article, mentions) or []
-            )
+        for _name, extract in self.extractors:
+            statements += self._stage("statements", article, failures, extract, doc, article, mentions) or []
         return Analysis(
             article=article,
             sentences=sentences,

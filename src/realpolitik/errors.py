@@ -17,7 +17,8 @@
     ├── PipelineError         RP-E201   a stage failed on one article
     ├── KnowledgeBaseError    RP-E301   a knowledge-base file is invalid (names file, line, field)
     ├── StoreError            RP-E401   the store cannot be opened or written
-    │   └── StoreLocked       RP-E402   another process owns the store
+    │   ├── StoreLocked       RP-E402   another process owns the store
+    │   └── QueryError        RP-E403   a query of the store has a bad parameter (cursor, period, dyad, ...)
     ├── EvalDataError         RP-E501   a gold set is missing or unreadable
     ├── ConfigError           RP-E601   a setting has a bad value
     ├── APIError              RP-E701   bad request to the REST API (carries an HTTP status)
@@ -117,6 +118,10 @@ class StoreError(RealpolitikError):
 
 class StoreLocked(StoreError):
     code = "RP-E402"
+
+
+class QueryError(StoreError):
+    code = "RP-E403"
 
 
 class EvalDataError(RealpolitikError):

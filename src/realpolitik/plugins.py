@@ -1,45 +1,71 @@
-"""The plugin registry: every source reader, knowledge base, event coder and statement extractor the Engine and
-``read_inputs`` use is a plugin registered here, ours included. :data:`DEFAULT_PLUGINS` names our modules in the
-same ``module[:attribute]`` form as a third party's entry point in the ``realpolitik.plugins`` group, and both are
+"""The plugin registry: everything the Engine, the sources, ``realpolitik eval`` and the command line are made of
+is a plugin registered here, ours included. :data:`DEFAULT_PLUGINS` names our modules in the same
+``module[:attribute]`` form as a third party's entry point in the ``realpolitik.plugins`` group, and both are
 loaded by one function (datasette's ``DEFAULT_PLUGINS`` in ``datasette/plugins.py`` is the model). A plain typed
-registry rather than pluggy: the four kinds are lookups and lists of callables, not hooks to broadcast.
+registry rather than pluggy: the kinds are lookups and lists of factories, not hooks to broadcast.
+
+Kinds (``realpolitik plugins`` lists what is registered):
+
+==================  =======================================================  ====================================
+kind                plugin                                                   who uses it
+==================  =======================================================  ====================================
+``reader``          ``SourceReader`` (``realpolitik.sources.reader``)          ``read_inputs``: by suffix / scheme
+``knowledge_base``  ``KnowledgeBaseProvider(name, load)``                     the Engine's base KB (last one wins)
+``ontology``        ``OntologyProvider(name, load)``: ``load(files)`` gives   coders and extractors (last one wins)
+                    the rules (``Lexicon``) with a user's lexicon files merged
+``annotator``       ``AnnotatorProvider(name, build)``: ``build(settings,     the Engine (last one wins)
+                    kb)``
+``resolver``        ``ResolverProvider(name, build)``: ``build(kb)``           the Engine (last one wins)
+``coder``           ``EventCoder(name, build)``: ``build(lexicon)`` gives      the Engine: every coder runs
+                    ``code(doc, article, mentions) -> list[Event]``
+``statements``      ``StatementExtractor(name, build)``: ``build(lexicon)``    the Engine: every extractor runs
+                    gives ``extract(doc, article, mentions)``
+``evaluator``       ``Evaluator(name, run)``: ``run(data_dir, engine)``        ``realpolitik eval``
+``command``         ``Command(name, command)``: a click command or group       the ``realpolitik`` command line
+==================  =======================================================  ====================================
 
 Precedence: plugins register in order (defaults first, then entry points sorted by name); a later reader wins a
-suffix or scheme, the last knowledge-base provider is the Engine's base, and every coder and extractor runs, in
-order, their records concatenated. A plugin that fails to load raises :class:`~realpolitik.errors.PluginError`
-(RP-E801) naming its entry point.
+suffix or scheme, the last provider of a single kind is the one used, and every coder and extractor runs, in
+order, their records concatenated. Two plugins of one kind with one name are refused. A plugin that fails to
+load raises :class:`~realpolitik.errors.PluginError` (RP-E801) naming its entry point.
 """
 
 from __future__ import annotations
 
 import importlib.metadata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
-from realpolitik.errors import PluginError, RealpolitikError, UnsupportedInput
+from realpolitik.errors import PluginError, RealpolitikError
+from realpolitik.sources.reader import SourceReader
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from realpolitik.actors.kb import KnowledgeBase
-    from realpolitik.model import Article, Event, Failure, Mention, Statement
+    from realpolitik.model import Article, Event, Mention, Statement
+    from realpolitik.ontology.lexicon import Lexicon
     from realpolitik.settings import Settings
-    from realpolitik.sources.feeds import FeedStateStore
-    from realpolitik.sources.fetch import Fetcher
 
 __all__ = [
     "DEFAULT_PLUGINS",
     "GROUP",
+    "AnnotatorLike",
+    "AnnotatorProvider",
+    "Command",
+    "Evaluator",
     "EventCoder",
     "KnowledgeBaseProvider",
+    "OntologyProvider",
     "Plugin",
     "Registered",
     "Registry",
-    "SourceContext",
+    "ResolverLike",
+    "ResolverProvider",
     "SourceReader",
     "StatementExtractor",
     "load_registry",
@@ -51,35 +77,26 @@ GROUP = "realpolitik.plugins"
 # Our defaults, loaded exactly like a third party's entry point value. A module entry exposes ``PLUGINS``.
 DEFAULT_PLUGINS: tuple[str, ...] = (
     "realpolitik.sources.readers",  # plain text, HTML, JSON Lines, RSS/Atom files, feed and page URLs
-    "realpolitik.engine",  # bundled actor knowledge base, PLOVER rule coder, statement extractor
+    "realpolitik.engine",  # knowledge base, ontology, annotator, resolver, PLOVER rule coder, statements
+    "realpolitik.evaluation",  # the gold sets of `realpolitik eval`
+    "realpolitik.cli.commands",  # the commands of `realpolitik`
 )
 
 
-@dataclass(frozen=True, slots=True)
-class SourceContext:
-    """What a reader may use besides its reference: the settings, the shared HTTP client (created on first
-    call, closed by ``read_inputs``) and the feed polling state."""
+class AnnotatorLike(Protocol):
+    """Parses articles: spaCy Docs over exactly each article's text."""
 
-    settings: Settings
-    fetcher: Callable[[], Fetcher]
-    states: FeedStateStore
+    def pipe(self, articles: Iterable[Article]) -> Iterator[tuple[Article, Doc]]: ...
 
 
-@dataclass(frozen=True, slots=True)
-class SourceReader:
-    """Reads one input reference into Articles (and Failures). A file is chosen by its suffix (``".txt"``,
-    lower case, with the dot), a reference by its URL scheme (``"https"``); the ``fallback`` reader takes files
-    no reader claims. ``read`` may raise an ``InputError``: it becomes a Failure for that input only.
-    ``count`` estimates articles in a file for progress bars (None: unknown); without it a file counts one."""
+class ResolverLike(Protocol):
+    """Finds the actors a parsed article mentions."""
 
-    kind: ClassVar[str] = "reader"
-    name: str
-    read: Callable[[str, SourceContext], Iterable[Article | Failure]]
-    suffixes: tuple[str, ...] = ()
-    schemes: tuple[str, ...] = ()
-    fallback: bool = False
-    count: Callable[[str], int | None] | None = None
-    description: str = ""
+    def resolve(self, doc: Doc, article: Article) -> list[Mention]: ...
+
+
+CodeFn = Callable[["Doc", "Article", list["Mention"]], list["Event"]]
+ExtractFn = Callable[["Doc", "Article", list["Mention"]], list["Statement"]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,27 +111,113 @@ class KnowledgeBaseProvider:
 
 
 @dataclass(frozen=True, slots=True)
+class OntologyProvider:
+    """Supplies the coding rules: trigger lexicon, cues and rewrites, with the user's lexicon files
+    (``--lexicon FILE``) merged over the provider's own."""
+
+    kind: ClassVar[str] = "ontology"
+    name: str
+    load: Callable[[Sequence[Path]], Lexicon]
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotatorProvider:
+    """Builds the annotator once per Engine (it loads the language model)."""
+
+    kind: ClassVar[str] = "annotator"
+    name: str
+    build: Callable[[Settings, KnowledgeBase], AnnotatorLike]
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ResolverProvider:
+    """Builds the actor resolver once per Engine."""
+
+    kind: ClassVar[str] = "resolver"
+    name: str
+    build: Callable[[KnowledgeBase], ResolverLike]
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class EventCoder:
-    """Codes one annotated article into Events, given its resolved mentions."""
+    """Builds, once per Engine and from its rules, the function that codes one annotated article into Events
+    given its resolved mentions."""
 
     kind: ClassVar[str] = "coder"
     name: str
-    code: Callable[[Doc, Article, list[Mention]], list[Event]]
+    build: Callable[[Lexicon], CodeFn]
     description: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class StatementExtractor:
-    """Extracts who said what (with stance) from one annotated article, given its resolved mentions."""
+    """Builds, once per Engine, the function that extracts who said what (with stance) from one annotated
+    article given its resolved mentions."""
 
     kind: ClassVar[str] = "statements"
     name: str
-    extract: Callable[[Doc, Article, list[Mention]], list[Statement]]
+    build: Callable[[Lexicon], ExtractFn]
     description: str = ""
 
 
-Plugin = SourceReader | KnowledgeBaseProvider | EventCoder | StatementExtractor
-PLUGIN_TYPES: tuple[type, ...] = (SourceReader, KnowledgeBaseProvider, EventCoder, StatementExtractor)
+@dataclass(frozen=True, slots=True)
+class Evaluator:
+    """Scores the pipeline on one gold set: ``run(data_dir, engine_factory)`` returns an ``EvalResult``
+    (``realpolitik.evaluation``); ``engine_factory()`` gives one cached Engine."""
+
+    kind: ClassVar[str] = "evaluator"
+    name: str
+    run: Callable[[Path, Callable[[], Any]], Any]
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """A click command or group added to the ``realpolitik`` command line."""
+
+    kind: ClassVar[str] = "command"
+    name: str
+    command: Any  # click.Command
+    description: str = ""
+
+
+Plugin = (
+    SourceReader
+    | KnowledgeBaseProvider
+    | OntologyProvider
+    | AnnotatorProvider
+    | ResolverProvider
+    | EventCoder
+    | StatementExtractor
+    | Evaluator
+    | Command
+)
+PLUGIN_TYPES: tuple[type, ...] = (
+    SourceReader,
+    KnowledgeBaseProvider,
+    OntologyProvider,
+    AnnotatorProvider,
+    ResolverProvider,
+    EventCoder,
+    StatementExtractor,
+    Evaluator,
+    Command,
+)
+# The attribute holding each kind's callable (where its code lives, for ``realpolitik plugins``).
+_CALLABLE: dict[type, str] = {
+    SourceReader: "read",
+    KnowledgeBaseProvider: "load",
+    OntologyProvider: "load",
+    AnnotatorProvider: "build",
+    ResolverProvider: "build",
+    EventCoder: "build",
+    StatementExtractor: "build",
+    Evaluator: "run",
+    Command: "command",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,15 +231,10 @@ class Registered:
     def module(self) -> str:
         """The module that implements the plugin (where its callable is defined)."""
         fn = getattr(self.plugin, _CALLABLE[type(self.plugin)])
-        return str(getattr(fn, "__module__", None) or self.origin)
-
-
-_CALLABLE: dict[type, str] = {
-    SourceReader: "read",
-    KnowledgeBaseProvider: "load",
-    EventCoder: "code",
-    StatementExtractor: "extract",
-}
+        module = getattr(fn, "__module__", None)
+        if module is None or module == "click.core":  # a click command: the module of its callback
+            module = getattr(getattr(fn, "callback", None), "__module__", None)
+        return str(module or self.origin)
 
 
 @dataclass
@@ -157,53 +255,57 @@ class Registry:
                 )
         self.entries.append(Registered(plugin, origin))
 
+    def of_kind(self, kind: type[Any]) -> tuple[Any, ...]:
+        return tuple(e.plugin for e in self.entries if isinstance(e.plugin, kind))
+
     @property
     def readers(self) -> tuple[SourceReader, ...]:
-        return tuple(e.plugin for e in self.entries if isinstance(e.plugin, SourceReader))
+        return self.of_kind(SourceReader)
 
     @property
     def coders(self) -> tuple[EventCoder, ...]:
-        return tuple(e.plugin for e in self.entries if isinstance(e.plugin, EventCoder))
+        return self.of_kind(EventCoder)
 
     @property
     def extractors(self) -> tuple[StatementExtractor, ...]:
-        return tuple(e.plugin for e in self.entries if isinstance(e.plugin, StatementExtractor))
+        return self.of_kind(StatementExtractor)
 
-    def reader_for_path(self, path: Path) -> SourceReader:
-        """The reader for a file: the last one claiming its suffix, else the last fallback reader."""
-        suffix = path.suffix.lower()
-        readers = self.readers[::-1]
-        for reader in readers:
-            if suffix in reader.suffixes:
-                return reader
-        for reader in readers:
-            if reader.fallback:
-                return reader
-        raise UnsupportedInput(
-            f"no reader plugin for files ending {suffix or '(no suffix)'!r}", ref=str(path)
-        )
+    @property
+    def evaluators(self) -> dict[str, Evaluator]:
+        return {e.name: e for e in self.of_kind(Evaluator)}
 
-    def reader_for_ref(self, ref: str) -> SourceReader | None:
-        """The reader for a URL-like reference (``scheme://...``), or None if no reader claims its scheme."""
-        scheme, sep, _ = ref.partition("://")
-        if not sep:
-            return None
-        return next((r for r in self.readers[::-1] if scheme in r.schemes), None)
+    @property
+    def commands(self) -> tuple[Command, ...]:
+        return self.of_kind(Command)
+
+    def last(self, kind: type[Any]) -> Any:
+        """The last registered plugin of a kind that has one provider (knowledge base, ontology, annotator,
+        resolver)."""
+        found = self.of_kind(kind)
+        if not found:
+            raise PluginError(f"no {kind.kind} plugin is registered")
+        return found[-1]
 
     def knowledge_base(self) -> KnowledgeBase:
         """The base knowledge base from the last registered provider."""
-        providers = [e.plugin for e in self.entries if isinstance(e.plugin, KnowledgeBaseProvider)]
-        if not providers:
-            raise PluginError("no knowledge_base plugin is registered")
-        provider = providers[-1]
-        try:
-            return provider.load()
-        except RealpolitikError:
-            raise
-        except Exception as exc:  # a plugin's bug: name the plugin, keep the cause chained
-            raise PluginError(
-                f"knowledge_base plugin {provider.name!r} failed: {type(exc).__name__}: {exc}"
-            ) from exc
+        provider: KnowledgeBaseProvider = self.last(KnowledgeBaseProvider)
+        return _call(provider, provider.load)
+
+    def lexicon(self, files: Sequence[Path] = ()) -> Lexicon:
+        """The coding rules of the last registered ontology, with ``files`` merged."""
+        provider: OntologyProvider = self.last(OntologyProvider)
+        return _call(provider, provider.load, list(files))
+
+
+def _call(plugin: Plugin, fn: Callable[..., Any], *args: Any) -> Any:
+    try:
+        return fn(*args)
+    except RealpolitikError:
+        raise
+    except Exception as exc:  # a plugin's bug: name the plugin, keep the cause chained
+        raise PluginError(
+            f"{plugin.kind} plugin {plugin.name!r} failed: {type(exc).__name__}: {exc}"
+        ) from exc
 
 
 def plugins_of(target: object, *, where: str) -> list[Plugin]:
@@ -216,13 +318,12 @@ def plugins_of(target: object, *, where: str) -> list[Plugin]:
     items: list[object] = list(target) if isinstance(target, list | tuple) else [target]
     plugins: list[Plugin] = []
     for item in items:
-        if not isinstance(item, SourceReader | KnowledgeBaseProvider | EventCoder | StatementExtractor):
+        if not isinstance(item, PLUGIN_TYPES):
+            names = ", ".join(t.__name__ for t in PLUGIN_TYPES)
             raise PluginError(
-                f"{type(item).__name__} is not a realpolitik plugin (expected SourceReader, "
-                "KnowledgeBaseProvider, EventCoder or StatementExtractor)",
-                ref=where,
+                f"{type(item).__name__} is not a realpolitik plugin (expected one of {names})", ref=where
             )
-        plugins.append(item)
+        plugins.append(item)  # type: ignore[arg-type]
     return plugins
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+import math
 from collections import Counter
+from datetime import date, datetime
 from typing import Any
 
 from realpolitik.model import ActorRef, Analysis, Event, Statement
@@ -73,3 +76,34 @@ def analysis_to_json(analysis: Analysis) -> dict[str, Any]:
         "events": [event_to_json(e, article.text) for e in analysis.events],
         "statements": [statement_to_json(s, article.text) for s in analysis.statements],
     }
+
+
+def jsonable(value: Any) -> Any:
+    """A JSON-ready copy of ``value`` (dicts, lists, str, int, float, bool, None)."""
+    if value is None or isinstance(value, str | bool | int):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    to_json = getattr(value, "to_json", None)
+    if callable(to_json):
+        return jsonable(to_json())
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [jsonable(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, bytes):
+        return value.hex()
+    return str(value)
+
+
+def page_json(page: Any) -> dict[str, Any]:
+    """``{"items": [...], "next_cursor": str | None}`` from a store page."""
+    if isinstance(page, dict):
+        items, cursor = page.get("items", []), page.get("next_cursor")
+    else:
+        items, cursor = getattr(page, "items", []), getattr(page, "next_cursor", None)
+    return {"items": jsonable(list(items)), "next_cursor": cursor}

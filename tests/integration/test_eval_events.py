@@ -7,7 +7,9 @@ from typing import Any
 
 import pytest
 
-from realpolitik.evaluation import EVALUATORS
+from realpolitik.plugins import plugin_registry
+
+EVALUATORS = {name: e.run for name, e in plugin_registry().evaluators.items()}
 from realpolitik.evaluation.events import is_dev, penta_class
 from realpolitik.model import PLOVER_TYPES
 

@@ -58,7 +58,7 @@ def assert_error_shape(response: Any, status: int, code: str) -> str:
         ("GET", "/api/v1/events?type=DANCE", {}, 422, "RP-E722"),
         ("GET", "/api/v1/events?start=yesterday", {}, 422, "RP-E722"),
         ("GET", "/api/v1/influence/not%20a%20code", {}, 422, "RP-E722"),
-        ("GET", "/api/v1/events?cursor=bm9wZQ", {}, 400, "RP-E701"),
+        ("GET", "/api/v1/events?cursor=bm9wZQ", {}, 422, "RP-E403"),
         ("POST", "/api/v1/ingest", {"content": b"x" * 5000}, 413, "RP-E713"),
         ("POST", "/api/v1/ingest", {"json": {"text": "Russia met China."}}, 401, "RP-E702"),
         (

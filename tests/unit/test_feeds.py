@@ -248,7 +248,7 @@ def test_watch_ingests_once_and_records_failures(
                         ("HOST_RATE_LIMIT", "1000")):  # fmt: skip
         monkeypatch.setenv(f"REALPOLITIK_{name}", value)
     group = click.Group()
-    ingest_cli.register(group)
+    group.add_command(ingest_cli.watch)
     db = str(tmp_path / "feeds.duckdb")
     feeds = [site.base + "/rss.xml", site.base + "/atom.xml", site.base + "/broken.xml"]
     result = CliRunner().invoke(group, ["watch", *feeds, "--db", db, "--max-polls", "2", "--interval", "0s"])

@@ -22,14 +22,18 @@ from realpolitik import engine as engine_module
 from realpolitik.actors.kb import KnowledgeBase
 from realpolitik.cli.main import main
 from realpolitik.errors import PluginError
+from realpolitik.events import code_events
 from realpolitik.model import Article, Event, Failure, Mention, Speaker, Statement
+from realpolitik.ontology.lexicon import load_lexicon
 from realpolitik.plugins import (
     DEFAULT_PLUGINS,
     GROUP,
+    AnnotatorProvider,
     EventCoder,
     KnowledgeBaseProvider,
+    OntologyProvider,
     Registry,
-    SourceContext,
+    ResolverProvider,
     SourceReader,
     StatementExtractor,
     load_registry,
@@ -37,6 +41,8 @@ from realpolitik.plugins import (
 )
 from realpolitik.settings import Settings
 from realpolitik.sources import count_inputs, read_inputs
+from realpolitik.sources.reader import ReaderTable, SourceContext
+from realpolitik.statements import extract_statements
 
 DEFAULTS = [
     ("reader", "text", "realpolitik.sources.readers"),
@@ -45,8 +51,40 @@ DEFAULTS = [
     ("reader", "feed-file", "realpolitik.sources.readers"),
     ("reader", "url", "realpolitik.sources.readers"),
     ("knowledge_base", "bundled", "realpolitik.engine"),
+    ("ontology", "plover", "realpolitik.engine"),
+    ("annotator", "spacy", "realpolitik.engine"),
+    ("resolver", "knowledge-base", "realpolitik.engine"),
     ("coder", "plover-rules", "realpolitik.engine"),
     ("statements", "statements", "realpolitik.engine"),
+    *(
+        ("evaluator", name, "realpolitik.evaluation")
+        for name in (
+            "plover-gsr",
+            "petr2-gsr",
+            "conflibert",
+            "conflibert-train",
+            "petrarch2-unittest",
+            "plover-gsr-actors",
+            "statements",
+            "newsmtsc",
+        )
+    ),
+    *(
+        ("command", name, "realpolitik.cli.commands")
+        for name in (
+            "analyze",
+            "influence",
+            "actors",
+            "eval",
+            "statements",
+            "serve",
+            "ingest",
+            "watch",
+            "failures",
+            "stats",
+            "plugins",
+        )
+    ),
 ]
 
 SHOUT_PLUGIN = """
@@ -69,7 +107,19 @@ def code(doc, article, mentions):
     return [Event("extra-1", article.id, 0, 0, 5, None, None, "CONSULT", rule="extra")]
 
 OURS = KnowledgeBase({}, ("theirs.jsonl",))
-PLUGINS = [EventCoder("extra", code), KnowledgeBaseProvider("theirs", lambda: OURS)]
+PLUGINS = [EventCoder("extra", lambda lexicon: code), KnowledgeBaseProvider("theirs", lambda: OURS)]
+"""
+
+
+EXTRA_SET_PLUGIN = """
+import click
+from realpolitik.plugins import Command, Evaluator
+
+@click.command("hello")
+def hello():
+    click.echo("hello")
+
+PLUGINS = [Evaluator("extra-set", lambda data_dir, engine: 42), Command("hello", hello)]
 """
 
 
@@ -108,35 +158,36 @@ def test_defaults_are_registered_in_order_from_default_plugins() -> None:
     registry = load_registry(entry_points=False)
     assert _table(registry) == DEFAULTS
     assert {origin for _, _, origin in DEFAULTS} == set(DEFAULT_PLUGINS)
-    modules = {e.plugin.name: e.module for e in registry.entries}
-    assert modules["plover-rules"] == "realpolitik.events.coder"
-    assert modules["statements"] == "realpolitik.statements.extractor"
-    assert modules["bundled"] == "realpolitik.actors.kb"
+    modules = {(e.plugin.kind, e.plugin.name): e.module for e in registry.entries}
+    assert modules["coder", "plover-rules"] == "realpolitik.events.coder"
+    assert modules["statements", "statements"] == "realpolitik.statements.extractor"
+    assert modules["knowledge_base", "bundled"] == "realpolitik.actors.kb"
+    assert modules["command", "statements"] == "realpolitik.cli.statements"
+    assert modules["evaluator", "plover-gsr"] == "realpolitik.evaluation.events"
 
 
 def test_default_suffix_dispatch() -> None:
-    registry = load_registry(entry_points=False)
-    names = {
-        s: registry.reader_for_path(Path(f"a{s}")).name for s in (".TXT", ".htm", ".ndjson", ".rss", ".dat")
-    }
+    table = ReaderTable(load_registry(entry_points=False).readers)
+    names = {s: table.for_path(Path(f"a{s}")).name for s in (".TXT", ".htm", ".ndjson", ".rss", ".dat")}
     assert names == {".TXT": "text", ".htm": "html", ".ndjson": "jsonl", ".rss": "feed-file", ".dat": "text"}
-    url_reader = registry.reader_for_ref("https://example.org/feed")
+    url_reader = table.for_ref("https://example.org/feed")
     assert url_reader is not None and url_reader.name == "url"
-    assert registry.reader_for_ref("ftp://example.org/x") is None
-    assert registry.reader_for_ref("news/a.txt") is None
+    assert table.for_ref("ftp://example.org/x") is None
+    assert table.for_ref("news/a.txt") is None
 
 
 def test_installed_reader_reads_its_suffix(install: Callable[..., None], tmp_path: Path) -> None:
     path = tmp_path / "note.shout"
     path.write_text("Kazakhstan and China signed a deal.", encoding="utf-8")
-    (before,) = read_inputs([str(path)])  # no plugin yet: the text fallback reads it as it is
+    (before,) = read_inputs([str(path)], readers=plugin_registry().readers)  # no plugin yet: read as text
     assert isinstance(before, Article) and before.text == "Kazakhstan and China signed a deal."
 
     install("shout", "rp_test_shout:READER", SHOUT_PLUGIN)
-    (after,) = read_inputs([str(path)])
+    readers = plugin_registry().readers
+    (after,) = read_inputs([str(path)], readers=readers)
     assert isinstance(after, Article)
     assert after.text == "KAZAKHSTAN AND CHINA SIGNED A DEAL." and after.input_ref == str(path)
-    assert count_inputs([str(path)]) == 2
+    assert count_inputs([str(path)], readers) == 2
     assert ("reader", "shout", "entry point shout = rp_test_shout:READER") in _table(plugin_registry())
 
 
@@ -150,19 +201,21 @@ def test_later_reader_wins_a_suffix_and_a_scheme(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text("plain", encoding="utf-8")
     settings = Settings()
-    out = list(read_inputs([str(path), "memo://x", "https://example.org/"], settings, plugins=registry))
+    out = list(
+        read_inputs([str(path), "memo://x", "https://example.org/"], settings, readers=registry.readers)
+    )
     assert [a.text for a in out if isinstance(a, Article)] == [
         f"{path} ({settings.max_input_bytes})",
         f"memo://x ({settings.max_input_bytes})",
         f"https://example.org/ ({settings.max_input_bytes})",
     ]
-    assert count_inputs(["memo://x"], registry) is None
+    assert count_inputs(["memo://x"], registry.readers) is None
 
 
 def test_a_file_no_reader_claims_is_a_failure_without_a_fallback(tmp_path: Path) -> None:
     path = tmp_path / "a.dat"
     path.write_text("text", encoding="utf-8")
-    (failure,) = read_inputs([str(path)], plugins=Registry())
+    (failure,) = read_inputs([str(path)], readers=())
     assert isinstance(failure, Failure)
     assert failure.code == "RP-E107" and failure.input_ref == str(path) and "'.dat'" in failure.message
 
@@ -175,7 +228,7 @@ def test_a_reader_that_raises_when_called_costs_one_input(tmp_path: Path) -> Non
     registry.register(SourceReader("broken", broken, suffixes=(".bad",)))
     (tmp_path / "a.bad").write_text("x", encoding="utf-8")
     (tmp_path / "b.txt").write_text("fine", encoding="utf-8")
-    out = list(read_inputs([str(tmp_path / "a.bad"), str(tmp_path / "b.txt")], plugins=registry))
+    out = list(read_inputs([str(tmp_path / "a.bad"), str(tmp_path / "b.txt")], readers=registry.readers))
     assert (
         isinstance(out[0], Failure) and out[0].code == "RP-E101" and "ValueError: bad bytes" in out[0].message
     )
@@ -185,7 +238,7 @@ def test_a_reader_that_raises_when_called_costs_one_input(tmp_path: Path) -> Non
 def test_broken_entry_point_is_a_coded_error_naming_it(install: Callable[..., None], tmp_path: Path) -> None:
     install("broken-one", "rp_test_no_such_module:READER")
     with pytest.raises(PluginError) as info:
-        list(read_inputs([str(tmp_path)]))
+        plugin_registry()
     assert info.value.code == "RP-E801"
     line = info.value.one_line()
     assert line.startswith("error[RP-E801] ") and "'broken-one'" in line and "rp_test_no_such_module" in line
@@ -231,17 +284,18 @@ class FakeResolver:
         return []
 
 
-@pytest.fixture
-def no_spacy(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(engine_module, "Annotator", FakeAnnotator)
-    monkeypatch.setattr(engine_module, "Resolver", FakeResolver)
+def _without_spacy(registry: Registry) -> Registry:
+    """``registry`` with the hand-built annotator and an empty resolver in front: no model loads."""
+    registry.register(AnnotatorProvider("fake", FakeAnnotator))
+    registry.register(ResolverProvider("fake", FakeResolver))
+    return registry
 
 
 def _event(article: Article, rule: str) -> Event:
     return Event(f"{rule}-1", article.id, 0, 0, 5, None, None, "CONSULT", rule=rule)
 
 
-def test_engine_runs_every_registered_coder_and_extractor(no_spacy: None) -> None:
+def test_engine_runs_every_registered_coder_and_extractor() -> None:
     kb = KnowledgeBase({}, ("mine.jsonl",))
     seen: list[tuple[int, str]] = []
 
@@ -258,13 +312,14 @@ def test_engine_runs_every_registered_coder_and_extractor(no_spacy: None) -> Non
     def quotes(doc: Doc, article: Article, mentions: list[Mention]) -> list[Statement]:
         return [Statement("s-1", article.id, 0, 5, Speaker("Tokayev", "person"))]
 
-    registry = Registry()
+    registry = _without_spacy(Registry())
     for plugin in (
         KnowledgeBaseProvider("mine", lambda: kb),
-        EventCoder("first", first),
-        EventCoder("failing", failing),
-        EventCoder("last", last),
-        StatementExtractor("quotes", quotes),
+        OntologyProvider("ours", load_lexicon),
+        EventCoder("first", lambda lexicon: first),
+        EventCoder("failing", lambda lexicon: failing),
+        EventCoder("last", lambda lexicon: last),
+        StatementExtractor("quotes", lambda lexicon: quotes),
     ):
         registry.register(plugin)
     engine = engine_module.Engine(Settings(), plugins=registry)
@@ -278,25 +333,46 @@ def test_engine_runs_every_registered_coder_and_extractor(no_spacy: None) -> Non
     assert "RuntimeError: coder bug" in analysis.failures[0].message
 
 
-def test_engine_uses_installed_coder_and_knowledge_base(no_spacy: None, install: Callable[..., None]) -> None:
+def test_engine_uses_installed_coder_and_knowledge_base(install: Callable[..., None]) -> None:
     install("extra", "rp_test_extra", EXTRA_CODER_PLUGIN)
-    engine = engine_module.Engine(Settings())
-    assert [c.name for c in engine.coders] == ["plover-rules", "extra"]
-    assert [x.name for x in engine.extractors] == ["statements"]
+    engine = engine_module.Engine(Settings(), plugins=_without_spacy(plugin_registry()))
+    assert [name for name, _ in engine.coders] == ["plover-rules", "extra"]
+    assert [name for name, _ in engine.extractors] == ["statements"]
     assert engine.kb.sources == ("theirs.jsonl",)  # the last provider registered is the base
 
     analysis = engine.analyze_text("Astana hosted talks.")
     assert "extra" in [e.rule for e in analysis.events]
 
 
-def test_engine_default_knowledge_base_is_the_bundled_one(no_spacy: None) -> None:
-    engine = engine_module.Engine(Settings(), plugins=load_registry(entry_points=False))
+def test_engine_default_parts_are_ours() -> None:
+    engine = engine_module.Engine(Settings(), plugins=_without_spacy(load_registry(entry_points=False)))
     assert engine.kb is KnowledgeBase.bundled()
-    assert [c.code for c in engine.coders] == [engine_module.code_events]
-    assert [x.extract for x in engine.extractors] == [engine_module.extract_statements]
+    assert engine.lexicon is load_lexicon()
+    ((name, code),) = engine.coders
+    assert (
+        name == "plover-rules" and code.func is code_events and code.keywords == {"lexicon": engine.lexicon}
+    )
+    assert [(n, x) for n, x in engine.extractors] == [("statements", extract_statements)]
 
 
-def test_a_failing_knowledge_base_plugin_is_named(no_spacy: None) -> None:
+def test_a_registry_without_an_annotator_is_a_coded_error() -> None:
+    registry = Registry()
+    registry.register(KnowledgeBaseProvider("mine", lambda: KnowledgeBase({}, ("mine.jsonl",))))
+    registry.register(OntologyProvider("ours", load_lexicon))
+    with pytest.raises(PluginError, match="no annotator plugin is registered"):
+        engine_module.Engine(Settings(), plugins=registry)
+
+
+def test_evaluators_and_commands_are_plugins(install: Callable[..., None]) -> None:
+    install("extra-set", "rp_test_extra_set", EXTRA_SET_PLUGIN)
+    registry = plugin_registry()
+    assert registry.evaluators["extra-set"].run(Path("."), lambda: None) == 42
+    assert [c.name for c in registry.commands][-1] == "hello"
+    result = CliRunner().invoke(registry.commands[-1].command, [])
+    assert result.exit_code == 0 and result.output == "hello\n"
+
+
+def test_a_failing_knowledge_base_plugin_is_named() -> None:
     def load() -> KnowledgeBase:
         raise OSError("kb.db is gone")
 

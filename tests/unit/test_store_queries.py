@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from realpolitik.errors import APIError
+from realpolitik.errors import QueryError
 from realpolitik.model import ActorRef, Analysis, Article, Event, Mention, Speaker, Stance, Statement
 from realpolitik.settings import Settings
 from realpolitik.store import Store
@@ -105,9 +105,9 @@ def test_page_size_defaults_and_is_capped_by_settings(store: Store) -> None:
 
 
 def test_a_forged_cursor_is_a_bad_request(store: Store) -> None:
-    with pytest.raises(APIError) as err:
+    with pytest.raises(QueryError) as err:
         store.events(cursor="not-a-cursor")
-    assert err.value.status == 400
+    assert err.value.code == "RP-E403"
 
 
 def test_event_filters(store: Store) -> None:
@@ -124,7 +124,7 @@ def test_event_filters(store: Store) -> None:
     assert all_pages(store, q="praised") == ["t1"]  # the evidence text
     assert all_pages(store, q="tur") == ["t1", "t2"]  # or an actor's name
     assert all_pages(store, article_id="m03") == ["c03", "r03"]
-    with pytest.raises(APIError):
+    with pytest.raises(QueryError):
         store.events(side="sideways")
 
 

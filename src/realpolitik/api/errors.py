@@ -18,7 +18,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from realpolitik.errors import APIError, RealpolitikError, StoreError, StoreLocked
+from realpolitik.errors import APIError, QueryError, RealpolitikError, StoreError, StoreLocked
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +70,12 @@ def install_error_handlers(app: FastAPI, html_renderer: HtmlRenderer | None = No
 
     @app.exception_handler(RealpolitikError)
     async def library_error(request: Request, exc: RealpolitikError) -> Response:
-        status = 503 if isinstance(exc, StoreLocked) else 500 if isinstance(exc, StoreError) else 400
+        if isinstance(exc, QueryError):
+            status = 422  # a bad parameter, found by the store rather than by the route's validation
+        elif isinstance(exc, StoreLocked):
+            status = 503
+        else:
+            status = 500 if isinstance(exc, StoreError) else 400
         return respond(request, status, exc.code, str(exc))
 
     @app.exception_handler(StarletteHTTPException)

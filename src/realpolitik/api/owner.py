@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 
-from realpolitik.api.jsonable import jsonable
 from realpolitik.errors import RealpolitikError
 from realpolitik.model import Analysis, Article, Failure
+from realpolitik.render import jsonable
 from realpolitik.runners.local import run
 from realpolitik.settings import Settings
 

@@ -14,10 +14,6 @@ from realpolitik.model import Mention
 from realpolitik.resolve import Resolver
 
 
-def register(group: click.Group) -> None:
-    group.add_command(actors)
-
-
 def _kb(path: str | None) -> KnowledgeBase:
     base = KnowledgeBase.bundled()
     return base.merged(path) if path else base

@@ -13,10 +13,6 @@ from realpolitik.render import analysis_to_json
 from realpolitik.settings import Settings
 
 
-def register(group: click.Group) -> None:
-    group.add_command(analyze)
-
-
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option(

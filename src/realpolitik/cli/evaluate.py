@@ -14,12 +14,9 @@ from rich.table import Table
 
 from realpolitik.cli.report import make_console
 from realpolitik.errors import EvalDataError
-from realpolitik.evaluation import EvalResult, load_evaluators
+from realpolitik.evaluation.results import EvalResult
+from realpolitik.plugins import plugin_registry
 from realpolitik.settings import Settings
-
-
-def register(group: click.Group) -> None:
-    group.add_command(evaluate)
 
 
 @click.command("eval")
@@ -36,7 +33,7 @@ def evaluate(sets: tuple[str, ...], data_dir: str | None, as_json: bool, list_se
         realpolitik eval plover-gsr petr2-gsr
         realpolitik eval --json > eval.json
     """
-    evaluators = load_evaluators()
+    evaluators = plugin_registry().evaluators
     if list_sets:
         click.echo("\n".join(sorted(evaluators)))
         return
@@ -58,7 +55,7 @@ def evaluate(sets: tuple[str, ...], data_dir: str | None, as_json: bool, list_se
 
     results: list[EvalResult] = []
     for name in sets or tuple(evaluators):
-        results.append(evaluators[name](root, engine))
+        results.append(evaluators[name].run(root, engine))
     if as_json:
         json.dump({r.name: r.to_json() for r in results}, sys.stdout, indent=2)
         sys.stdout.write("\n")

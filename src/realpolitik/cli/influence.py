@@ -17,10 +17,6 @@ from realpolitik.settings import Settings
 from realpolitik.store.aggregate import Commentary, InfluenceProfile
 
 
-def register(group: click.Group) -> None:
-    group.add_command(influence)
-
-
 def _day(value: datetime | None) -> date | None:
     return value.date() if value else None
 

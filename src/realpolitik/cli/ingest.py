@@ -23,11 +23,6 @@ _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 _UNIT = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
-def register(group: click.Group) -> None:
-    for command in (ingest, watch, failures, stats):
-        group.add_command(command)
-
-
 def parse_duration(text: str) -> float:
     """``90``, ``30s``, ``15m``, ``2h``, ``1d`` to seconds."""
     match = _DURATION.match(text)
@@ -136,6 +131,7 @@ def watch(
         realpolitik watch https://example.org/world.rss --interval 15m --db news.duckdb
     """
     from realpolitik.engine import Engine
+    from realpolitik.plugins import plugin_registry
     from realpolitik.runners import local
     from realpolitik.sources import read_inputs
     from realpolitik.sources.feeds import feed_states_for
@@ -149,7 +145,7 @@ def watch(
     with Store(settings.db, settings=settings) as store, _StopFlag().installed() as stop:
         states = feed_states_for(store)
         while not stop.event.is_set():
-            items = read_inputs(list(feeds), settings, feed_states=states)
+            items = read_inputs(list(feeds), settings, feed_states=states, readers=plugin_registry().readers)
             report = local.run(items, engine, store, settings, on_failure=echo_failure)
             polls += 1
             if not quiet:

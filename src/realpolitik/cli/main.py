@@ -1,33 +1,26 @@
-"""The ``realpolitik`` command: a click group; each command group lives in its own module of this package
-and registers itself through ``register(group)``."""
+"""The ``realpolitik`` command: a click group whose commands are the ``command`` plugins of the registry (ours
+are listed in ``cli/commands.py``, one module per command group)."""
 
 from __future__ import annotations
 
-import importlib
 import sys
 
 import click
 
-from realpolitik.errors import RealpolitikError
+from realpolitik.errors import PluginError, RealpolitikError
+from realpolitik.plugins import Command, load_registry, plugin_registry
 from realpolitik.version import __version__
-
-COMMAND_MODULES: tuple[str, ...] = (
-    "analyze",
-    "influence",
-    "actors",
-    "evaluate",
-    "statements",
-    "serve",
-    "ingest",
-    "plugins",
-)
 
 
 class Group(click.Group):
     """Turns library errors into one line with the stable code and exit status 2."""
 
+    load_error: PluginError | None = None
+
     def invoke(self, ctx: click.Context) -> object:
         try:
+            if self.load_error is not None:
+                raise self.load_error
             return super().invoke(ctx)
         except RealpolitikError as exc:
             click.echo(exc.one_line(), err=True)
@@ -45,5 +38,18 @@ def main() -> None:
     """
 
 
-for _name in COMMAND_MODULES:
-    importlib.import_module(f"realpolitik.cli.{_name}").register(main)
+def _add_commands(group: Group) -> None:
+    """Every ``command`` plugin, ours and installed ones. If an installed plugin cannot be loaded, our commands
+    are still listed (``--help`` works) and running any of them reports the plugin's RP-E801 error."""
+    commands: tuple[Command, ...]
+    try:
+        commands = plugin_registry().commands
+    except PluginError as exc:
+        group.load_error = exc
+        commands = load_registry(entry_points=False).commands
+    for command in commands:
+        group.add_command(command.command, command.name)
+
+
+assert isinstance(main, Group)
+_add_commands(main)

@@ -11,10 +11,6 @@ import click
 from realpolitik.plugins import Registered, SourceReader, plugin_registry
 
 
-def register(group: click.Group) -> None:
-    group.add_command(plugins)
-
-
 def plugin_json(entry: Registered) -> dict[str, Any]:
     plugin = entry.plugin
     row: dict[str, Any] = {
@@ -39,7 +35,8 @@ def _handles(plugin: SourceReader) -> str:
 @click.command("plugins")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 def plugins(as_json: bool) -> None:
-    """List the registered plugins: name, kind (reader, knowledge_base, coder, statements), the module that
+    """List the registered plugins: name, kind (reader, knowledge_base, ontology, annotator, resolver, coder,
+    statements, evaluator, command), the module that
     implements it, and where it was registered from (a DEFAULT_PLUGINS entry or a `realpolitik.plugins` entry
     point). A plugin that fails to load is an error with code RP-E801.
 

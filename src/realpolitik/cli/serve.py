@@ -40,7 +40,3 @@ def serve(db: str | None, host: str, port: int, config: str | None) -> None:
     mode = "ingest enabled (token set)" if os.environ.get("REALPOLITIK_TOKEN") else "read-only"
     click.echo(f"realpolitik: serving {settings.db} at http://{host}:{port}/ ({mode})", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
-
-
-def register(group: click.Group) -> None:
-    group.add_command(serve)

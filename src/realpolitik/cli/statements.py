@@ -13,10 +13,6 @@ from realpolitik.cli.report import make_console
 from realpolitik.settings import Settings
 
 
-def register(group: click.Group) -> None:
-    group.add_command(statements)
-
-
 def _day(value: datetime | None) -> date | None:
     return value.date() if value else None
 

@@ -33,7 +33,7 @@ from typing import Any
 
 from realpolitik.actors.kb import one_edit
 from realpolitik.errors import EvalDataError
-from realpolitik.evaluation import EvalResult, evaluator
+from realpolitik.evaluation.results import EvalResult
 from realpolitik.model import Article, Mention
 
 GOLD_FILE = Path("plover-gsr-cameo") / "plover_gsr_cameo.jsonl"
@@ -177,6 +177,3 @@ def evaluate_actors(data_dir: Path, engine_factory: Callable[[], Any]) -> EvalRe
             "code_map": {**CODE_MAP, **{k: "kind in " + "/".join(v) for k, v in KIND_CODES.items()}},
         },
     )
-
-
-evaluator("plover-gsr-actors")(evaluate_actors)

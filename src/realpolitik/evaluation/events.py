@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from realpolitik.errors import EvalDataError
-from realpolitik.evaluation import PRF, EvalResult, evaluator
+from realpolitik.evaluation.results import PRF, EvalResult
 from realpolitik.model import ActorRef, Analysis, Article, Event, stable_id
 from realpolitik.ontology import cameo_entry, cameo_to_plover, plover_type
 
@@ -200,7 +200,6 @@ def _score(
     return EvalResult(name=name, size=len(records), metrics=metrics, per_label=dict(per_type), extra=extra)
 
 
-@evaluator("plover-gsr")
 def evaluate_plover_gsr(data_dir: Path, engine_factory: Callable[[], Any]) -> EvalResult:
     """PLOVER gold-standard records (2016 labels mapped to PLOVER 0.8): event F1, type accuracy, confusion."""
     records = _read_jsonl(Path(data_dir) / "plover-gsr-cameo" / "plover_gsr_cameo.jsonl")
@@ -218,7 +217,6 @@ def evaluate_plover_gsr(data_dir: Path, engine_factory: Callable[[], Any]) -> Ev
     return _score("plover-gsr", records, golds, analyses, extra, _homes(engine_factory))
 
 
-@evaluator("petr2-gsr")
 def evaluate_petr2_gsr(data_dir: Path, engine_factory: Callable[[], Any]) -> EvalResult:
     """PETRARCH-2 validation sentences: CAMEO gold mapped to PLOVER through the ontology table."""
     records = _read_jsonl(Path(data_dir) / "up-petr2-gsr" / "petr2_gsr.jsonl")
@@ -346,13 +344,11 @@ def _conflibert(data_dir: Path, engine_factory: Callable[[], Any], split: str) -
     )
 
 
-@evaluator("conflibert")
 def evaluate_conflibert(data_dir: Path, engine_factory: Callable[[], Any]) -> EvalResult:
     """ConfliBERT CAMEO test split: 5-way class accuracy and source/target span F1."""
     return _conflibert(data_dir, engine_factory, "test")
 
 
-@evaluator("conflibert-train")
 def evaluate_conflibert_train(data_dir: Path, engine_factory: Callable[[], Any]) -> EvalResult:
     """The same measures on the train split, which is the one to develop against."""
     return _conflibert(data_dir, engine_factory, "train")
@@ -386,7 +382,6 @@ def _names_actor(ref: ActorRef | None, names: frozenset[str]) -> bool:
     return any(f" {name}" in words for name in names)  # PETRARCH's entries match word prefixes ("ARGENTIN")
 
 
-@evaluator("petrarch2-unittest")
 def evaluate_petrarch2_unittest(data_dir: Path, engine_factory: Callable[[], Any]) -> EvalResult:
     """Regression report on PETRARCH-2's constructed sentences. Their actors are fictional and coded by
     PETRARCH's validation dictionary, which PETRARCH codes events between: an event of ours counts when its

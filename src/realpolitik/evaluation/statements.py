@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from realpolitik.errors import EvalDataError
-from realpolitik.evaluation import PRF, EvalResult, evaluator
+from realpolitik.evaluation.results import PRF, EvalResult
 
 GOLD_NAME = "statements_gold.jsonl"
 _EDGE = " \t\n\r\"'“”‘’„«»‹›,.;:!?—–-"
@@ -175,7 +175,6 @@ def score_statements(
     return scores
 
 
-@evaluator("statements")
 def evaluate_statements(data_dir: Path, engine_factory: Callable[[], Any]) -> EvalResult:
     """Statement content (exact and overlap P/R/F1) and speaker accuracy on the Wikinews gold, per split."""
     path = gold_path(data_dir)
@@ -249,7 +248,6 @@ def stance_predictions(
     return out
 
 
-@evaluator("newsmtsc")
 def evaluate_newsmtsc(
     data_dir: Path, engine_factory: Callable[[], Any], split: str = "devtest_rw"
 ) -> EvalResult:

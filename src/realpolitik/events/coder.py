@@ -10,7 +10,9 @@ the clause it was coded from (with the reporting verb when the act is reported s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from itertools import permutations
 
 from spacy.tokens import Doc, Span, Token
@@ -575,10 +577,16 @@ def _dedupe(events: list[Event]) -> list[Event]:
     return sorted(best.values(), key=lambda e: (e.sentence_index, e.trigger_start or 0, e.id))
 
 
-def code_events(doc: Doc, article: Article, mentions: list[Mention]) -> list[Event]:
-    """Every PLOVER event in ``doc`` (the parse of ``article.text``), with actors taken from ``mentions``."""
+def code_events(
+    doc: Doc, article: Article, mentions: list[Mention], lexicon: Lexicon | None = None
+) -> list[Event]:
+    """Every PLOVER event in ``doc`` (the parse of ``article.text``), with actors taken from ``mentions``,
+    coded with ``lexicon`` (the bundled rules if None)."""
     ctx = _Context(
-        article, MentionIndex.build(doc, list(mentions)), load_lexicon(), focus_states(doc, list(mentions))
+        article,
+        MentionIndex.build(doc, list(mentions)),
+        lexicon or load_lexicon(),
+        focus_states(doc, list(mentions)),
     )
     events: list[Event] = []
     for sent_index, sent in enumerate(doc.sents):
@@ -587,4 +595,9 @@ def code_events(doc: Doc, article: Article, mentions: list[Mention]) -> list[Eve
     return _dedupe(events)
 
 
-__all__ = ["VERSION", "code_events"]
+def build_coder(lexicon: Lexicon) -> Callable[[Doc, Article, list[Mention]], list[Event]]:
+    """The rule coder over ``lexicon`` (the ``coder`` plugin's factory)."""
+    return partial(code_events, lexicon=lexicon)
+
+
+__all__ = ["VERSION", "build_coder", "code_events"]

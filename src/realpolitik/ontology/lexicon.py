@@ -5,9 +5,11 @@ verb + object patterns, each with a CAMEO code and an example), plus the context
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -144,14 +146,21 @@ def _index(entries: list[LexiconEntry], pos: str) -> dict[str, tuple[LexiconEntr
     return {k: tuple(sorted(v, key=lambda e: (-e.priority, e.weak))) for k, v in table.items()}
 
 
-@lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
-    """Load and compile every lexicon file once per process."""
+def load_lexicon(files: Sequence[str | Path] = ()) -> Lexicon:
+    """The bundled lexicon with the user's lexicon ``files`` merged over it, compiled once per process for each
+    list of files."""
+    return _load(tuple(str(Path(f)) for f in files))
+
+
+@lru_cache(maxsize=8)
+def _load(files: tuple[str, ...]) -> Lexicon:
     entries: list[LexiconEntry] = []
     folder = resources.files("realpolitik.ontology").joinpath("lexicon")
     for item in sorted(folder.iterdir(), key=lambda p: p.name):
         if item.name.endswith(".yaml"):
             entries.extend(_entries_of(item.name, _read_yaml("lexicon", item.name)))
+    for name in files:
+        entries.extend(_entries_of(name, _read_user_yaml(Path(name))))
     cues: dict[str, str] = {}
     for context, words in (_read_yaml("data", "contexts.yaml") or {}).items():
         for word in words:
@@ -166,6 +175,15 @@ def load_lexicon() -> Lexicon:
         modality={k: _words(v, "modality.yaml") for k, v in raw_modality.items()},
         conditional_phrases=phrases,
     )
+
+
+def _read_user_yaml(path: Path) -> Any:
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+    except OSError as exc:
+        raise KnowledgeBaseError(f"cannot read lexicon file: {exc.strerror}", file=str(path)) from exc
+    except yaml.YAMLError as exc:
+        raise KnowledgeBaseError(f"invalid YAML: {exc}", file=str(path)) from exc
 
 
 __all__ = ["Lexicon", "LexiconEntry", "load_lexicon"]

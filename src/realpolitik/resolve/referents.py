@@ -6,12 +6,34 @@ the mentions the gazetteer and NER found."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from realpolitik.model import Actor, Mention, replace
+from spacy.tokens import Doc
 
-if TYPE_CHECKING:
-    from realpolitik.resolve.resolver import ArticleResolver
+from realpolitik.actors.kb import KnowledgeBase
+from realpolitik.model import Actor, Article, Mention, replace
+
+
+class ArticleState(Protocol):
+    """What the referent passes read and change of one article's resolution (``resolver.ArticleResolver``)."""
+
+    kb: KnowledgeBase
+    doc: Doc
+    article: Article
+    words: list[str]
+    lowers: list[str]
+    starts: list[int]
+    sentence_of: list[int]
+    has_pos: bool
+    mentions: list[Mention]
+    bare_offices: dict[int, tuple[int, str]]
+
+    def _char(self, token: int) -> int: ...
+
+    def _end_char(self, end_token: int) -> int: ...
+
+    def _namelike(self, i: int) -> bool: ...
+
 
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "madam", "sir"})
 PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
@@ -52,7 +74,7 @@ class SentenceContext:
 
     _DOMESTIC = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "PTY", "OPP"})
 
-    def __init__(self, outer: ArticleResolver) -> None:
+    def __init__(self, outer: ArticleState) -> None:
         self.r = outer
         self.kb = outer.kb
 
@@ -154,7 +176,7 @@ def _pick(
 class Coreference:
     """Within-article coreference over the mentions found so far (in text order)."""
 
-    def __init__(self, outer: ArticleResolver) -> None:
+    def __init__(self, outer: ArticleState) -> None:
         self.r = outer
 
     def run(self, covered: bytearray) -> None:

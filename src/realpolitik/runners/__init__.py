@@ -24,6 +24,7 @@ def run_refs(
     store: Store | None,
     *,
     kb_file: str | Path | None = None,
+    lexicon_files: Sequence[str | Path] = (),
     workers: int | None = None,
     scheduler: str | None = None,
     retry_failed: bool = False,
@@ -33,20 +34,24 @@ def run_refs(
 ) -> RunReport:
     """Read ``refs`` (files, folders, globs, feeds, ``-``), analyze and store them in batches, locally or on
     Dask (``workers`` / ``scheduler``). ``retry_failed`` adds the inputs recorded in the store's failures."""
+    from realpolitik.plugins import plugin_registry
     from realpolitik.sources import count_inputs, read_inputs
     from realpolitik.sources.feeds import feed_states_for
 
     refs = list(refs)
     if retry_failed and store is not None:
         refs += [ref for ref in store.failed_inputs() if ref not in refs]
-    items = read_inputs(refs, settings, feed_states=feed_states_for(store))
+    readers = plugin_registry().readers
+    items = read_inputs(refs, settings, feed_states=feed_states_for(store), readers=readers)
     options: dict[str, Any] = {
         "on_analysis": on_analysis,
         "on_failure": on_failure,
         "progress": progress,
-        "total": count_inputs(refs) if progress else None,
+        "total": count_inputs(refs, readers) if progress else None,
     }
     engine_kwargs: dict[str, Any] = {"kb_file": kb_file} if kb_file else {}
+    if lexicon_files:
+        engine_kwargs["lexicon_files"] = [str(f) for f in lexicon_files]
     if workers or scheduler:
         from realpolitik.runners import dask as dask_runner
 

@@ -14,21 +14,21 @@ import glob
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from pathlib import Path
 from typing import IO
 
 from realpolitik.errors import InputError, OversizedInput, UnreadableInput
 from realpolitik.model import Article, Failure
-from realpolitik.plugins import Registry, SourceContext, SourceReader, plugin_registry
 from realpolitik.settings import Settings
 from realpolitik.sources.feeds import FeedStateStore, MemoryFeedState
 from realpolitik.sources.fetch import Fetcher
 from realpolitik.sources.files import text_article
 from realpolitik.sources.html import html_article
 from realpolitik.sources.jsonl import read_jsonl_file, read_jsonl_lines
-from realpolitik.sources.readers import HTML_SUFFIXES, JSONL_SUFFIXES
+from realpolitik.sources.reader import ReaderTable, SourceContext, SourceReader
+from realpolitik.sources.readers import HTML_SUFFIXES, JSONL_SUFFIXES, PLUGINS
 
 __all__ = ["SUFFIXES", "count_inputs", "expand_ref", "read_inputs"]
 
@@ -75,9 +75,9 @@ def expand_ref(ref: str) -> Iterator[Path | Failure]:
         yield from expand_ref(match) if Path(match).is_dir() else iter([Path(match)])
 
 
-def read_path(path: Path, context: SourceContext, plugins: Registry) -> Iterator[Article | Failure]:
+def read_path(path: Path, context: SourceContext, readers: ReaderTable) -> Iterator[Article | Failure]:
     """Articles from one file, by the reader plugin that claims its suffix (else the fallback, plain text)."""
-    yield from _read_with(plugins.reader_for_path(path), str(path), context)
+    yield from _read_with(readers.for_path(path), str(path), context)
 
 
 def _read_with(reader: SourceReader, ref: str, context: SourceContext) -> Iterator[Article | Failure]:
@@ -118,17 +118,17 @@ def read_inputs(
     feed_states: FeedStateStore | None = None,
     fetcher: Fetcher | None = None,
     stdin: IO[bytes] | None = None,
-    plugins: Registry | None = None,
+    readers: Sequence[SourceReader] | None = None,
 ) -> Iterator[Article | Failure]:
     """Every article the references name, in order, and a Failure for each input that could not be read.
 
     ``feed_states`` keeps feed polling state (pass the Store so a second poll fetches nothing new); one
     ``fetcher`` (HTTP client) is created on first need and closed at the end unless one is passed in.
-    ``plugins`` defaults to the process registry; a plugin that fails to load raises PluginError (RP-E801)
-    before any input is read, since it is not a fault of one input.
+    ``readers`` are the reader plugins in registration order (``realpolitik.plugins.plugin_registry().readers``
+    adds installed ones to ours); None means ours (``sources.readers.PLUGINS``).
     """
     settings = settings or Settings()
-    registry = plugins if plugins is not None else plugin_registry()
+    registry = ReaderTable(readers if readers is not None else PLUGINS)
     states: FeedStateStore = feed_states if feed_states is not None else MemoryFeedState()
     with ExitStack() as stack:
         shared: list[Fetcher] = [fetcher] if fetcher is not None else []
@@ -144,13 +144,13 @@ def read_inputs(
 
 
 def _read_ref(
-    ref: str, context: SourceContext, plugins: Registry, stdin: IO[bytes] | None
+    ref: str, context: SourceContext, readers: ReaderTable, stdin: IO[bytes] | None
 ) -> Iterator[Article | Failure]:
     settings = context.settings
     if ref == "-":
         yield from read_stdin(stdin if stdin is not None else sys.stdin.buffer, settings)
         return
-    url_reader = plugins.reader_for_ref(ref)
+    url_reader = readers.for_ref(ref)
     if url_reader is not None:
         yield from url_reader.read(ref, context)
         return
@@ -163,7 +163,7 @@ def _read_ref(
         if isinstance(item, Failure):
             yield item
         else:
-            yield from _guarded(str(item), read_path(item, context, plugins))
+            yield from _guarded(str(item), read_path(item, context, readers))
 
 
 def _guarded(ref: str, reader: Iterator[Article | Failure]) -> Iterator[Article | Failure]:
@@ -177,19 +177,19 @@ def _guarded(ref: str, reader: Iterator[Article | Failure]) -> Iterator[Article 
         yield Failure(ref, STAGE, UnreadableInput.code, f"{type(exc).__name__}: {exc}")
 
 
-def count_inputs(refs: Iterable[str], plugins: Registry | None = None) -> int | None:
+def count_inputs(refs: Iterable[str], readers: Sequence[SourceReader] | None = None) -> int | None:
     """A cheap estimate of how many articles the references hold (each reader's ``count``: JSONL lines, other
     files one each), for progress bars; None when it cannot be known in advance (stdin, URLs, feeds)."""
-    registry = plugins if plugins is not None else plugin_registry()
+    registry = ReaderTable(readers if readers is not None else PLUGINS)
     total = 0
     for ref in refs:
-        if ref == "-" or registry.reader_for_ref(ref) is not None:
+        if ref == "-" or registry.for_ref(ref) is not None:
             return None
         for item in expand_ref(ref):
             if isinstance(item, Failure):
                 continue
             try:
-                reader = registry.reader_for_path(item)
+                reader = registry.for_path(item)
             except InputError:
                 total += 1  # read_inputs reports it as one failed input
                 continue

@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from realpolitik.model import Article, Failure
-from realpolitik.plugins import SourceContext, SourceReader
 from realpolitik.sources.feeds import FEED_SUFFIXES, read_feed_file, read_feed_url
 from realpolitik.sources.files import read_text_file
 from realpolitik.sources.html import read_html_file
 from realpolitik.sources.jsonl import read_jsonl_file
+from realpolitik.sources.reader import SourceContext, SourceReader
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")

@@ -18,7 +18,7 @@ from typing import Any
 
 import duckdb
 
-from realpolitik.errors import APIError
+from realpolitik.errors import QueryError
 from realpolitik.model import PLOVER_TYPES
 
 # Effective quad class: the stored one, else the one the PLOVER type implies (types are listed by quad).
@@ -68,7 +68,7 @@ def decode_cursor(token: str) -> tuple[date, str]:
         day, key = json.loads(raw)
         return date.fromisoformat(day), str(key)
     except (ValueError, TypeError, binascii.Error, json.JSONDecodeError) as exc:
-        raise APIError("invalid cursor; use the next_cursor of a previous page", status=400) from exc
+        raise QueryError("invalid cursor; use the next_cursor of a previous page") from exc
 
 
 @lru_cache(maxsize=512)
@@ -162,7 +162,7 @@ class EventFilter:
                 try:
                     object.__setattr__(self, name, date.fromisoformat(value))
                 except ValueError as exc:
-                    raise APIError(f"{name} must be a date YYYY-MM-DD: {value!r}", status=400) from exc
+                    raise QueryError(f"{name} must be a date YYYY-MM-DD: {value!r}") from exc
 
     def where(self) -> Where:
         w = Where()
@@ -171,7 +171,7 @@ class EventFilter:
             actor, target = target, None
         if self.dyad is not None:
             if len(self.dyad) != 2:
-                raise APIError("dyad needs exactly two actor codes", status=400)
+                raise QueryError("dyad needs exactly two actor codes")
             actor, partner = self.dyad[0], self.dyad[1]
         if actor and partner:
             w.add(
@@ -198,11 +198,11 @@ class EventFilter:
         if self.quad is not None:
             quads = [self.quad] if isinstance(self.quad, int) else list(self.quad)
             if not quads:
-                raise APIError("quad needs at least one quad class", status=400)
+                raise QueryError("quad needs at least one quad class")
             w.add(f"{quad_sql()} IN ({', '.join('?' for _ in quads)})", *[int(x) for x in quads])
         if self.side is not None:
             if self.side not in SIDES:
-                raise APIError(f"side must be one of {', '.join(SIDES)}", status=400)
+                raise QueryError(f"side must be one of {', '.join(SIDES)}")
             w.add(f"{quad_sql()} IN (?, ?)", *SIDES[self.side])
         if self.canonical:
             w.add("e.canonical")

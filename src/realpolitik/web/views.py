@@ -19,10 +19,10 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from realpolitik.api.jsonable import jsonable, page_json
-from realpolitik.api.routes import CODE_PATTERN, ID_PATTERN, QUAD_PATTERN, check_period, event_filters
 from realpolitik.errors import APIError
 from realpolitik.model import DOMAINS, MODALITIES, PLOVER_TYPES
+from realpolitik.render import jsonable, page_json
+from realpolitik.store.params import CODE_PATTERN, ID_PATTERN, QUAD_PATTERN, check_period, event_filters
 from realpolitik.version import __version__
 from realpolitik.web import charts
 from realpolitik.web.highlight import segments
