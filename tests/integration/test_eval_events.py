@@ -7,13 +7,13 @@ from typing import Any
 
 import pytest
 
-from realpolitik.plugins import plugin_registry
-
-EVALUATORS = {name: e.run for name, e in plugin_registry().evaluators.items()}
 from realpolitik.evaluation.events import is_dev, penta_class
 from realpolitik.model import PLOVER_TYPES
+from realpolitik.plugins import plugin_registry
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+EVALUATORS = {name: e.run for name, e in plugin_registry().evaluators.items()}
 
 
 @pytest.mark.parametrize("name", ["plover-gsr", "petr2-gsr", "petrarch2-unittest"])
