@@ -50,3 +50,12 @@ def nlp_engine() -> Iterator[object]:
 @pytest.fixture
 def tmp_db(tmp_path: Path) -> Path:
     return tmp_path / "test.duckdb"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """Debian's chromium, headless, driven by Playwright (never ``playwright install``)."""
+    from helpers import launched_chromium
+
+    with launched_chromium() as chromium:
+        yield chromium

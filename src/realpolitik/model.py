@@ -122,7 +122,7 @@ class Actor:
 
     id: str
     name: str
-    kind: str
+    kind: ActorKind
     code: str | None = None  # ISO3 for states and their agents, acronym for IGOs, own code for regions/groups
     sector: str | None = None
     aliases: tuple[str, ...] = ()
@@ -143,10 +143,7 @@ class ActorRef:
     start: int | None = None
     end: int | None = None
     actor_id: str | None = None
-    kind: str | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        return {"code": self.code, "sector": self.sector, "name": self.name, "text": self.text}
+    kind: ActorKind | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +158,7 @@ class Mention:
     code: str | None = None
     sector: str | None = None
     name: str | None = None
-    kind: str | None = None
+    kind: ActorKind | None = None
     role: str | None = None
     score: float = 1.0
     via: str = "gazetteer"  # gazetteer, ner, agent, context, coref, unresolved
@@ -196,7 +193,7 @@ class Event:
     mode: str | None = None
     contexts: tuple[str, ...] = ()
     domain: str = "diplomacy"
-    modality: str = "asserted"
+    modality: Modality = "asserted"
     cameo: str | None = None
     quad_class: int | None = None
     goldstein: float | None = None
@@ -210,15 +207,12 @@ class Event:
 @dataclass(frozen=True, slots=True)
 class Speaker:
     name: str | None
-    type: str  # one of SpeakerType
+    type: SpeakerType
     code: str | None = None
     sector: str | None = None
     start: int | None = None
     end: int | None = None
     actor_id: str | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "type": self.type, "code": self.code}
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,9 +222,6 @@ class Stance:
     start: int | None = None  # evidence span
     end: int | None = None
 
-    def to_json(self) -> dict[str, Any]:
-        return {"code": self.code, "polarity": round(self.polarity, 3)}
-
 
 @dataclass(frozen=True, slots=True)
 class Statement:
@@ -239,12 +230,23 @@ class Statement:
     start: int
     end: int
     speaker: Speaker
-    form: str = "direct"
+    form: StatementForm = "direct"
     cue: str | None = None
     cue_start: int | None = None
     cue_end: int | None = None
     stances: tuple[Stance, ...] = ()
     version: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """A stored event or statement as a listing shows it: the record, its evidence text (the span of its article
+    it covers), and its article's date and title."""
+
+    record: Event | Statement
+    text: str
+    published: date | None = None
+    article_title: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,3 +69,6 @@ class Annotator:
 
     def __call__(self, text: str) -> Doc:
         return self.nlp(text)
+
+
+__all__ = ["Annotator", "doc_text", "load_model", "paragraph_breaks"]

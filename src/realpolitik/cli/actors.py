@@ -5,29 +5,17 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date, datetime
-from typing import Any
 
 import click
 
+from realpolitik import render
 from realpolitik.actors.kb import KINDS, KnowledgeBase
-from realpolitik.model import Mention
 from realpolitik.resolve import Resolver
 
 
 def _kb(path: str | None) -> KnowledgeBase:
     base = KnowledgeBase.bundled()
     return base.merged(path) if path else base
-
-
-def mention_json(m: Mention) -> dict[str, Any]:
-    return {
-        "id": m.actor_id,
-        "code": m.code,
-        "sector": m.sector,
-        "name": m.name,
-        "kind": m.kind,
-        "role": m.role,
-    }
 
 
 @click.group("actors")
@@ -58,7 +46,7 @@ def lookup(text: str, day: datetime | None, as_json: bool, kb_file: str | None) 
     mentions = Resolver(kb).resolve_text(text, on)
     for m in mentions:
         if as_json:
-            click.echo(json.dumps(mention_json(m), ensure_ascii=False))
+            click.echo(json.dumps(render.mention(m), ensure_ascii=False))
         else:
             role = f", {m.role}" if m.role else ""
             code = f"{m.code or '-'} {m.sector or ''}".strip()
@@ -91,15 +79,7 @@ def list_actors(kinds: tuple[str, ...], as_json: bool, kb_file: str | None) -> N
         actor = kb.actors[actor_id]
         if kinds and actor.kind not in kinds:
             continue
-        role = kb.role_on(actor, today)
-        row = {
-            "id": actor.id,
-            "code": role.country if role else actor.code,
-            "sector": role.sector if role else actor.sector,
-            "name": actor.name,
-            "kind": actor.kind,
-            "role": role.title if role else None,
-        }
+        row = render.actor(actor, kb.role_on(actor, today))
         if as_json:
             click.echo(json.dumps(row, ensure_ascii=False))
         else:

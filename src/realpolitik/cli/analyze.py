@@ -7,9 +7,9 @@ import sys
 
 import click
 
+from realpolitik import render
 from realpolitik.cli.report import echo_failure, make_console, print_analysis
 from realpolitik.model import Analysis, Failure
-from realpolitik.render import analysis_to_json
 from realpolitik.settings import Settings
 
 
@@ -58,7 +58,7 @@ def analyze(
 
     def on_analysis(analysis: Analysis) -> None:
         if as_json:
-            sys.stdout.write(json.dumps(analysis_to_json(analysis), ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps(render.analysis(analysis), ensure_ascii=False) + "\n")
             sys.stdout.flush()
         else:
             print_analysis(console, analysis)

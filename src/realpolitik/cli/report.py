@@ -7,8 +7,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from realpolitik import render
 from realpolitik.model import Analysis, Failure
-from realpolitik.render import actors_to_json
 
 MAX_ROWS = 40
 PIPE_WIDTH = 140  # rich assumes 80 columns when output is not a terminal; reports are read in files too
@@ -40,7 +40,7 @@ def print_analysis(console: Console, analysis: Analysis) -> None:
     if meta:
         console.print(meta, style="dim")
 
-    actors = actors_to_json(analysis)
+    actors = render.actors(analysis)
     if actors:
         console.print(
             "Actors: "

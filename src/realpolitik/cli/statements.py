@@ -9,6 +9,7 @@ from typing import Any
 import click
 from rich.table import Table
 
+from realpolitik import render
 from realpolitik.cli.report import make_console
 from realpolitik.settings import Settings
 
@@ -81,7 +82,7 @@ def statements(
     settings = Settings.load(db=db)
     with Store(settings.db, read_only=True, settings=settings) as store:
         page = store.statements(speaker=speaker, about=about, start=_day(start), end=_day(end), limit=limit)
-    items: list[dict[str, Any]] = page.items
+    items: list[dict[str, Any]] = render.jsonable(page.items)
     if as_json:
         for item in items:
             click.echo(json.dumps(item, ensure_ascii=False, default=str))

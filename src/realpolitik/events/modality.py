@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from realpolitik.model import Modality
 from realpolitik.ontology.lexicon import Lexicon
 
 # Dependencies that attach a clause to the clause it modifies; walking up through them stays in one "scope".
@@ -88,7 +89,7 @@ def _scope(trigger: Token, governors: Iterable[Token]) -> list[Token]:
     return chain
 
 
-def modality_of(trigger: Token, governors: Iterable[Token], lex: Lexicon) -> tuple[str, str | None]:
+def modality_of(trigger: Token, governors: Iterable[Token], lex: Lexicon) -> tuple[Modality, str | None]:
     """``(modality, cue)`` for the event whose trigger is ``trigger``; ``governors`` are the verbs or adjectives
     it is the complement of ("ready" in "ready to provide"). The cue names what decided it."""
     chain = list(governors)

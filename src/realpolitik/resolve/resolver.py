@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from realpolitik.actors.kb import Form, KnowledgeBase
 from realpolitik.actors.matcher import Gazetteer, Hit, gazetteer_for
 from realpolitik.annotate.gazetteer import doc_hits, token_texts
-from realpolitik.model import Actor, Article, Mention, Role
+from realpolitik.model import Actor, ActorKind, Article, Mention, Role
 from realpolitik.resolve.referents import HONORIFICS, PLACE_PREPS, Coreference, SentenceContext
 
 _NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -356,7 +356,7 @@ class ArticleResolver:
         code: str | None,
         sector: str | None,
         name: str | None,
-        kind: str | None,
+        kind: ActorKind | None,
         role: str | None,
         via: str,
         score: float = 1.0,

@@ -19,7 +19,7 @@ from typing import get_args
 
 from spacy.tokens import Doc, Span, Token
 
-from realpolitik.model import Article, Mention, Speaker, SpeakerType, Statement, stable_id
+from realpolitik.model import Article, Mention, Speaker, SpeakerType, Statement, StatementForm, stable_id
 from realpolitik.ontology.lexicon import Lexicon
 from realpolitik.statements.quotes import (
     Paragraph,
@@ -52,9 +52,10 @@ class _Draft:
     start: int
     end: int
     speaker: Speaker
-    form: str
+    form: StatementForm
     cue: tuple[int, int] | None = None
     cue_token: int | None = None
+    pending: bool = False  # an unattributed quote, settled by _settle
 
 
 class _Context:
@@ -257,7 +258,7 @@ def _colon_speaker(ctx: _Context, quote: Quote) -> tuple[Token, Token] | None:
 
 
 def _quote_drafts(ctx: _Context, claimed: list[tuple[int, int]]) -> list[_Draft]:
-    """Direct quotes. Unattributed ones get ``speaker.type == "pending"``, settled by :func:`_settle`."""
+    """Direct quotes. Unattributed ones are ``pending``, settled by :func:`_settle`."""
     quotes = [q for q in find_quotes(ctx.text, ctx.paragraphs) if not _inside(q.outer_start, claimed)]
     outer = [(q.outer_start, q.outer_end) for q in quotes]
     out: list[_Draft] = []
@@ -281,7 +282,7 @@ def _quote_drafts(ctx: _Context, claimed: list[tuple[int, int]]) -> list[_Draft]
             speaker = speaker_from_head(
                 subj, ctx.index, exclude=(quote.outer_start, quote.outer_end), previous_person=prev
             )
-            if speaker.type == "none":
+            if speaker is None:
                 continue
             out.append(_Draft(start, end, speaker, "direct", (cue.idx, cue.idx + len(cue)), cue.i))
             continue
@@ -289,10 +290,10 @@ def _quote_drafts(ctx: _Context, claimed: list[tuple[int, int]]) -> list[_Draft]
             continue
         source = _according_to(ctx, ctx.sentences_over(quote.outer_start, quote.outer_end), outer)
         if source is None:
-            out.append(_Draft(start, end, Speaker(name=None, type="pending"), "direct"))
+            out.append(_Draft(start, end, Speaker(name=None, type="unknown"), "direct", pending=True))
             continue
         speaker = speaker_from_head(source, ctx.index)
-        if speaker.type != "none":  # "according to the filing": a document, not a speaker
+        if speaker is not None:  # "according to the filing": a document, not a speaker
             out.append(_Draft(start, end, speaker, "direct", (source.idx, source.idx + len(source))))
     return out
 
@@ -302,7 +303,7 @@ def _settle(ctx: _Context, drafts: list[_Draft]) -> list[_Draft]:
     paragraph's last statement when it opens its own paragraph; otherwise its speaker is unknown."""
     out: list[_Draft] = []
     for d in drafts:
-        if d.speaker.type == "pending":
+        if d.pending:
             para = ctx.paragraph_at(d.start)
             prev = out[-1] if out else None
             speaker = Speaker(name=None, type="unknown")
@@ -341,7 +342,7 @@ def _colon_drafts(ctx: _Context, claimed: list[tuple[int, int]]) -> list[_Draft]
         if end - start < 15 or ctx.text[start] in "“„«\"‘'":
             continue
         speaker = speaker_from_head(subj, ctx.index)
-        if speaker.type == "none":
+        if speaker is None:
             continue
         out.append(_Draft(start, end, speaker, "direct", (cue.idx, cue.idx + len(cue)), cue.i))
     return out
@@ -440,7 +441,7 @@ def _reported_drafts(
         para = ctx.paragraph_at(tok.idx)
         prev = previous_person(ctx.doc, ctx.index, subj.idx, para.start if para else 0)
         speaker = speaker_from_head(subj, ctx.index, previous_person=prev)
-        if speaker.type == "none":
+        if speaker is None:
             continue
         if comp is not None:
             own = (
@@ -454,7 +455,9 @@ def _reported_drafts(
             start, end = span
         if end - start < 10:
             continue
-        form = "mixed" if any(start <= qs and qe <= end + 1 for qs, qe in quotes_outer) else "indirect"
+        form: StatementForm = (
+            "mixed" if any(start <= qs and qe <= end + 1 for qs, qe in quotes_outer) else "indirect"
+        )
         out.append(_Draft(start, end, speaker, form, (tok.idx, tok.idx + len(tok)), tok.i))
     for sent in ctx.sents:
         if _inside(sent.start_char, quotes_outer):
@@ -477,7 +480,7 @@ def _reported_drafts(
         para = ctx.paragraph_at(source.idx)
         prev = previous_person(ctx.doc, ctx.index, source.idx, para.start if para else 0)
         speaker = speaker_from_head(source, ctx.index, previous_person=prev)
-        if speaker.type == "none":
+        if speaker is None:
             continue
         out.append(_Draft(start, end, speaker, "indirect", (phrase_start, phrase_start + len("according"))))
     return out

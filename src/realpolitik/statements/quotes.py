@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from realpolitik.model import SpeakerType
+
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # A paragraph that opens with a dash: em dash, en dash, minus sign or hyphen ("-China can ..." included),
 # but not a negative number ("-5 degrees").
@@ -125,7 +127,7 @@ class DashParagraph:
     paragraph: int
     start: int
     end: int
-    speaker_type: str
+    speaker_type: SpeakerType
     intro_start: int | None
     intro_end: int | None
     ordinal: int  # position within its run of dash paragraphs (each is a different speaker)
@@ -229,7 +231,7 @@ def find_quotes(text: str, paragraphs: list[Paragraph] | None = None) -> list[Qu
     return quotes
 
 
-def _intro_type(paragraph_text: str) -> str | None:
+def _intro_type(paragraph_text: str) -> SpeakerType | None:
     """The speaker type a paragraph announces for the dash paragraphs after it, or None if it is no intro."""
     has_we = _INTRO_WE.search(paragraph_text) is not None
     has_cue = _INTRO_CUE.search(paragraph_text) is not None
@@ -272,7 +274,7 @@ def find_dash_paragraphs(text: str, paragraphs: list[Paragraph] | None = None) -
     """
     paragraphs = paragraphs if paragraphs is not None else split_paragraphs(text)
     out: list[DashParagraph] = []
-    intro: tuple[str, int, int, int] | None = None  # (type, start, end, paragraph index)
+    intro: tuple[SpeakerType, int, int, int] | None = None  # (type, start, end, paragraph index)
     run = 0
     in_run = False
     for para in paragraphs:
@@ -295,8 +297,8 @@ def find_dash_paragraphs(text: str, paragraphs: list[Paragraph] | None = None) -
                 continue
             in_run, run = True, 0
         assert intro is not None
-        kind, s, e, _ = intro
-        out.append(DashParagraph(para.index, content, para.end, kind, s, e, run))
+        intro_kind, s, e, _ = intro
+        out.append(DashParagraph(para.index, content, para.end, intro_kind, s, e, run))
         run += 1
     return out
 

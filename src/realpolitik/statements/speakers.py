@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from realpolitik.annotate import doc_text
-from realpolitik.model import Mention, Speaker
+from realpolitik.model import Mention, Speaker, SpeakerType
 
 # Verbs that introduce what someone said, thinks or claims (lemmas).
 CUE_LEMMAS: frozenset[str] = frozenset(
@@ -369,7 +369,7 @@ def _name_chain(head: Token) -> tuple[int, int]:
     return doc[left].idx, head.idx + len(head)
 
 
-def _common_type(head: Token) -> str:
+def _common_type(head: Token) -> SpeakerType:
     lemma = head.lemma_.lower()
     if lemma in _EXPERT_HEADS:
         return "anonymous_expert"
@@ -389,8 +389,9 @@ def speaker_from_head(
     *,
     exclude: tuple[int, int] | None = None,
     previous_person: Speaker | None = None,
-) -> Speaker:
-    """Type the phrase headed by ``head`` as a speaker (see the module docstring)."""
+) -> Speaker | None:
+    """Type the phrase headed by ``head`` as a speaker (see the module docstring); None when the phrase names
+    something that does not speak (a document, an utterance)."""
     start, end = phrase_span(head, exclude)
     low = head.lower_
     if head.pos_ == "PRON" or low in _THIRD_PERSON or low in _FIRST_SECOND or low == "they":
@@ -405,7 +406,7 @@ def speaker_from_head(
     if lemma in NON_AGENTS or (
         lemma in _UTTERANCE_HEADS and not any(c.dep_ == "poss" for c in head.children)
     ):
-        return Speaker(name=None, type="none", start=start, end=end)
+        return None  # a document, an utterance: not a speaker
     named = _named_in_phrase(head, exclude, index)
     if named is not None:
         return named

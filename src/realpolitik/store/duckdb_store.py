@@ -414,7 +414,7 @@ class Store:
         with self.cursor() as cur:
             return queries.events(cur, queries.EventFilter(**filters), cursor, self._cap(limit))
 
-    def latest_events(self, limit: int = 20) -> list[dict[str, Any]]:
+    def latest_events(self, limit: int = 20) -> list[model.Listed]:
         return self.events(limit=limit).items
 
     def article(self, article_id: str) -> dict[str, Any] | None:

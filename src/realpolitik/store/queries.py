@@ -1,7 +1,8 @@
 """Record queries over the store: pages of events, articles and statements, one article in full, actors.
 
-Every function takes a DuckDB cursor and returns JSON-serialisable dicts (dates as ISO strings), so the CLI,
-the REST API and the dashboard show the same rows. Values are always bound parameters. Pages are ordered by
+Every function takes a DuckDB cursor. Events, statements and mentions come back as records of
+``realpolitik.model`` (``Listed`` adds a listing's context), which ``realpolitik.render`` turns into JSON for the
+CLI, the REST API, exports and the dashboard alike; articles and actors are plain dicts. Values are always bound parameters. Pages are ordered by
 published date (newest first) then id, and continue from an opaque keyset cursor, so deep pages cost the same as
 the first one.
 """
@@ -19,7 +20,8 @@ from typing import Any
 import duckdb
 
 from realpolitik.errors import QueryError
-from realpolitik.model import PLOVER_TYPES
+from realpolitik.model import PLOVER_TYPES, Event, Listed, Mention, Statement, replace
+from realpolitik.store.records import record_from_row
 
 # Effective quad class: the stored one, else the one the PLOVER type implies (types are listed by quad).
 _QUAD_OF_TYPE = " ".join(
@@ -40,7 +42,7 @@ SIDES = {"cooperation": (1, 2), "pressure": (3, 4)}
 
 @dataclass(frozen=True)
 class Page:
-    items: list[dict[str, Any]]
+    items: list[Any]  # Listed records (events, statements) or plain dicts (articles)
     next_cursor: str | None
     limit: int
 
@@ -272,55 +274,26 @@ def _add_span_texts(cur: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) 
     return titles
 
 
-def event_json(row: dict[str, Any]) -> dict[str, Any]:
-    """One stored event in the shape of the CLI JSON contract, plus its article's date and title."""
-    return {
-        "id": row["id"],
-        "article_id": row["article_id"],
-        "published": _iso(row["published"]),
-        "article_title": row["article_title"],
-        "sentence_index": row["sentence_index"],
-        "start": row["start"],
-        "end": row["end"],
-        "text": row["text"],
-        "source": {k: row[f"source_{k}"] for k in ("code", "sector", "name", "text")},
-        "target": {k: row[f"target_{k}"] for k in ("code", "sector", "name", "text")},
-        "type": row["type"],
-        "mode": row["mode"],
-        "contexts": list(row["contexts"] or []),
-        "domain": row["domain"],
-        "modality": row["modality"],
-        "cameo": row["cameo"],
-        "quad_class": row["_quad"],
-        "goldstein": row["goldstein"],
-        "confidence": row["confidence"],
-        "rule": row["rule"],
-    }
+def listed_event(row: dict[str, Any]) -> Listed:
+    """One stored event row as a record with its evidence text, article date and title."""
+    event = record_from_row(Event, row)
+    if event.quad_class is None:
+        event = replace(event, quad_class=row["_quad"])
+    return Listed(event, row["text"], row["published"], row["article_title"])
 
 
 def events(cur: duckdb.DuckDBPyConnection, filters: EventFilter, cursor: str | None, limit: int) -> Page:
     w = filters.where()
     w.after(cursor, "e.id", EVENT_ORDER_DATE)
     rows, next_cursor = _page(_event_rows(cur, w, f"{EVENT_ORDER_DATE} DESC, e.id", limit + 1), limit, "id")
-    return Page([event_json(r) for r in rows], next_cursor, limit)
+    return Page([listed_event(r) for r in rows], next_cursor, limit)
 
 
-def _statement_json(row: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "id": row["id"],
-        "article_id": row["article_id"],
-        "published": _iso(row.get("published")),
-        "start": row["start"],
-        "end": row["end"],
-        "text": row["text"],
-        "form": row["form"],
-        "cue": row["cue"],
-        "speaker": {k: row[f"speaker_{k}"] for k in ("name", "type", "code", "sector")},
-        "stances": [
-            {"code": s["code"], "polarity": s["polarity"], "start": s["start"], "end": s["end"]}
-            for s in row["stances"] or []
-        ],
-    }
+def listed_statement(row: dict[str, Any]) -> Listed:
+    """One stored statement row as a record with its content text and its article's date and title."""
+    return Listed(
+        record_from_row(Statement, row), row["text"], row.get("published"), row.get("article_title")
+    )
 
 
 def statements(
@@ -348,8 +321,10 @@ def statements(
         [*w.params, limit + 1],
     )
     rows, next_cursor = _page(fetch_dicts(cur), limit, "id")
-    _add_span_texts(cur, rows)
-    return Page([_statement_json(r) for r in rows], next_cursor, limit)
+    titles = _add_span_texts(cur, rows)
+    for r in rows:
+        r["article_title"] = titles[r["article_id"]]
+    return Page([listed_statement(r) for r in rows], next_cursor, limit)
 
 
 def articles(
@@ -400,24 +375,23 @@ def article(cur: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] |
     if not found:
         return None
     out = found[0]
-    out["published"] = _iso(out["published"])
+    published = out["published"]
+    out["published"] = _iso(published)
     text: str = out["text"]
     cur.execute(
         'SELECT "index", start, "end" FROM sentences WHERE article_id = ? ORDER BY "index"', [article_id]
     )
     out["sentences"] = fetch_dicts(cur)
-    cur.execute(
-        'SELECT start, "end", text, actor_id, code, sector, name, kind, role, score, via FROM mentions '
-        'WHERE article_id = ? ORDER BY start, "end"',
-        [article_id],
-    )
-    out["mentions"] = fetch_dicts(cur)
+    cur.execute('SELECT * FROM mentions WHERE article_id = ? ORDER BY start, "end"', [article_id])
+    out["mentions"] = [record_from_row(Mention, r) for r in fetch_dicts(cur)]
     where = Where()
     where.add("e.article_id = ?", article_id)
-    out["events"] = [event_json(r) for r in _event_rows(cur, where, "e.start, e.id", None)]
+    out["events"] = [listed_event(r) for r in _event_rows(cur, where, "e.start, e.id", None)]
     cur.execute("SELECT * FROM statements WHERE article_id = ? ORDER BY start, id", [article_id])
     out["statements"] = [
-        _statement_json({**r, "published": out["published"], "text": text[r["start"] : r["end"]]})
+        listed_statement(
+            {**r, "published": published, "article_title": out["title"], "text": text[r["start"] : r["end"]]}
+        )
         for r in fetch_dicts(cur)
     ]
     cur.execute("SELECT id FROM articles WHERE duplicate_of = ? ORDER BY id", [article_id])

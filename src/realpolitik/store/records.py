@@ -7,14 +7,18 @@ here touches DuckDB, so workers can import it without opening the store.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import typing
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from realpolitik import model
-from realpolitik.store.schema import ANALYSIS_PARTS, ANALYSIS_TABLES, Table
+from realpolitik.store.schema import ANALYSIS_PARTS, ANALYSIS_TABLES, FLATTENED, Table, unwrap_optional
+
+R = TypeVar("R")
 
 
 def records_to_arrow(table: Table, records: Sequence[object]) -> pa.Table:
@@ -73,3 +77,25 @@ def read_parquet_batch(directory: str | Path) -> dict[str, pa.Table]:
         else:
             out[table.name] = table.arrow_schema.empty_table()
     return out
+
+
+def record_from_row(record: type[R], row: Mapping[str, Any]) -> R:
+    """The record a stored row holds: the inverse of ``schema.columns_of`` (flattened actor and speaker columns
+    gathered back; a flattened record whose columns are all empty is None; lists of structs become tuples of
+    records)."""
+    values: dict[str, Any] = {}
+    for name, hint in typing.get_type_hints(record).items():
+        inner = unwrap_optional(hint)
+        if inner in FLATTENED:
+            sub = {f: row.get(f"{name}_{f}") for f in typing.get_type_hints(inner)}
+            empty = all(v is None or v == "" for v in sub.values())
+            values[name] = None if empty and inner is not model.Speaker else inner(**sub)
+            continue
+        if name not in row:
+            continue
+        value = row[name]
+        if typing.get_origin(inner) is tuple and value is not None:
+            item = typing.get_args(inner)[0]
+            value = tuple(item(**v) if isinstance(v, Mapping) else v for v in value)
+        values[name] = value
+    return record(**values)

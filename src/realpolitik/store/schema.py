@@ -35,7 +35,7 @@ _SCALARS: dict[type, tuple[str, pa.DataType]] = {
 }
 
 # Records stored flattened into their parent's row, under the parent's field name as prefix.
-_FLATTENED: tuple[type, ...] = (model.ActorRef, model.Speaker)
+FLATTENED: tuple[type, ...] = (model.ActorRef, model.Speaker)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +75,7 @@ class Table:
         return ", ".join(f'{prefix}"{c.name}"' for c in self.columns)
 
 
-def _unwrap_optional(hint: Any) -> Any:
+def unwrap_optional(hint: Any) -> Any:
     """``X | None`` -> ``X``; anything else unchanged."""
     if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
         args = [a for a in typing.get_args(hint) if a is not type(None)]
@@ -86,7 +86,7 @@ def _unwrap_optional(hint: Any) -> Any:
 
 def _field_type(hint: Any) -> tuple[str, pa.DataType, Callable[[Any], Any] | None]:
     """DuckDB type, Arrow type, and a value converter (None when values pass through) for one field."""
-    hint = _unwrap_optional(hint)
+    hint = unwrap_optional(hint)
     if hint in _SCALARS:
         sql, arrow = _SCALARS[hint]
         return sql, arrow, None
@@ -130,8 +130,8 @@ def columns_of(record: type) -> tuple[Column, ...]:
     """The columns a dataclass is stored as: one per field, nested records flattened with a prefix."""
     out: list[Column] = []
     for name, hint in typing.get_type_hints(record).items():
-        inner = _unwrap_optional(hint)
-        if inner in _FLATTENED:
+        inner = unwrap_optional(hint)
+        if inner in FLATTENED:
             for sub_name, sub_hint in typing.get_type_hints(inner).items():
                 sql, arrow, convert = _field_type(sub_hint)
                 out.append(Column(f"{name}_{sub_name}", sql, arrow, _getter((name, sub_name), convert)))

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_api_records import TestClient, build_world, hostile_analysis
 
+from helpers import KeywordEngine, TestClient, build_world, hostile_analysis
 from realpolitik.api import create_app
 from realpolitik.model import Failure
 from realpolitik.settings import Settings
@@ -196,8 +196,6 @@ class CountingStore(Store):
 
 
 def test_owner_keeps_aggregates_until_the_next_write(tmp_path: Path) -> None:
-    from test_api_records import KeywordEngine
-
     from realpolitik.api import StoreOwner
     from realpolitik.model import Article
 

@@ -6,21 +6,18 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from helpers import FakeEngine, corpus
 from realpolitik.runners import dask as dask_runner
 from realpolitik.runners import local
 from realpolitik.settings import Settings
 from realpolitik.sources import read_inputs
 from realpolitik.store import Store
 from realpolitik.store.schema import ANALYSIS_TABLES
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from test_runner_local import FakeEngine, corpus
 
 
 def fake_engine_factory() -> FakeEngine:

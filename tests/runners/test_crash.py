@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from helpers import story, syndicated_corpus
 from realpolitik.model import Article
 from realpolitik.store import Store
 from realpolitik.store.schema import ANALYSIS_TABLES
@@ -35,8 +36,8 @@ DRIVER = textwrap.dedent(
         corpus, db, kind, batch = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
         settings = Settings(batch_size=batch)
         if kind == "fake":
-            sys.path.insert(0, {here!r})
-            from test_runner_local import FakeEngine
+            sys.path.insert(0, {helpers!r})
+            from helpers import FakeEngine
 
             class SlowEngine(FakeEngine):
                 def analyze_batch(self, articles):
@@ -58,7 +59,7 @@ DRIVER = textwrap.dedent(
     if __name__ == "__main__":
         main()
     """
-).format(here=str(HERE))
+).format(helpers=str(HERE.parent))
 
 
 def _driver(tmp_path: Path) -> Path:
@@ -132,9 +133,6 @@ def _crash_and_compare(tmp_path: Path, corpus: Path, kind: str, n_articles: int,
 
 
 def test_kill_9_then_rerun_equals_a_clean_run(tmp_path: Path) -> None:
-    sys.path.insert(0, str(HERE.parent / "unit"))
-    from test_dedupe import story, syndicated_corpus
-
     rng = random.Random(5)
     originals, copies = syndicated_corpus()
     articles = [Article.from_text(story(rng, 6)) for _ in range(20)] + originals + copies[:10]

@@ -1,12 +1,8 @@
-"""Browser tests: Playwright drives Debian's chromium against a real uvicorn server on 127.0.0.1 serving a
-store of hand-built analyses. The path of an analyst: overview -> Kazakhstan profile -> a bar of the
-influence chart -> the events behind it -> one event's article with its sentence highlighted. Screenshots of
-every page go to tests/screenshots/ (gitignored)."""
+"""A uvicorn server in a thread on 127.0.0.1 and Playwright helpers for the browser tests (Debian's chromium)."""
 
 from __future__ import annotations
 
 import socket
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -17,13 +13,7 @@ from typing import Any
 import pytest
 import uvicorn
 
-from realpolitik.api import create_app
-from realpolitik.settings import Settings
-from realpolitik.store import Store
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
-from test_api_records import build_world, hostile_analysis
-
+# a server in a thread and the browser (Playwright on Debian's chromium)
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -63,17 +53,8 @@ def serving(app: Any) -> Iterator[str]:
         thread.join()
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    path = tmp_path_factory.mktemp("browser") / "store.duckdb"
-    with Store(path) as store:
-        store.write([*build_world(), hostile_analysis()])
-    with serving(create_app(path, Settings(), token="")) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
+@contextmanager
+def launched_chromium() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
@@ -132,31 +113,3 @@ def walk_to_the_sentence(browser: object, server: str, prefix: str) -> str:
     assert errors == []
     page.close()
     return evidence
-
-
-def test_from_overview_to_the_sentence_behind_a_bar(server: str, browser: object) -> None:
-    evidence = walk_to_the_sentence(browser, server, "world")
-    # The first bar is security cooperation, whose first event (newest) is Russia's peacekeepers.
-    assert evidence.startswith("Russia sent peacekeepers")
-
-
-def test_other_pages_render_their_charts(server: str, browser: object) -> None:
-    page = browser.new_page(viewport={"width": 1360, "height": 900})  # type: ignore[attr-defined]
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    for path, chart, name in (
-        ("/dyad/RUS/KAZ", "#dyad-chart", "world-05-dyad"),
-        ("/network", "#network-chart", "world-06-network"),
-    ):
-        page.goto(server + path)
-        page.wait_for_selector(f"{chart}[data-rendered='true']")
-        assert page.locator(f"{chart} svg").count() == 1
-        shot(page, name)
-    page.goto(server + "/events?domain=security")
-    shot(page, "world-07-event-browser")
-    page.goto(server + "/articles/hostile-1")
-    # The hostile article's markup is shown as text, never run.
-    assert '<script>alert("xss")</script>' in page.locator("#article-text").inner_text()
-    shot(page, "world-08-hostile-article")
-    assert errors == []
-    page.close()

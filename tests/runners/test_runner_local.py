@@ -5,70 +5,22 @@ from __future__ import annotations
 
 import io
 import json
-import random
-import sys
-from collections.abc import Sequence
 from pathlib import Path
 
 import click
 import pytest
 from click.testing import CliRunner
 
+from helpers import FakeEngine, corpus, fake_analysis, syndicated_corpus
 from realpolitik.cli import ingest as ingest_cli
 from realpolitik.errors import EmptyInput, MalformedRecord, PipelineError
-from realpolitik.model import Analysis, Article, Event, Sentence, stable_id
+from realpolitik.model import Article
 from realpolitik.runners import local
 from realpolitik.runners.progress import RunProgress
 from realpolitik.settings import Settings
 from realpolitik.sources import read_inputs
 from realpolitik.sources.memory import read_texts
 from realpolitik.store import Store
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
-from test_dedupe import story, syndicated_corpus
-
-
-class FakeEngine:
-    """One AGREE event per sentence that contains "signed"; raises on articles that contain "EXPLODE"."""
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        self.batches: list[int] = []
-
-    def analyze_batch(self, articles: Sequence[Article]) -> list[Analysis]:
-        self.batches.append(len(articles))
-        if any("EXPLODE" in a.text for a in articles):
-            if len(articles) > 1:
-                raise RuntimeError("batch failed")
-            raise ValueError("this article breaks the engine")
-        return [fake_analysis(a) for a in articles]
-
-
-def fake_analysis(article: Article) -> Analysis:
-    sentences, events, start = [], [], 0
-    for index, part in enumerate(article.text.split(". ")):
-        end = start + len(part)
-        sentences.append(Sentence(article.id, index, start, end))
-        if "signed" in part:
-            events.append(
-                Event(
-                    stable_id(article.id, index),
-                    article.id,
-                    index,
-                    start,
-                    end,
-                    None,
-                    None,
-                    "AGREE",
-                    rule="fake",
-                )
-            )
-        start = end + 2
-    return Analysis(article=article, sentences=tuple(sentences), events=tuple(events))
-
-
-def corpus(n: int = 30) -> list[Article]:
-    rng = random.Random(11)
-    return [Article.from_text(story(rng, sentences=6), input_ref=f"mem:{i}") for i in range(n)]
 
 
 def test_run_commits_batches_and_a_rerun_skips_everything(tmp_db: Path) -> None:

@@ -14,6 +14,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from realpolitik import render
 from realpolitik.errors import StoreError, StoreLocked
 from realpolitik.model import (
     ActorRef,
@@ -126,10 +127,16 @@ def test_write_is_idempotent_and_reports_new_articles(tmp_db: Path) -> None:
 
 
 def test_records_round_trip_through_the_store(tmp_db: Path) -> None:
+    original = analysis("a")
     with Store(tmp_db) as store:
-        store.write([analysis("a")])
-        record = store.article("a")
-    assert record is not None
+        store.write([original])
+        stored = store.article("a")
+    assert stored is not None
+    # the records read back are the records written
+    assert [e.record for e in stored["events"]] == list(original.events)
+    assert [s.record for s in stored["statements"]] == list(original.statements)
+    assert stored["mentions"] == list(original.mentions)
+    record = render.jsonable(stored)
     assert record["text"] == TEXT and record["published"] == "2022-01-10"
     event = record["events"][0]
     assert event["text"] == TEXT[0:52]
@@ -138,7 +145,7 @@ def test_records_round_trip_through_the_store(tmp_db: Path) -> None:
     statement = record["statements"][0]
     assert statement["speaker"] == {"name": "Wang Yi", "type": "actor", "code": "CHN", "sector": "GOV"}
     assert statement["stances"][1] == {"code": "KAZ", "polarity": 0.25, "start": None, "end": None}
-    assert record["mentions"][0]["text"] == "China"
+    assert record["mentions"][0]["text"] == "China" and record["mentions"][0]["actor_id"] is not None
     assert record["sentences"] == [{"index": 0, "start": 0, "end": len(TEXT)}]
 
 

@@ -4,7 +4,6 @@ operation, a bounded number of examples each, and no answer may be a server erro
 from __future__ import annotations
 
 import json
-import sys
 import tempfile
 from pathlib import Path
 
@@ -12,12 +11,10 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
+from helpers import KeywordEngine, build_world, hostile_analysis
 from realpolitik.api import create_app
 from realpolitik.settings import Settings
 from realpolitik.store import Store
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
-from test_api_records import KeywordEngine, build_world, hostile_analysis
 
 # The schema is loaded when the module is collected, so the store lives in a directory of its own.
 _DIR = Path(tempfile.mkdtemp(prefix="realpolitik-schemathesis-"))

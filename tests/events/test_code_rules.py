@@ -4,8 +4,7 @@ kept out of localisation, and the accusation lexicon entries."""
 
 from __future__ import annotations
 
-from test_code import parse, triples
-
+from helpers import parse, triples
 from realpolitik.events.coder import code_events
 from realpolitik.model import Mention
 

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from realpolitik import render
 from realpolitik.errors import QueryError
 from realpolitik.model import ActorRef, Analysis, Article, Event, Mention, Speaker, Stance, Statement
 from realpolitik.settings import Settings
@@ -84,7 +85,7 @@ def all_pages(store: Store, **filters: object) -> list[str]:
     cursor = None
     while True:
         page = store.events(cursor=cursor, **filters)  # type: ignore[arg-type]
-        ids += [e["id"] for e in page.items]
+        ids += [e.record.id for e in page.items]
         if page.next_cursor is None:
             return ids
         cursor = page.next_cursor
@@ -129,11 +130,11 @@ def test_event_filters(store: Store) -> None:
 
 
 def test_an_event_row_carries_its_evidence_text_and_article(store: Store) -> None:
-    row = store.events(actor="TUR", limit=1).items[0]
+    row = render.jsonable(store.events(actor="TUR", limit=1).items[0])
     assert row["text"] == "Turkey praised Astana."
     assert row["article_title"] == "About undated" and row["published"] is None
     assert row["source"]["code"] == "TUR" and row["quad_class"] == 1
-    assert store.latest_events(limit=1)[0]["id"] == "c08"
+    assert store.latest_events(limit=1)[0].record.id == "c08"
 
 
 def test_articles_page_counts_events_and_statements(store: Store) -> None:
@@ -148,12 +149,12 @@ def test_articles_page_counts_events_and_statements(store: Store) -> None:
 
 
 def test_statements_by_speaker_and_by_actor_in_stances(store: Store) -> None:
-    items = store.statements(about="KAZ").items
+    items = render.jsonable(store.statements(about="KAZ").items)
     assert [s["id"] for s in items] == ["st1"]
     assert items[0]["text"] == "Turkey praised Astana."
     assert items[0]["speaker"]["code"] == "TUR"
-    assert store.statements(speaker="TUR").items[0]["id"] == "st1"
-    assert store.statements(speaker="erdo").items[0]["id"] == "st1"
+    assert store.statements(speaker="TUR").items[0].record.id == "st1"
+    assert store.statements(speaker="erdo").items[0].record.id == "st1"
     assert store.statements(about="CHN").items == []
 
 

@@ -19,13 +19,11 @@ import httpx
 import pytest
 import uvicorn
 
+from helpers import KeywordEngine, build_world
 from realpolitik.api import create_app
 from realpolitik.model import Analysis, Article
 from realpolitik.settings import Settings
 from realpolitik.store import Store
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
-from test_api_records import KeywordEngine, build_world
 
 TOKEN = "owner-test-token"
 

@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 from markupsafe import escape
-from test_api_records import (
+
+from helpers import (
     HOSTILE_TEXT,
     HOSTILE_TITLE,
     XSS_MARKERS,
@@ -23,7 +24,6 @@ from test_api_records import (
     hostile_analysis,
     make_analysis,
 )
-
 from realpolitik.api import create_app
 from realpolitik.model import replace
 from realpolitik.settings import Settings

@@ -9,8 +9,8 @@ from typing import Any
 
 import httpx
 import pytest
-from test_browser_dashboard import browser, serving, walk_to_the_sentence  # noqa: F401 (fixture)
 
+from helpers import serving, walk_to_the_sentence
 from realpolitik.api import create_app
 from realpolitik.settings import Settings
 
@@ -21,7 +21,7 @@ def test_ingested_example_article_walks_to_its_sentences(
     tmp_path: Path,
     nlp_engine: Any,
     example_article: str,
-    browser: object,  # noqa: F811
+    browser: object,
 ) -> None:
     app = create_app(tmp_path / "pipeline.duckdb", Settings(), engine_factory=lambda: nlp_engine, token="t0k")
     with serving(app) as base:

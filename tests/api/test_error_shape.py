@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_api_records import TestClient, build_world
 
+from helpers import TestClient, build_world
 from realpolitik.api import create_app
 from realpolitik.settings import Settings
 from realpolitik.store import Store

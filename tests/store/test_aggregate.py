@@ -146,7 +146,7 @@ def test_the_query_of_a_cell_lists_exactly_its_events(store: Store) -> None:
         for power in domain.powers:
             for side in ("cooperation", "pressure"):
                 listed = store.events(**power.query, side=side).items
-                assert sorted(e["id"] for e in listed) == sorted(getattr(power, side).event_ids)
+                assert sorted(e.record.id for e in listed) == sorted(getattr(power, side).event_ids)
 
 
 def test_near_duplicate_copies_add_reports_but_not_weight(store: Store) -> None:

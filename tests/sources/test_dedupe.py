@@ -8,71 +8,10 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers import story, syndicated_corpus
 from realpolitik.model import Article
 from realpolitik.settings import Settings
 from realpolitik.sources.dedupe import Deduplicator, shingles
-
-ACTORS = [
-    "Russia",
-    "China",
-    "Kazakhstan",
-    "Kyrgyzstan",
-    "Uzbekistan",
-    "the European Union",
-    "Turkey",
-    "India",
-]
-VERBS = ["signed", "discussed", "rejected", "criticised", "welcomed", "postponed", "announced", "negotiated"]
-OBJECTS = [
-    "a gas pipeline agreement",
-    "new railway loans",
-    "joint military exercises",
-    "a trade deal on grain exports",
-    "sanctions on steel imports",
-    "a visa-free travel regime",
-    "a nuclear power plant project",
-    "border security cooperation",
-]
-PLACES = ["Astana", "Moscow", "Beijing", "Bishkek", "Tashkent", "Brussels", "Ankara", "Delhi"]
-BOILERPLATE = [
-    ("", "Copyright 2022 Wire Service. All rights reserved. This material may not be redistributed."),
-    ("(Syndicated) By our correspondent.", "Subscribe to our newsletter for more news from the region."),
-    ("UPDATED.", "Reporting by staff; editing by the desk."),
-    ("Breaking:", "Follow us for updates."),
-    (
-        "From our partners:",
-        "This story was first published by a partner outlet and is republished with permission.",
-    ),
-]
-
-
-def story(rng: random.Random, sentences: int = 12) -> str:
-    """A synthetic news story: random sentences over a shared vocabulary, so stories overlap in words but not
-    in word sequences (the hard case for shingle-based dedup)."""
-    out = []
-    for _ in range(sentences):
-        out.append(
-            f"Officials from {rng.choice(ACTORS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)} with "
-            f"{rng.choice(ACTORS)} in {rng.choice(PLACES)} on {rng.choice(['Monday', 'Tuesday', 'Friday'])}, "
-            f"according to {rng.randint(2, 40)} sources close to the {rng.choice(['ministry', 'government'])}."
-        )
-    return " ".join(out)
-
-
-def syndicated_corpus(seed: int = 7) -> tuple[list[Article], list[Article]]:
-    """10 original stories and 5 syndicated copies of each (50): edited headline, boilerplate, spacing."""
-    rng = random.Random(seed)
-    originals = [Article.from_text(story(rng), title=f"Story {n}") for n in range(10)]
-    copies = []
-    for n, original in enumerate(originals):
-        for k, (head, tail) in enumerate(BOILERPLATE):
-            text = f"{head}\n\n{original.text}\n\n{tail}".strip()
-            if k % 2:
-                text = text.replace(". ", ".\n")
-            copies.append(
-                Article.from_text(text, title=f"Story {n}: {rng.choice(['update', 'analysis', 'live'])}")
-            )
-    return originals, copies
 
 
 def test_fifty_syndicated_copies_of_ten_stories_count_ten_stories() -> None:

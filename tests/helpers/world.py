@@ -1,7 +1,6 @@
-"""Hand-built analyses for the API, dashboard and server tests (no spaCy): a small world of Kazakhstan, Russia,
-China and the United States over two years, plus a hostile article full of markup. Other API/web test modules
-import ``build_world``, ``hostile_analysis`` and ``make_analysis`` from here; the tests at the bottom check the
-builder itself so the fixtures cannot silently drift from the data model."""
+"""A small world of hand-built analyses (Kazakhstan, Russia, China and the United States over two years, plus a
+hostile article full of markup) for the store, API and dashboard tests, and a keyword engine standing in for
+spaCy."""
 
 from __future__ import annotations
 
@@ -22,8 +21,9 @@ from realpolitik.model import (
     stable_id,
 )
 
-__all__ = ["TestClient", "build_world", "hostile_analysis", "make_analysis"]
+__all__ = ["TestClient"]
 
+# a small world of hand-built analyses (store, API, dashboard)
 NAMES = {
     "KAZ": "Kazakhstan",
     "RUS": "Russia",
@@ -339,31 +339,3 @@ class KeywordEngine:
             )
             out.append(analysis)
         return out
-
-
-def test_keyword_engine_codes_lines_with_two_actors() -> None:
-    article = Article.from_text("Russia sanctioned China.\nNothing here.\nKazakhstan met Russia.", id="k1")
-    (analysis,) = KeywordEngine().analyze_batch([article])
-    assert [(e.source.code, e.type, e.target.code) for e in analysis.events if e.source and e.target] == [
-        ("RUS", "SANCTION", "CHN"),
-        ("KAZ", "CONSULT", "RUS"),
-    ]
-
-
-def test_world_spans_point_at_their_words() -> None:
-    for analysis in [*build_world(), hostile_analysis()]:
-        text = analysis.article.text
-        for event in analysis.events:
-            assert event.source is not None and event.target is not None
-            assert text[event.source.start : event.source.end] == event.source.text
-            assert text[event.target.start : event.target.end] == event.target.text
-            assert event.start <= event.source.start < event.end
-        for statement in analysis.statements:
-            assert 0 <= statement.start < statement.end <= len(text)
-
-
-def test_world_has_both_sides_of_kazakhstan() -> None:
-    events = [e for a in build_world() for e in a.events]
-    partners = {e.source.code for e in events if e.target and e.target.code == "KAZ" and e.source}
-    assert {"RUS", "CHN", "USA"} <= partners
-    assert {e.quad_class for e in events} == {1, 2, 3, 4}
