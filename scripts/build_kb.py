@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pycountry
+from kb_curated import fold, merge_curated, parse_additions, slug
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "src" / "realpolitik" / "actors" / "data"
@@ -89,10 +90,6 @@ def smart_title(text: str) -> str:
     result = " ".join(words)
     result = re.sub(r"\bU\.s\.", "U.S.", result)
     return result
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def load_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -433,164 +430,6 @@ def build_agents(data: Path) -> list[dict[str, Any]]:
         }
         for sector, forms in sorted(by_sector.items())
     ]
-
-
-# --------------------------------------------------------------------------------------------------------
-def parse_additions(path: Path) -> list[dict[str, Any]]:
-    """Read the hand-written additions (format in the file's header) into KB records."""
-    records: list[dict[str, Any]] = []
-    current: dict[str, Any] | None = None
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cells = [c.strip() for c in line.split("|")]
-        try:
-            if line.startswith((" ", "\t")):
-                if current is None:
-                    raise ValueError("an indented line needs a record above it")
-                head = cells[0]
-                if current["kind"] == "igo":
-                    current.setdefault("members", []).append(
-                        {
-                            "member": head,
-                            "start": cells[1] or None if len(cells) > 1 else None,
-                            "end": cells[2] or None if len(cells) > 2 else None,
-                        }
-                    )
-                else:
-                    current.setdefault("roles", []).append(
-                        {
-                            "title": head,
-                            "country": cells[1],
-                            "sector": (cells[4] if len(cells) > 4 and cells[4] else "GOV"),
-                            "start": cells[2] or None,
-                            "end": cells[3] or None if len(cells) > 3 else None,
-                        }
-                    )
-                continue
-            kind = cells[0]
-            if kind == "state":
-                current = {"id": cells[1], "kind": "state", "code": cells[1], "extend": True}
-                for cell in cells[2:]:
-                    key, _, value = cell.partition("=")
-                    items = [v.strip() for v in value.split(";") if v.strip()]
-                    if key == "metonyms":
-                        current["metonyms"] = [{"text": v, "sector": "GOV"} for v in items]
-                    elif key == "name":
-                        current["name"] = value.strip()
-                    else:
-                        current[key] = items
-            elif kind == "metonym":  # metonym | ISO3 | text | sector | start | end
-                records.append(
-                    {
-                        "id": cells[1],
-                        "kind": "state",
-                        "extend": True,
-                        "metonyms": [
-                            {
-                                "text": cells[2],
-                                "sector": cells[3] or None,
-                                "start": cells[4] or None,
-                                "end": cells[5] or None,
-                            }
-                        ],
-                    }
-                )
-                current = None
-                continue
-            elif kind in (
-                "person",
-                "igo",
-                "region",
-                "group",
-                "office",
-                "agent",
-                "armed_group",
-                "ngo",
-                "company",
-            ):
-                # kind | id-or-code | name | aliases; ... | [code] | [sector] [| homes=ISO3; ...]
-                homes = [h.strip() for c in cells if c.startswith("homes=") for h in c[6:].split(";")]
-                cells = [c for c in cells if not c.startswith("homes=")]
-                name = cells[2]
-                aliases = [a.strip() for a in cells[3].split(";") if a.strip()] if len(cells) > 3 else []
-                if kind == "person":
-                    ident = cells[1] or f"person:{slug(name)}"
-                elif kind == "office":
-                    ident = f"office:{slug(name)}"
-                else:
-                    ident = cells[1]
-                if kind == "igo" and cells[1] not in aliases:
-                    aliases.insert(0, cells[1])  # the acronym is its most common name
-                current = {
-                    "id": ident,
-                    "kind": "agent" if kind == "office" else kind,
-                    "name": name,
-                    "aliases": aliases,
-                }
-                if kind == "office":
-                    current["office"] = name
-                    current["sector"] = cells[4] if len(cells) > 4 and cells[4] else "GOV"
-                else:
-                    current["code"] = (cells[4] if len(cells) > 4 and cells[4] else None) or (
-                        cells[1] if kind in ("igo", "region", "group") else None
-                    )
-                    if len(cells) > 5 and cells[5]:
-                        current["sector"] = cells[5]
-                    if homes:
-                        current["homes"] = [h for h in homes if h]
-            else:
-                raise ValueError(f"unknown record kind {kind!r}")
-            records.append(current)
-        except (IndexError, ValueError) as exc:
-            raise SystemExit(f"{path}:{number}: {exc}") from exc
-    return records
-
-
-def merge_curated(curated: list[dict[str, Any]], persons: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Fold each Phoenix person a curated person stands for (same full name, or same surname and country)
-    into the curated record, so one person has one id."""
-    by_name: dict[str, list[int]] = defaultdict(list)
-    by_surname: dict[tuple[str, str | None], list[int]] = defaultdict(list)
-    for i, p in enumerate(persons):
-        for n in [p["name"], *p["aliases"]]:
-            by_name[n.lower()].append(i)
-        by_surname[(p["name"].split()[-1].lower(), p["code"])].append(i)
-    dropped: set[int] = set()
-    for rec in curated:
-        if rec["kind"] != "person":
-            continue
-        names = [rec["name"], *rec.get("aliases", [])]
-        hits = {i for n in names if " " in n for i in by_name.get(n.lower(), [])}
-        countries = {r["country"] for r in rec.get("roles", [])} | {rec.get("code")}
-        for c in countries:
-            hits |= set(by_surname.get((rec["name"].split()[-1].lower(), c), []))
-        for i in hits - dropped:
-            old = persons[i]
-            extra = [n for n in [old["name"], *old["aliases"]] if n.lower() not in {x.lower() for x in names}]
-            rec["aliases"] = [*rec.get("aliases", []), *extra]
-            dropped.add(i)
-    return [p for i, p in enumerate(persons) if i not in dropped]
-
-
-def fold(target: dict[str, Any], rec: dict[str, Any]) -> None:
-    """Merge a hand-written record into a generated one: lists are extended (a hand-written metonym
-    replaces a generated one with the same text), scalars replaced."""
-    for key, value in rec.items():
-        if key in ("id", "kind", "extend"):
-            continue
-        if key == "metonyms":
-            texts = {m["text"].lower() for m in value}
-            kept = [m for m in target.get("metonyms", []) if not (isinstance(m, str) and m.lower() in texts)]
-            target["metonyms"] = [*kept, *value]
-        elif isinstance(value, list) and value and isinstance(value[0], dict):
-            target[key] = value
-        elif isinstance(value, list):
-            target[key] = list(dict.fromkeys([*target.get(key, []), *value]))
-        elif value is not None:
-            target[key] = value
-    if target.get("name") in target.get("aliases", []):
-        target["aliases"].remove(target["name"])
 
 
 def main(argv: list[str] | None = None) -> int:

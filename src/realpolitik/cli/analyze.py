@@ -8,6 +8,7 @@ import sys
 import click
 
 from realpolitik import render
+from realpolitik.cli.options import db_option, rules_options
 from realpolitik.cli.report import echo_failure, make_console, print_analysis
 from realpolitik.model import Analysis, Failure
 from realpolitik.settings import Settings
@@ -18,13 +19,9 @@ from realpolitik.settings import Settings
 @click.option(
     "--json", "as_json", is_flag=True, help="Print one JSON object per article (the JSON Lines contract)."
 )
-@click.option(
-    "--db", envvar="REALPOLITIK_DB", default=None, help="DuckDB store [default: realpolitik.duckdb]."
-)
+@db_option
 @click.option("--no-store", is_flag=True, help="Analyze and print only; write nothing.")
-@click.option(
-    "--kb", "kb_file", type=click.Path(exists=True, dir_okay=False), help="Extra knowledge-base file."
-)
+@rules_options
 @click.option("--workers", type=int, default=None, help="Run on a local Dask cluster with N workers.")
 @click.option("--scheduler", default=None, help="Run on an existing Dask cluster at ADDRESS.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
@@ -35,6 +32,7 @@ def analyze(
     db: str | None,
     no_store: bool,
     kb_file: str | None,
+    lexicon_files: tuple[str, ...],
     workers: int | None,
     scheduler: str | None,
     quiet: bool,
@@ -74,6 +72,7 @@ def analyze(
             settings,
             store,
             kb_file=kb_file,
+            lexicon_files=lexicon_files,
             workers=workers,
             scheduler=scheduler,
             retry_failed=retry_failed,

@@ -11,6 +11,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from realpolitik.cli.options import db_option
 from realpolitik.cli.report import make_console
 from realpolitik.errors import ConfigError
 from realpolitik.settings import Settings
@@ -96,9 +97,7 @@ def influence_tables(
 
 @click.command()
 @click.argument("code")
-@click.option(
-    "--db", envvar="REALPOLITIK_DB", default=None, help="DuckDB store [default: realpolitik.duckdb]."
-)
+@db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the profile as one JSON object.")
 @click.option(
     "--start", type=click.DateTime(["%Y-%m-%d"]), default=None, help="First published date counted."

@@ -12,10 +12,10 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
-from typing import Any
 
 import click
 
+from realpolitik.cli.options import db_option, rules_options
 from realpolitik.cli.report import echo_failure
 from realpolitik.settings import Settings
 
@@ -31,15 +31,9 @@ def parse_duration(text: str) -> float:
     return float(match.group(1)) * _UNIT[match.group(2)]
 
 
-def _db_option(fn: Any) -> Any:
-    return click.option(
-        "--db", envvar="REALPOLITIK_DB", default=None, help="DuckDB store [default: realpolitik.duckdb]."
-    )(fn)
-
-
 @click.command()
 @click.argument("inputs", nargs=-1)
-@_db_option
+@db_option
 @click.option(
     "--workers", type=int, default=None, help="Run on a local Dask cluster with N worker processes."
 )
@@ -47,9 +41,12 @@ def _db_option(fn: Any) -> Any:
 @click.option("--retry-failed", is_flag=True, help="Also read again every input in the failures table.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run report as JSON.")
+@rules_options
 def ingest(
     inputs: tuple[str, ...],
     db: str | None,
+    kb_file: str | None,
+    lexicon_files: tuple[str, ...],
     workers: int | None,
     scheduler: str | None,
     retry_failed: bool,
@@ -75,6 +72,8 @@ def ingest(
             inputs,
             settings,
             store,
+            kb_file=kb_file,
+            lexicon_files=lexicon_files,
             workers=workers,
             scheduler=scheduler,
             retry_failed=retry_failed,
@@ -113,7 +112,7 @@ class _StopFlag:
 
 @click.command()
 @click.argument("feeds", nargs=-1, required=True)
-@_db_option
+@db_option
 @click.option("--interval", default="15m", show_default=True, help="Time between polls (30s, 15m, 2h).")
 @click.option("--once", is_flag=True, help="Poll once and exit.")
 @click.option("--max-polls", type=int, default=None, help="Stop after this many polls.")
@@ -156,7 +155,7 @@ def watch(
 
 
 @click.command()
-@_db_option
+@db_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON Lines, one failure per line.")
 @click.option("--code", default=None, help="Only failures with this error code (e.g. RP-E104).")
 @click.option("--stage", default=None, help="Only failures of this stage (ingest, analyze, resolve, ...).")
@@ -191,7 +190,7 @@ def failures(db: str | None, as_json: bool, code: str | None, stage: str | None,
 
 
 @click.command()
-@_db_option
+@db_option
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def stats(db: str | None, as_json: bool) -> None:
     """What the store holds: articles, distinct stories, exact and near-duplicate rates, events, statements

@@ -10,6 +10,7 @@ import click
 from rich.table import Table
 
 from realpolitik import render
+from realpolitik.cli.options import db_option
 from realpolitik.cli.report import make_console
 from realpolitik.settings import Settings
 
@@ -57,9 +58,7 @@ def statements_table(items: list[dict[str, Any]], width: int = 160) -> Table:
 @click.option("--start", type=click.DateTime(["%Y-%m-%d"]), default=None, help="First published date.")
 @click.option("--end", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Last published date.")
 @click.option("--limit", type=click.IntRange(1), default=50, show_default=True, help="Most statements shown.")
-@click.option(
-    "--db", envvar="REALPOLITIK_DB", default=None, help="DuckDB store [default: realpolitik.duckdb]."
-)
+@db_option
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per statement (JSON Lines).")
 def statements(
     speaker: str | None,

@@ -14,137 +14,28 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from realpolitik.model import ActorRef, Mention
-
-
-def _words(text: str) -> frozenset[str]:
-    """A word list written as one string (long vocabularies stay a few lines long)."""
-    return frozenset(text.split())
-
+from realpolitik.ontology import cues
 
 # Children not followed when collecting the words of an argument phrase: they start another clause or event.
 _PRUNE = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc", "mark", "dep"})
-# Prepositions kept inside an argument phrase ("Minister of Kazakhstan", "a delegation from China",
-# "Russia, together with its CSTO partners", "police in Belarus").
-_KEEP_PREPS = frozenset({"of", "from", "with", "in"})
+_KEEP_PREPS = cues.words("phrase_prepositions")
 _CORE_PREPS = frozenset({"with"})
-# Prepositions that introduce the target of an act, best first.
-TARGET_PREPS: tuple[str, ...] = (
-    "against",
-    "with",
-    "to",
-    "toward",
-    "towards",
-    "on",
-    "upon",
-    "at",
-    "into",
-    "for",
-    "over",
-    "from",
-)
-# Verbs whose object is the subject of their complement ("urged Russia to withdraw").
-_OBJECT_CONTROL = frozenset(
-    {
-        "urge",
-        "ask",
-        "force",
-        "help",
-        "allow",
-        "persuade",
-        "invite",
-        "encourage",
-        "call",
-        "press",
-        "compel",
-    }
-)
-# Nouns that only measure or classify the real object ("all kinds of assistance").
-QUANTIFIERS = frozenset(
-    {
-        "kind",
-        "sort",
-        "type",
-        "form",
-        "lot",
-        "number",
-        "range",
-        "amount",
-        "package",
-        "set",
-        "batch",
-        "part",
-        "portion",
-        "round",
-        "wave",
-        "series",
-    }
-    | {
-        "some",
-        "all",
-        "most",
-        "much",
-        "half",
-        "rest",
-        "share",
-        "bulk",
-        "dozen",
-        "hundred",
-        "thousand",
-        "group",
-    }
-)
+TARGET_PREPS: tuple[str, ...] = cues.ordered("target_prepositions")
+_OBJECT_CONTROL = cues.words("object_control_verbs")
+QUANTIFIERS = cues.words("quantifier_nouns")
 _SUBJECTS = ("nsubj", "csubj")
 # Entity types that are never an actor ("on Monday", "for three hours", "20 people" is a group, kept).
 _NOT_ACTORS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
-# Verbs whose object noun is their subject's own act ("held talks", "launched a raid", "paid a visit").
-_LIGHT_VERBS = _words(
-    "hold speed accelerate hasten expedite finish complete have make give take carry conduct launch stage "
-    "mount begin start continue resume do pay undertake wage open step intensify escalate join lead "
-    "organize organise announce complete end"
-)
-_PRONOUNS = _words(
-    "it its they them themselves itself he him himself she her herself we us ourselves you i me one this "
-    "that these those who which what"
-)
-_POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
-# Things that speak or act without being a group of people ("the report alleged", "the statements said").
-_DOCUMENTS = _words(
-    "report reports statement statements study studies survey document documents letter letters "
-    "resolution resolutions poll polls article bill law decree plan plans proposal proposals findings "
-    "results data figures sources"
-)
-# Acts, decisions and texts: what is criticised or welcomed without being a group of people.
-_NOT_GROUPS = _DOCUMENTS | _words(
-    "decision decisions move moves step steps measure measures policy policies remark remarks comment "
-    "comments stance position action actions idea reform reforms ruling verdict election elections vote "
-    "referendum deal agreement accord treaty program programme project sanctions talks visit attack "
-    "attacks violence situation incident killing killings arrest arrests detention deployment war raid raids "
-    "bombing bombings shelling invasion occupation crackdown"
-)
-# Participles and adjectives that tie a group to an organisation or state ("affiliated with", "loyal to").
-_LINK_WORDS = frozenset(
-    {"affiliate", "affiliated", "link", "linked", "belong", "loyal", "ally", "allied", "align"}
-)
+_LIGHT_VERBS = cues.words("light_verbs")
+_PRONOUNS = cues.words("pronouns")
+_POSSESSIVES = cues.words("possessive_pronouns")
+_DOCUMENTS = cues.words("document_nouns")
+_NOT_GROUPS = _DOCUMENTS | cues.words("act_nouns")
+_LINK_WORDS = cues.words("link_words")
 _NUMBER_ROLES = frozenset({"dobj", "nsubj", "nsubjpass"})
-# Nouns for a place that a country adjective locates ("in the Rwandan capital", "a Kenyan border town").
-_PLACE_NOUNS = frozenset(
-    {
-        "capital",
-        "city",
-        "town",
-        "village",
-        "province",
-        "region",
-        "district",
-        "border",
-        "territory",
-        "port",
-        "island",
-    }
-)
+_PLACE_NOUNS = cues.words("place_nouns")
 _PLACE_DEPS = frozenset({"compound", "poss", "appos", "pobj"})
-# Prepositions that say where an act happened.
-PLACE_PREPS: tuple[str, ...] = ("in", "at", "near", "outside", "inside", "across")
+PLACE_PREPS: tuple[str, ...] = cues.ordered("place_prepositions")
 
 
 @dataclass

@@ -36,81 +36,26 @@ from realpolitik.events.arguments import (
 )
 from realpolitik.events.modality import future_intent, modality_of
 from realpolitik.events.nominal import act_author, nominal_events, reaction_object, topic_of
+from realpolitik.events.rewrites import Reading, rewrite
 from realpolitik.events.triggers import Match, find_triggers, governors_of, verb_lemma
 from realpolitik.model import ActorRef, Article, Event, Mention, stable_id
-from realpolitik.ontology import DEFAULT_CAMEO, QUAD_CLASS, cameo_entry, context_domains, domain_for
+from realpolitik.ontology import DEFAULT_CAMEO, QUAD_CLASS, cameo_entry, context_domains, cues, domain_for
 from realpolitik.ontology.lexicon import Lexicon, LexiconEntry, load_lexicon
+from realpolitik.ontology.rules import Failure, Reported
 
 VERSION = "rules-0.2"
 
-_COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "AGREE"})
 _CLAUSE_BREAKS = frozenset({"conj", "ccomp", "parataxis", "relcl", "advcl", "cc", "punct", "mark"})
-
-# The AGREE sub-code for an intention to do an act of a given type, refined by the act's domain.
-_INTENT_CAMEO: dict[str, dict[str | None, str]] = {
-    "COOPERATE": {"economy": "0311", "security": "0312", None: "031"},
-    "AID": {"economy": "0331", "security": "0332", "society": "0333", None: "033"},
-    "CONSULT": {None: "036"},
-    "SUPPORT": {None: "032"},
-    "CONCEDE": {None: "035"},
-    "RETREAT": {None: "035"},
-    "AGREE": {None: "030"},
-}
 # Target roles that name a topic rather than who was acted on ("talks on fishing rights"): not localized.
 _TOPIC_ROLES = frozenset({"prep:over", "prep:for", "prep:about"})
-# Failing to cooperate ("failed to reach agreement") is coded as a rejection beside the negated act.
-_FAILING = frozenset({"fail"})
-_FAILURE = LexiconEntry(
-    type="REJECT",
-    cameo="120",
-    pos="verb",
-    lemmas=_FAILING,
-    example="France failed to reach an agreement with Germany.",
-    name="REJECT/fail-to",
-)
-# "Russia says Israel must end the strikes": a statement that another actor must act is a demand (CAMEO 10).
-_DEMAND = LexiconEntry(
-    type="REQUEST",
-    cameo="100",
-    pos="verb",
-    lemmas=frozenset({"must"}),
-    example="Russia says Israel must end attacks on Syria.",
-    name="REQUEST/say-must",
-)
-# "Moscow said Kiev was responsible for the shelling": saying that another actor is to blame is an accusation.
-_BLAME = LexiconEntry(
-    type="ACCUSE",
-    cameo="112",
-    pos="verb",
-    lemmas=frozenset({"responsible", "guilty", "culpable", "liable"}),
-    example="Moscow said Kiev was responsible for the shelling.",
-    name="ACCUSE/say-responsible",
-)
-_SAYING = frozenset({"say", "insist", "stress", "declare", "state", "tell", "reiterate", "warn", "argue"})
-# Verbal reactions to another's act ("condemned", "protested against", "welcomed", "rejected"): aimed at its author.
-_REACTIONS = frozenset({"ACCUSE", "PROTEST", "SUPPORT", "REJECT"})
-# People whose violent acts are protest, not armed assault ("protesters stormed the embassy": CAMEO 145).
-_CROWDS = frozenset(
-    {"protester", "protestor", "demonstrator", "rioter", "crowd", "mob", "marcher", "picketer", "striker"}
-)
-# Governors that offer rather than threaten.
-_OFFERS = frozenset(
-    {"offer", "pledge", "promise", "agree", "ready", "willing", "prepared", "volunteer", "commit"}
-)
-# What a refusal to do an act of a given type is in CAMEO ("will not release" -> decline to release).
-_REFUSAL_CAMEO: dict[str, str] = {
-    "COOPERATE": "121",
-    "AID": "122",
-    "CONCEDE": "124",
-    "RETREAT": "1243",
-    "CONSULT": "125",
-    "SUPPORT": "120",
-}
-# The specific code of a generic act once its domain is known ("cooperation on gas" -> 061).
-_DOMAIN_CAMEO: dict[str, dict[str, str]] = {
-    "060": {"economy": "061", "security": "062"},
-    "070": {"economy": "071", "security": "072", "society": "073"},
-}
+_CROWDS = cues.words("crowd_nouns")
+
+
+def _entry_of(rule: Reported | Failure, lemmas: frozenset[str], name: str) -> LexiconEntry:
+    """A reported act or the failure rule as a lexicon entry, so that it is coded like any trigger."""
+    return LexiconEntry(
+        type=rule.type, cameo=rule.cameo, pos="verb", lemmas=lemmas, example=rule.example, name=name
+    )
 
 
 def _clause_words(token: Token) -> list[Token]:
@@ -283,10 +228,6 @@ def _official(verb: Token, subject: Token | None, source: Argument | None) -> bo
     return any(r.sector == "GOV" for r in source.refs)
 
 
-def _refine_cameo(kind: str, cameo: str, domain: str | None) -> str:
-    return _DOMAIN_CAMEO.get(cameo, {}).get(domain or "", cameo)
-
-
 def _first_domain(contexts: tuple[str, ...]) -> str | None:
     mapping = context_domains()
     return next((mapping[c] for c in contexts if c in mapping), None)
@@ -309,55 +250,34 @@ def _events_for(
     modality, cue = modality_of(trigger, match.governors, lex)
     contexts = _contexts(entry, words, lex)
     domain_hint = _first_domain(contexts)
-    intent = match.intent_by is not None
     future = future_intent(trigger, match.governors, lex)
     lemma = verb_lemma(trigger, lex.verbs) if trigger.pos_ in ("VERB", "AUX") else trigger.lemma_.lower()
     rule = f"{kind.lower()}: {lemma}" + (f" + {match.obj.lemma_.lower()}" if match.obj else "")
-    consequent = not any(c.dep_ == "mark" for c in trigger.children)
-    if kind in ("ASSAULT", "COERCE") and (crowd or _is_crowd(child(trigger, "nsubj"))):
-        kind, cameo = "PROTEST", "145"
-        rule = f"protest-violently: {rule.split(': ', 1)[1]}"
-    if (
-        future
-        and consequent
-        and modality == "hypothetical"
-        and cue == "conditional"
-        and QUAD_CLASS[kind] == 4
-    ):
-        # "will boycott the elections unless ...": a conditional announcement of force or protest is a threat.
-        modality, cue = "asserted", "conditional threat"
-    offered_by = match.intent_by.lemma_.lower() if match.intent_by is not None else ""
-    if (
-        offered_by in _OFFERS
-        and cue == "conditional"
-        and not any(c.dep_ == "mark" for t in (trigger, *match.governors) for c in t.children)
-    ):
-        # "is willing to withdraw its troops if asked": a conditional offer is still an offer, made now.
-        modality, cue = "asserted", "conditional offer"
-    if future and modality == "negated" and cue == "negation" and kind in _COOPERATIVE and kind != "AGREE":
-        # "said it would not meet the demands": announcing that one will not cooperate is a refusal.
-        rule = f"refusal: will not + {rule.split(': ', 1)[1]}"
-        kind, cameo, modality, cue = "REJECT", _REFUSAL_CAMEO.get(kind, "120"), "asserted", None
-    elif intent or (modality == "asserted" and future):
-        by = match.intent_by.lemma_.lower() if match.intent_by is not None else "will"
-        if kind in _COOPERATIVE:
-            cameo = _INTENT_CAMEO[kind].get(domain_hint, _INTENT_CAMEO[kind][None])
-            rule = f"intent-to-{kind.lower()}: {by} + {rule.split(': ', 1)[1]}"
-            kind = "AGREE"
-        elif kind == "MOBILIZE" and by in _OFFERS:
-            # "offered to send troops": an offer of forces is an intent to give military help, not a threat.
-            cameo = "0334" if "peacekeeping" in contexts else "0332"
-            rule = f"intent-to-aid: {by} + {rule.split(': ', 1)[1]}"
-            kind = "AGREE"
-        elif QUAD_CLASS[kind] == 4:
-            # An announced or promised act of force, sanction or protest is a threat until it happens.
-            cameo = "138" if domain_hint == "security" or kind in ("ASSAULT", "MOBILIZE") else "130"
-            rule = f"intent-to-{kind.lower()}: {by} + {rule.split(': ', 1)[1]}"
-            kind = "THREATEN"
-        else:
-            cameo = _refine_cameo(kind, cameo, domain_hint)
-    else:
-        cameo = _refine_cameo(kind, cameo, domain_hint)
+    reading, _fired = rewrite(
+        Reading(
+            type=kind,
+            cameo=cameo,
+            modality=modality,
+            cue=cue,
+            act=rule.split(": ", 1)[1],
+            rule=rule,
+            by=match.intent_by.lemma_.lower() if match.intent_by is not None else None,
+            future=future,
+            consequent=not any(c.dep_ == "mark" for c in trigger.children),
+            marked=any(c.dep_ == "mark" for t in (trigger, *match.governors) for c in t.children),
+            crowd=kind in ("ASSAULT", "COERCE") and (crowd or _is_crowd(child(trigger, "nsubj"))),
+            contexts=contexts,
+            domain=domain_hint,
+        ),
+        lex.rules.rewrites,
+    )
+    kind, cameo, modality, cue, rule = (
+        reading.type,
+        reading.cameo,
+        reading.modality,
+        reading.cue,
+        reading.rule,
+    )
     if cue:
         rule += f" [{cue}]"
     info = cameo_entry(cameo) or cameo_entry(DEFAULT_CAMEO[kind])
@@ -485,16 +405,14 @@ def _code_sentence(sent: Span, sent_index: int, ctx: _Context) -> list[Event]:
             # "Three Palestinians were killed in an Israeli air strike": the act's author did it.
             held = prep_object(verb, ("in", "during", "by"))
             source = act_author(held[0], lex, ctx.index) if held is not None else None
-        if entry.type == "PROTEST" and _official(verb, subject, source):
+        other_reading = _reading(entry, verb, subject, source, lex)
+        if other_reading is not None:
             # "China protested to Japan": a state or official protesting lodges a complaint, not a demonstration.
-            readings = lex.verbs.get(verb_lemma(verb, lex.verbs), ())
-            official = next((e for e in readings if e.type == "ACCUSE"), None)
-            if official is not None:
-                match = Match(verb, official, governors=match.governors, intent_by=match.intent_by)
-                entry = official
+            match = Match(verb, other_reading, governors=match.governors, intent_by=match.intent_by)
+            entry = other_reading
         source_tokens = {t.i for r in (source.refs if source else ()) for t in _tokens_of(verb.doc, r)}
         target = _target_of(match, ctx.index, source_tokens)
-        if entry.type in _REACTIONS:
+        if entry.type in lex.rules.reactions:
             # "condemned the attack by Osgiliath soldiers": the reaction is aimed at whoever did the act.
             target = act_author(match.obj or reaction_object(verb), lex, ctx.index) or target
         place = place_country(verb, ctx.index)
@@ -519,10 +437,20 @@ def _code_sentence(sent: Span, sent_index: int, ctx: _Context) -> list[Event]:
         if entry.reciprocal and other is not None and _is_crowd(other[0]) and source is not None:
             # "Police clashed with protesters": a clash has two sides, and the crowd's side is a violent protest.
             events.extend(_events_for(match, sent_index, sent, ctx, target, source, words, crowd=True))
-        failed = next((g for g in match.governors if g.lemma_.lower() in _FAILING), None)
-        if failed is not None and entry.type in _COOPERATIVE and failed.i not in triggers:
+        failure = lex.rules.failure
+        failing = cues.words(failure.governors) if failure is not None else frozenset()
+        failed = next((g for g in match.governors if g.lemma_.lower() in failing), None)
+        if (
+            failure is not None
+            and failed is not None
+            and entry.type in failure.applies_to
+            and failed.i not in triggers
+        ):
             # "failed to reach agreement": the cooperative act is negated, and the failure is itself a rejection.
-            events.extend(_events_for(Match(failed, _FAILURE), sent_index, sent, ctx, source, target, words))
+            failed_entry = _entry_of(failure, failing, f"{failure.type}/fail-to")
+            events.extend(
+                _events_for(Match(failed, failed_entry), sent_index, sent, ctx, source, target, words)
+            )
     events.extend(_demands(sent, sent_index, ctx, triggers))
     for found in nominal_events(sent, lex, ctx.index, ctx.topic, consumed, triggers):
         nominal = Match(found.token, found.entry)
@@ -531,13 +459,39 @@ def _code_sentence(sent: Span, sent_index: int, ctx: _Context) -> list[Event]:
     return events
 
 
-def _said_of(clause: Token) -> LexiconEntry | None:
-    """What saying ``clause`` about its subject does: "Y must do Z" demands, "Y was responsible" accuses."""
-    if any(c.dep_ == "aux" and c.lower_ == "must" for c in clause.children):
-        return _DEMAND
+def _reading(
+    entry: LexiconEntry, verb: Token, subject: Token | None, source: Argument | None, lex: Lexicon
+) -> LexiconEntry | None:
+    """Another lexicon reading of the trigger when a ``readings`` rule holds ("China protested" is ACCUSE)."""
+    for rule in lex.rules.readings:
+        if "type" in rule.when and entry.type not in rule.when["type"]:
+            continue
+        if "official" in rule.when and _official(verb, subject, source) != rule.when["official"]:
+            continue
+        readings = lex.verbs.get(verb_lemma(verb, lex.verbs), ())
+        found = next((e for e in readings if e.type == rule.reading), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _said_of(verb: Token, clause: Token, lex: Lexicon) -> LexiconEntry | None:
+    """What saying ``clause`` about its subject does (the ``reported`` rules): "Y must do Z" demands, "Y was
+    responsible" accuses."""
     negated = any(c.dep_ == "neg" for c in clause.children)
-    blamed = any(c.dep_ == "acomp" and c.lemma_.lower() in _BLAME.lemmas for c in clause.children)
-    return _BLAME if clause.lemma_ == "be" and blamed and not negated else None
+    for rule in lex.rules.reported:
+        if verb.lemma_.lower() not in cues.words(rule.speech):
+            continue
+        if rule.aux and any(c.dep_ == "aux" and c.lower_ in rule.aux for c in clause.children):
+            return _entry_of(rule, rule.aux, rule.name)
+        if (
+            rule.lemma
+            and clause.lemma_ == rule.lemma
+            and any(c.dep_ == "acomp" and c.lemma_.lower() in rule.acomp for c in clause.children)
+            and (rule.negated is None or negated == rule.negated)
+        ):
+            return _entry_of(rule, rule.acomp, rule.name)
+    return None
 
 
 def _demands(sent: Span, sent_index: int, ctx: _Context, triggers: dict[int, Match]) -> list[Event]:
@@ -545,10 +499,10 @@ def _demands(sent: Span, sent_index: int, ctx: _Context, triggers: dict[int, Mat
     another known actor."""
     out: list[Event] = []
     for verb in sent:
-        if verb.lemma_.lower() not in _SAYING or verb.i in triggers or verb.pos_ != "VERB":
+        if verb.i in triggers or verb.pos_ != "VERB":
             continue
         clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-        said = _said_of(clause) if clause is not None else None
+        said = _said_of(verb, clause, ctx.lex) if clause is not None else None
         if clause is None or said is None:
             continue
         subject = child(clause, "nsubj")

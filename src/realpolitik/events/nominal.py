@@ -22,13 +22,10 @@ from realpolitik.events.arguments import (
     real_object,
     subject_of,
 )
+from realpolitik.ontology import cues
 from realpolitik.ontology.lexicon import Lexicon, LexiconEntry
 
-# Verbs whose object noun is an act done TO their subject by the "from" phrase: "the plan drew criticism from
-# Germany", "Kazakhstan received aid from China", "the minister faced protests from farmers".
-_UNDERGOER_VERBS = frozenset(
-    {"draw", "earn", "receive", "face", "attract", "get", "win", "meet", "suffer", "incur"}
-)
+_UNDERGOER_VERBS = cues.words("undergoer_verbs")
 # How an event noun's own source was found, when that source is who did the act ("Israel's raid", "the attack
 # by gunmen", "Israeli strikes"); an inherited topic or a light verb's subject is not the act's author.
 _AUTHOR_ROLES = frozenset({"possessor", "prep:by", "prep:from", "modifier"})

@@ -13,45 +13,6 @@ from importlib import resources
 from realpolitik.errors import KnowledgeBaseError
 from realpolitik.model import DOMAINS, PLOVER_TYPES
 
-QUAD_CLASS: dict[str, int] = {
-    "AGREE": 1,
-    "CONSULT": 1,
-    "SUPPORT": 1,
-    "CONCEDE": 1,
-    "COOPERATE": 2,
-    "AID": 2,
-    "RETREAT": 2,
-    "REQUEST": 3,
-    "ACCUSE": 3,
-    "REJECT": 3,
-    "THREATEN": 3,
-    "PROTEST": 4,
-    "SANCTION": 4,
-    "MOBILIZE": 4,
-    "COERCE": 4,
-    "ASSAULT": 4,
-}
-
-# The CAMEO code each type falls back to when no lexicon entry names a more specific one.
-DEFAULT_CAMEO: dict[str, str] = {
-    "AGREE": "030",
-    "CONSULT": "040",
-    "SUPPORT": "051",
-    "CONCEDE": "080",
-    "COOPERATE": "060",
-    "AID": "070",
-    "RETREAT": "080",
-    "REQUEST": "100",
-    "ACCUSE": "111",
-    "REJECT": "120",
-    "THREATEN": "130",
-    "PROTEST": "140",
-    "SANCTION": "160",
-    "MOBILIZE": "150",
-    "COERCE": "170",
-    "ASSAULT": "190",
-}
-
 # Names in the 2016 gold set (PLOVER 0.5) and what PLOVER 0.8 calls them (plover.md, last section).
 OLD_TYPE_NAMES: dict[str, str] = {
     "DEMAND": "REQUEST",
@@ -132,6 +93,22 @@ def plover_type(name: str) -> str:
     """A type name from any PLOVER version, in PLOVER 0.8 form (``DEMAND`` -> ``REQUEST``)."""
     upper = name.strip().upper()
     return OLD_TYPE_NAMES.get(upper, upper)
+
+
+@lru_cache(maxsize=1)
+def _types() -> dict[str, tuple[int, str]]:
+    table: dict[str, tuple[int, str]] = {}
+    for n, cols in _data_lines("types.tsv"):
+        if len(cols) != 3 or cols[0] not in PLOVER_TYPES or cols[1] not in ("1", "2", "3", "4"):
+            raise KnowledgeBaseError("expected 'TYPE<TAB>quad class<TAB>CAMEO'", file="types.tsv", line=n)
+        table[cols[0]] = (int(cols[1]), cols[2].strip())
+    if set(table) != set(PLOVER_TYPES):
+        raise KnowledgeBaseError(f"missing types: {sorted(set(PLOVER_TYPES) - set(table))}", file="types.tsv")
+    return table
+
+
+QUAD_CLASS: dict[str, int] = {kind: quad for kind, (quad, _) in _types().items()}
+DEFAULT_CAMEO: dict[str, str] = {kind: cameo for kind, (_, cameo) in _types().items()}
 
 
 @lru_cache(maxsize=1)

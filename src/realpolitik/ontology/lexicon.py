@@ -1,12 +1,15 @@
-"""The coder's trigger lexicon: one YAML file per PLOVER type in ``lexicon/`` (verbs, nouns, adjectives and
-verb + object patterns, each with a CAMEO code and an example), plus the context cues and modality cues in
-``data/``. Everything is compiled once into dictionaries keyed by lemma, so coding a token is a dict lookup.
+"""The coder's rules: the trigger lexicon (one YAML file per PLOVER type in ``lexicon/``: verbs, nouns, adjectives
+and verb + object patterns, each with a CAMEO code and an example), the context and modality cues in ``data/``,
+and the rewrites, reported acts and readings of ``rewrites.yaml`` (:mod:`realpolitik.ontology.rules`). A user's
+lexicon files (``--lexicon FILE``) add entries (each with its ``type``, or the file's), ``rewrites``,
+``reported`` and ``readings``; a mistake is reported with its file, line and field. Everything is compiled once
+into dictionaries keyed by lemma, so coding a token is a dict lookup.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -17,6 +20,8 @@ import yaml
 from realpolitik.errors import KnowledgeBaseError
 from realpolitik.model import PLOVER_TYPES
 from realpolitik.ontology import cameo_entry
+from realpolitik.ontology.rules import Rules, parse_rules
+from realpolitik.ontology.yamlfile import fail, line_of, read_yaml
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FLAGS = ("intent", "reciprocal", "weak", "nominal", "place_target", "phone")
@@ -67,6 +72,7 @@ class Lexicon:
     context_cues: dict[str, str]
     modality: dict[str, frozenset[str]]
     conditional_phrases: tuple[tuple[str, ...], ...]
+    rules: Rules = field(default_factory=Rules)
 
     def entries(self) -> list[LexiconEntry]:
         seen: dict[int, LexiconEntry] = {}
@@ -85,45 +91,58 @@ def _read_yaml(*parts: str) -> Any:
         raise KnowledgeBaseError(f"invalid YAML: {exc}", file="/".join(parts)) from exc
 
 
-def _words(value: Any, where: str = "lexicon") -> frozenset[str]:
+def _words(value: Any, where: str = "lexicon", line: int | None = None) -> frozenset[str]:
     if value is None:
         return frozenset()
     if isinstance(value, str):
         value = [value]
     if any(isinstance(v, bool) for v in value):
         # YAML 1.1 reads a bare no/on/off/yes as a boolean: such words must be quoted.
-        raise KnowledgeBaseError("a word parsed as a boolean: quote no/on/off/yes", file=where)
+        raise KnowledgeBaseError("a word parsed as a boolean: quote no/on/off/yes", file=where, line=line)
     return frozenset(str(v).lower() for v in value)
 
 
 def _entries_of(name: str, data: Any) -> list[LexiconEntry]:
-    if not isinstance(data, dict) or data.get("type") not in PLOVER_TYPES:
-        raise KnowledgeBaseError("a lexicon file needs 'type: <PLOVER type>'", file=name)
-    kind = str(data["type"])
+    """The trigger entries of one lexicon file: ``type`` (the default type of its entries) and ``entries``."""
+    if not isinstance(data, dict):
+        raise KnowledgeBaseError("a lexicon file is a mapping with 'type' and 'entries'", file=name)
+    default = data.get("type")
+    if default is not None and default not in PLOVER_TYPES:
+        raise fail(f"{default!r} is not a PLOVER type", file=name, where=data, field="type")
     out: list[LexiconEntry] = []
     for n, raw in enumerate(data.get("entries") or [], start=1):
-        unknown = set(raw) - _KNOWN_KEYS
+        where = f"entry {n}"
+        if not isinstance(raw, dict):
+            raise fail(f"{where}: an entry is a mapping", file=name, where=data)
+        unknown = set(raw) - _KNOWN_KEYS - {"type"}
         if unknown:
-            raise KnowledgeBaseError(f"entry {n}: unknown keys {sorted(unknown)}", file=name)
+            raise fail(f"{where}: unknown keys {sorted(unknown)}", file=name, where=raw)
+        kind = raw.get("type", default)
+        if kind not in PLOVER_TYPES:
+            raise fail(
+                f"{where}: needs a PLOVER type (its own or the file's)", file=name, where=raw, field="type"
+            )
         cameo = str(raw.get("cameo", ""))
         if cameo_entry(cameo) is None:
-            raise KnowledgeBaseError(f"entry {n}: unknown CAMEO code {cameo!r}", file=name, field="cameo")
+            raise fail(f"{where}: unknown CAMEO code {cameo!r}", file=name, where=raw, field="cameo")
         if not raw.get("example"):
-            raise KnowledgeBaseError(f"entry {n}: every entry needs an example", file=name, field="example")
+            raise fail(f"{where}: every entry needs an example", file=name, where=raw, field="example")
         objects = raw.get("objects")
+        found = False
         for pos in ("verbs", "nouns", "adjs"):
-            lemmas = _words(raw.get(pos), name)
+            lemmas = _words(raw.get(pos), name, line_of(raw))
             if not lemmas:
                 continue
+            found = True
             label = f"{kind}/{sorted(lemmas)[0]}" + (f"+{sorted(objects)[0]}" if objects else "")
             out.append(
                 LexiconEntry(
-                    type=kind,
+                    type=str(kind),
                     cameo=cameo,
                     pos=pos[:-1],
                     lemmas=lemmas,
-                    objects=_words(objects) if objects else None,
-                    particles=_words(raw.get("particle"), name) or None,
+                    objects=_words(objects, name, line_of(raw)) if objects else None,
+                    particles=_words(raw.get("particle"), name, line_of(raw)) or None,
                     contexts=tuple(raw.get("contexts") or ()),
                     mode=raw.get("mode"),
                     priority=int(raw.get("priority", 0)) + (1 if objects else 0),
@@ -132,6 +151,8 @@ def _entries_of(name: str, data: Any) -> list[LexiconEntry]:
                     **{flag: bool(raw.get(flag, False)) for flag in _FLAGS},
                 )
             )
+        if not found:
+            raise fail(f"{where}: needs verbs, nouns or adjs", file=name, where=raw)
     return out
 
 
@@ -158,9 +179,28 @@ def _load(files: tuple[str, ...]) -> Lexicon:
     folder = resources.files("realpolitik.ontology").joinpath("lexicon")
     for item in sorted(folder.iterdir(), key=lambda p: p.name):
         if item.name.endswith(".yaml"):
-            entries.extend(_entries_of(item.name, _read_yaml("lexicon", item.name)))
+            entries.extend(_entries_of(item.name, read_yaml(item, file=f"lexicon/{item.name}")))
+    cameo_ok = lambda code: cameo_entry(code) is not None  # noqa: E731
+    rules = parse_rules(
+        read_yaml(resources.files("realpolitik.ontology").joinpath("rewrites.yaml"), file="rewrites.yaml"),
+        file="rewrites.yaml",
+        cameo_ok=cameo_ok,
+    )
     for name in files:
-        entries.extend(_entries_of(name, _read_user_yaml(Path(name))))
+        data = read_yaml(Path(name))
+        if not isinstance(data, dict):
+            raise KnowledgeBaseError(
+                "a lexicon file is a mapping (type, entries, rewrites, reported)", file=name
+            )
+        unknown = set(data) - {"type", "entries", "rewrites", "reported", "readings"}
+        if unknown:
+            raise fail(f"unknown sections {sorted(unknown)}", file=name, where=data)
+        entries.extend(_entries_of(name, data))
+        rules = rules.merged(
+            parse_rules(
+                {k: data[k] for k in data if k != "type" and k != "entries"}, file=name, cameo_ok=cameo_ok
+            )
+        )
     cues: dict[str, str] = {}
     for context, words in (_read_yaml("data", "contexts.yaml") or {}).items():
         for word in words:
@@ -174,16 +214,8 @@ def _load(files: tuple[str, ...]) -> Lexicon:
         context_cues=cues,
         modality={k: _words(v, "modality.yaml") for k, v in raw_modality.items()},
         conditional_phrases=phrases,
+        rules=rules,
     )
-
-
-def _read_user_yaml(path: Path) -> Any:
-    try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
-    except OSError as exc:
-        raise KnowledgeBaseError(f"cannot read lexicon file: {exc.strerror}", file=str(path)) from exc
-    except yaml.YAMLError as exc:
-        raise KnowledgeBaseError(f"invalid YAML: {exc}", file=str(path)) from exc
 
 
 __all__ = ["Lexicon", "LexiconEntry", "load_lexicon"]

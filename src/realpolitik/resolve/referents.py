@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from realpolitik.actors.kb import KnowledgeBase
 from realpolitik.model import Actor, Article, Mention, replace
+from realpolitik.ontology import cues
 
 
 class ArticleState(Protocol):
@@ -35,28 +36,13 @@ class ArticleState(Protocol):
     def _namelike(self, i: int) -> bool: ...
 
 
-HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "madam", "sir"})
-PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
-COUNTRY_NOUNS = frozenset({"country", "state", "republic", "nation"})
-PAIR_NOUNS = {
-    "leaders": "person",
-    "presidents": "person",
-    "heads": "person",
-    "sides": "any",
-    "countries": "state",
-    "states": "state",
-    "nations": "state",
-    "parties": "any",
-}
-PLACE_PREPS = frozenset({"in", "at", "near", "outside", "around", "across", "inside", "within"})
-COMPASS = frozenset(
-    str.split(
-        "the east west north south eastern western northern southern central northeastern northwestern "
-        "southeastern southwestern north-east north-west south-east south-west rural"
-    )
-)
-# A state's people as a minority elsewhere ("the Albanian population of the province"; also "ethnic X").
-MINORITY_NOUNS = frozenset({"population", "minority", "minorities", "community", "communities", "diaspora"})
+HONORIFICS = cues.words("honorifics")
+PRONOUNS = cues.words("person_pronouns")
+COUNTRY_NOUNS = cues.words("country_nouns")
+PAIR_NOUNS = cues.mapping("pair_nouns")
+PLACE_PREPS = cues.words("place_prepositions")
+COMPASS = cues.words("compass_words")
+MINORITY_NOUNS = cues.words("minority_nouns")
 
 
 class SentenceContext:

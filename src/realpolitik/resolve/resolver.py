@@ -27,32 +27,13 @@ from realpolitik.actors.kb import Form, KnowledgeBase
 from realpolitik.actors.matcher import Gazetteer, Hit, gazetteer_for
 from realpolitik.annotate.gazetteer import doc_hits, token_texts
 from realpolitik.model import Actor, ActorKind, Article, Mention, Role
+from realpolitik.ontology import cues
 from realpolitik.resolve.referents import HONORIFICS, PLACE_PREPS, Coreference, SentenceContext
 
 _NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
-# Agent words that name an acting group even without a country ("troops fired", "protesters gathered").
-_STANDALONE_AGENTS = frozenset(
-    str.split(
-        "troops soldiers army servicemen peacekeepers police policemen protesters demonstrators rioters rebels "
-        "insurgents militants separatists militia militias guerrillas terrorists gunmen fundamentalists "
-        "extremists islamists students refugees settlers activists hijackers kidnappers takers pirates"
-    )
-)
-# Capitalised words after an office that are not a name ("the President Monday").
-_NOT_NAMES = frozenset(
-    str.split(
-        "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-        "august september october november december"
-    )
-)
-# Capitalised words that make a preceding place name part of the name of a structure ("the Europe Bridge",
-# "Tiananmen Square", "Kabul Airport"): the place inside it is not an actor.
-_STRUCTURES = frozenset(
-    str.split(
-        "bridge street avenue road highway boulevard square airport stadium hotel park station tower canal dam "
-        "gate hall palace cathedral mosque church temple museum river lake port harbour harbor"
-    )
-)
+_STANDALONE_AGENTS = cues.words("standalone_agents")
+_NOT_NAMES = cues.words("not_names")
+_STRUCTURES = cues.words("structure_nouns")
 _CONNECT_OF = (("of",), ("of", "the"))
 _POSSESSIVE = (("'s",), ("’s",), ("'",))
 

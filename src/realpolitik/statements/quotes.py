@@ -12,39 +12,27 @@ import re
 from dataclasses import dataclass
 
 from realpolitik.model import SpeakerType
+from realpolitik.ontology import cues
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # A paragraph that opens with a dash: em dash, en dash, minus sign or hyphen ("-China can ..." included),
 # but not a negative number ("-5 degrees").
 _DASH_LEAD = re.compile(r"[ \t]*(?:[—–―−]|-(?![\d-]))[ \t\u00a0]*(?=\S)")
+
+
+def _any_of(cue_class: str) -> str:
+    """A regular expression matching any word of a cue class as a whole word (longest first)."""
+    words = sorted(cues.ordered(cue_class), key=len, reverse=True)
+    return r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", " ") for w in words) + r")\b"
+
+
 # Introductions that announce anonymous commentary: "We talked about this with our experts",
 # "experts note", "analysts told us", "we asked residents", or a paragraph ending with a colon.
-_INTRO_WE = re.compile(
-    r"\b(?:we|I)\s+(?:have\s+|had\s+)?(?:talked|spoke|spoken|asked|discussed|turned|interviewed|consulted|"
-    r"contacted|invited)\b",
-    re.IGNORECASE,
-)
-_EXPERT_NOUN = re.compile(
-    r"\b(?:experts?|analysts?|specialists?|political scientists?|economists?|observers?|commentators?|"
-    r"scholars?|professors?|researchers?|scientists?|orientalists?|sinologists?|historians?|lawyers?)\b",
-    re.IGNORECASE,
-)
-_OFFICIAL_NOUN = re.compile(
-    r"\b(?:officials?|sources?|diplomats?|spokes(?:man|men|woman|women|person|people)|representatives?|"
-    r"officers?|authorities|ministry|ministers?|deputies)\b",
-    re.IGNORECASE,
-)
-_GROUP_NOUN = re.compile(
-    r"\b(?:residents?|protesters?|demonstrators?|locals?|citizens|people|voters|participants|readers|"
-    r"witnesses|eyewitnesses|students|workers|passers-by|activists|users)\b",
-    re.IGNORECASE,
-)
-_INTRO_CUE = re.compile(
-    r"\b(?:note|notes|noted|say|says|said|believe|believes|explain|explains|explained|comment|comments|"
-    r"commented|told|tell|answer|answered|share|shared|agree|agreed|think|thinks|assess|assessed|argue|"
-    r"argues|opinion|views?|asked)\b",
-    re.IGNORECASE,
-)
+_INTRO_WE = re.compile(rf"\b(?:we|I)\s+(?:have\s+|had\s+)?{_any_of('intro_we_verbs')}", re.IGNORECASE)
+_EXPERT_NOUN = re.compile(_any_of("intro_expert_nouns"), re.IGNORECASE)
+_OFFICIAL_NOUN = re.compile(_any_of("intro_official_nouns"), re.IGNORECASE)
+_GROUP_NOUN = re.compile(_any_of("intro_group_nouns"), re.IGNORECASE)
+_INTRO_CUE = re.compile(_any_of("intro_cue_words"), re.IGNORECASE)
 _MAX_INTRO_DISTANCE = 6  # paragraphs between an introduction and the first dash paragraph it announces
 
 # Transcript turns: a paragraph that opens with a speaker label and a colon. Labels are capitalised words,
@@ -53,31 +41,8 @@ _TURN = re.compile(
     r"(?P<label>[A-Z][\w'’.\-]*(?:\s+(?:(?:of|the|de|da|von|van|al|bin|and)\s+)*[A-Z][\w'’.\-]*){0,7})"
     r"[ \t]*:[ \t]+(?=\S)"
 )
-TURN_WORDS = frozenset({"question", "remark", "reply", "answer", "response", "comment", "interviewer"})
-_NOT_SPEAKERS = frozenset(
-    {
-        "note",
-        "update",
-        "photo",
-        "source",
-        "sources",
-        "see also",
-        "related",
-        "editor's note",
-        "warning",
-        "read more",
-        "correction",
-        "image",
-        "video",
-        "caption",
-        "tags",
-        "topics",
-        "subject",
-        "re",
-        "ps",
-        "p.s",
-    }
-)
+TURN_WORDS = cues.words("turn_words")
+_NOT_SPEAKERS = cues.words("not_speaker_labels")
 
 # Quotation marks. Pairs are found per paragraph; an unfinished quote continues into the next paragraph
 # when that paragraph re-opens with a quotation mark (the usual convention for multi-paragraph quotes).

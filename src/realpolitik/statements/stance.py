@@ -22,11 +22,12 @@ from vader import SentimentIntensityAnalyzer
 
 from realpolitik.annotate import doc_text
 from realpolitik.model import Mention, Speaker, Stance
+from realpolitik.ontology import cues
 
 Method = Literal["auto", "model", "rules"]
 _CLAUSE_HEADS = ("VERB", "AUX")
 _SPLIT_DEPS = ("conj", "relcl", "advcl", "parataxis", "acl")
-_NEGATORS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "neither", "nor", "without"})
+_NEGATORS = cues.words("stance_negators")
 # Thresholds on the rules' compound score for the three classes; fitted on the NewsMTSC train split.
 RULE_THRESHOLDS = (-0.05, 0.3)
 _WEIGHTS = "stance_weights.json"

@@ -1,0 +1,94 @@
+"""Applying the rewrites of ``ontology/rewrites.yaml`` (and a user's) to one coded trigger: what it literally
+says, with its modality, becomes the event it is (an intention to cooperate is an asserted AGREE, a crowd's
+violence a violent protest, an announced act of force a threat). The conditions and actions are described in
+:mod:`realpolitik.ontology.rules`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from realpolitik.model import Modality
+from realpolitik.ontology import QUAD_CLASS
+from realpolitik.ontology.cues import words
+from realpolitik.ontology.rules import Rewrite
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One trigger as the rewrites see it. ``act`` is the trigger's words ("send + troop"), ``by`` the intent
+    word it is governed by ("ready") or None, ``domain`` the domain its clause's words suggest."""
+
+    type: str
+    cameo: str
+    modality: Modality
+    cue: str | None
+    act: str
+    rule: str
+    by: str | None = None
+    future: bool = False
+    consequent: bool = True
+    marked: bool = False
+    crowd: bool = False
+    contexts: tuple[str, ...] = ()
+    domain: str | None = None
+
+    @property
+    def announced(self) -> bool:
+        """An intention, or a future act stated as fact."""
+        return self.by is not None or (self.modality == "asserted" and self.future)
+
+
+def _holds(key: str, wanted: Any, r: Reading) -> bool:
+    if key == "type":
+        return r.type in wanted
+    if key == "quad_class":
+        return QUAD_CLASS[r.type] in wanted
+    if key == "governor_in":
+        return r.by is not None and r.by in words(wanted)
+    if key == "context":
+        return wanted in r.contexts
+    return bool(getattr(r, key) == wanted)
+
+
+def _cameo(spec: Any, r: Reading) -> str:
+    if isinstance(spec, str):
+        return r.cameo if spec == "same" else spec
+    ((choice, table),) = spec.items()
+    key = {
+        "by_type": r.type,
+        "by_domain": r.domain,
+        "by_cameo": r.cameo,
+        "by_context": next((c for c in table if c in r.contexts), None),
+    }[choice]
+    return _cameo(table[key] if key in table else table["*"], r)
+
+
+def _apply(rewrite: Rewrite, r: Reading) -> Reading:
+    then: Mapping[str, Any] = rewrite.then
+    changes: dict[str, Any] = {}
+    if "cameo" in then:
+        changes["cameo"] = _cameo(then["cameo"], r)
+    if "rule" in then:
+        changes["rule"] = then["rule"].format(type=r.type.lower(), by=r.by or "will", act=r.act)
+    for key in ("type", "modality", "cue"):
+        if key in then:
+            changes[key] = then[key]
+    return replace(r, **changes)
+
+
+def rewrite(reading: Reading, rewrites: Iterable[Rewrite]) -> tuple[Reading, list[str]]:
+    """The reading after every rewrite whose conditions hold, in order (a ``stop`` rewrite ends the run), and
+    the names of those that fired."""
+    fired = []
+    for rule in rewrites:
+        if all(_holds(k, v, reading) for k, v in rule.when.items()):
+            reading = _apply(rule, reading)
+            fired.append(rule.name)
+            if rule.stop:
+                break
+    return reading, fired
+
+
+__all__ = ["Reading", "rewrite"]
