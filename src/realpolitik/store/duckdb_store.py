@@ -414,6 +414,26 @@ class Store:
         with self.cursor() as cur:
             return queries.events(cur, queries.EventFilter(**filters), cursor, self._cap(limit))
 
+    def iter_events(self, **filters: Any) -> Iterator[model.Listed]:
+        """Every event the filters select, newest first, page by page (for exports)."""
+        cursor: str | None = None
+        while True:
+            page = self.events(cursor=cursor, limit=self.settings.api_max_page_size, **filters)
+            yield from page.items
+            if page.next_cursor is None:
+                return
+            cursor = page.next_cursor
+
+    def iter_statements(self, **filters: Any) -> Iterator[model.Listed]:
+        """Every statement the filters select (``speaker``, ``about``, ``start``, ``end``), newest first."""
+        cursor: str | None = None
+        while True:
+            page = self.statements(cursor=cursor, limit=self.settings.api_max_page_size, **filters)
+            yield from page.items
+            if page.next_cursor is None:
+                return
+            cursor = page.next_cursor
+
     def latest_events(self, limit: int = 20) -> list[model.Listed]:
         return self.events(limit=limit).items
 
