@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import Any
 
 import click
 
 from realpolitik import render
-from realpolitik.cli.options import db_option, rules_options
+from realpolitik.cli.options import db_option, run_options
 from realpolitik.cli.report import echo_failure, make_console, print_analysis
 from realpolitik.model import Analysis, Failure
 from realpolitik.settings import Settings
@@ -21,22 +22,10 @@ from realpolitik.settings import Settings
 )
 @db_option
 @click.option("--no-store", is_flag=True, help="Analyze and print only; write nothing.")
-@rules_options
-@click.option("--workers", type=int, default=None, help="Run on a local Dask cluster with N workers.")
-@click.option("--scheduler", default=None, help="Run on an existing Dask cluster at ADDRESS.")
+@run_options
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-@click.option("--retry-failed", is_flag=True, help="Also retry the inputs recorded in the failures table.")
 def analyze(
-    inputs: tuple[str, ...],
-    as_json: bool,
-    db: str | None,
-    no_store: bool,
-    kb_file: str | None,
-    lexicon_files: tuple[str, ...],
-    workers: int | None,
-    scheduler: str | None,
-    quiet: bool,
-    retry_failed: bool,
+    inputs: tuple[str, ...], as_json: bool, db: str | None, no_store: bool, quiet: bool, **run: Any
 ) -> None:
     """Analyze news: .txt, .html, .jsonl files, directories, globs, feed URLs, or - for stdin.
 
@@ -71,14 +60,10 @@ def analyze(
             inputs,
             settings,
             store,
-            kb_file=kb_file,
-            lexicon_files=lexicon_files,
-            workers=workers,
-            scheduler=scheduler,
-            retry_failed=retry_failed,
             on_analysis=on_analysis,
             on_failure=on_failure,
             progress=not quiet and not as_json,
+            **run,
         )
     finally:
         if store is not None:

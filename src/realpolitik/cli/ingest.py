@@ -12,10 +12,11 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
+from typing import Any
 
 import click
 
-from realpolitik.cli.options import db_option, rules_options
+from realpolitik.cli.options import db_option, run_options
 from realpolitik.cli.report import echo_failure
 from realpolitik.settings import Settings
 
@@ -34,25 +35,10 @@ def parse_duration(text: str) -> float:
 @click.command()
 @click.argument("inputs", nargs=-1)
 @db_option
-@click.option(
-    "--workers", type=int, default=None, help="Run on a local Dask cluster with N worker processes."
-)
-@click.option("--scheduler", default=None, help="Run on an existing Dask cluster at ADDRESS.")
-@click.option("--retry-failed", is_flag=True, help="Also read again every input in the failures table.")
+@run_options
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run report as JSON.")
-@rules_options
-def ingest(
-    inputs: tuple[str, ...],
-    db: str | None,
-    kb_file: str | None,
-    lexicon_files: tuple[str, ...],
-    workers: int | None,
-    scheduler: str | None,
-    retry_failed: bool,
-    quiet: bool,
-    as_json: bool,
-) -> None:
+def ingest(inputs: tuple[str, ...], db: str | None, quiet: bool, as_json: bool, **run: Any) -> None:
     """Analyze inputs into the store without printing each article: files, directories, globs, JSONL
     archives, RSS/Atom feeds and page URLs, or - for stdin. Committed in batches, so a re-run after a crash
     finishes the job without duplicates. Exit status 1 if any input failed.
@@ -65,21 +51,10 @@ def ingest(
     from realpolitik.store import Store
 
     settings = Settings.load(db=db)
-    if not inputs and not retry_failed:
+    if not inputs and not run["retry_failed"]:
         raise click.UsageError("give at least one INPUT (or --retry-failed with failures to retry)")
     with Store(settings.db, settings=settings) as store:
-        report = run_refs(
-            inputs,
-            settings,
-            store,
-            kb_file=kb_file,
-            lexicon_files=lexicon_files,
-            workers=workers,
-            scheduler=scheduler,
-            retry_failed=retry_failed,
-            on_failure=echo_failure,
-            progress=not quiet,
-        )
+        report = run_refs(inputs, settings, store, on_failure=echo_failure, progress=not quiet, **run)
     if as_json:
         click.echo(json.dumps(report.to_json()))
     elif not quiet:

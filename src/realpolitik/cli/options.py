@@ -26,3 +26,17 @@ def rules_options(fn: Any) -> Any:
     return click.option(
         "--kb", "kb_file", type=click.Path(exists=True, dir_okay=False), help="Extra knowledge-base file."
     )(fn)
+
+
+def run_options(fn: Any) -> Any:
+    """The options of a run (``run_refs``): the user's KB and lexicon files, Dask, retrying failed inputs. The
+    command receives them as keyword arguments to pass on unchanged."""
+    for option in (
+        click.option(
+            "--retry-failed", is_flag=True, help="Also read again every input in the failures table."
+        ),
+        click.option("--scheduler", default=None, help="Run on an existing Dask cluster at ADDRESS."),
+        click.option("--workers", type=int, default=None, help="Run on a local Dask cluster with N workers."),
+    ):
+        fn = option(fn)
+    return rules_options(fn)

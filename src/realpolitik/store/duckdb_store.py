@@ -416,19 +416,16 @@ class Store:
 
     def iter_events(self, **filters: Any) -> Iterator[model.Listed]:
         """Every event the filters select, newest first, page by page (for exports)."""
-        cursor: str | None = None
-        while True:
-            page = self.events(cursor=cursor, limit=self.settings.api_max_page_size, **filters)
-            yield from page.items
-            if page.next_cursor is None:
-                return
-            cursor = page.next_cursor
+        return self._every(self.events, filters)
 
     def iter_statements(self, **filters: Any) -> Iterator[model.Listed]:
         """Every statement the filters select (``speaker``, ``about``, ``start``, ``end``), newest first."""
+        return self._every(self.statements, filters)
+
+    def _every(self, listing: Callable[..., queries.Page], filters: dict[str, Any]) -> Iterator[model.Listed]:
         cursor: str | None = None
         while True:
-            page = self.statements(cursor=cursor, limit=self.settings.api_max_page_size, **filters)
+            page = listing(cursor=cursor, limit=self.settings.api_max_page_size, **filters)
             yield from page.items
             if page.next_cursor is None:
                 return
