@@ -38,7 +38,7 @@ PLOVER_TYPES: tuple[str, ...] = (
     "COERCE",
     "ASSAULT",
 )
-DOMAINS: tuple[str, ...] = ("security", "economy", "diplomacy", "society")
+DOMAINS: tuple[str, ...] = ("security", "economy", "diplomacy", "society", "unspecified")
 MODALITIES: tuple[str, ...] = ("asserted", "negated", "hypothetical")
 
 _SPACE = re.compile(r"\s+")
