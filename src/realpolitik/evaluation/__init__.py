@@ -4,11 +4,12 @@ third party adds a gold set. ``realpolitik eval`` runs the requested (or all) se
 
 from __future__ import annotations
 
-from realpolitik.evaluation import actors, events, statements
+from realpolitik.evaluation import actors, events, news, statements
 from realpolitik.evaluation.results import PRF, EvalResult
 from realpolitik.plugins import Evaluator
 
 PLUGINS: tuple[Evaluator, ...] = (
+    Evaluator("news-events", news.evaluate_news_events),
     Evaluator("plover-gsr", events.evaluate_plover_gsr),
     Evaluator("petr2-gsr", events.evaluate_petr2_gsr),
     Evaluator("conflibert", events.evaluate_conflibert),
