@@ -23,7 +23,7 @@ from realpolitik.actors.kb import KnowledgeBase
 from realpolitik.cli.main import main
 from realpolitik.errors import PluginError
 from realpolitik.events import code_events
-from realpolitik.model import Article, Event, Failure, Mention, Speaker, Statement
+from realpolitik.model import ActorRef, Article, Event, Failure, Mention, Speaker, Statement
 from realpolitik.ontology.lexicon import load_lexicon
 from realpolitik.plugins import (
     DEFAULT_PLUGINS,
@@ -59,6 +59,7 @@ DEFAULTS = [
     *(
         ("evaluator", name, "realpolitik.evaluation")
         for name in (
+            "news-events",
             "plover-gsr",
             "petr2-gsr",
             "conflibert",
@@ -100,12 +101,16 @@ READER = SourceReader("shout", read, suffixes=(".shout",), count=lambda ref: 2)
 """
 
 EXTRA_CODER_PLUGIN = """
-from realpolitik.model import Event
+from realpolitik.model import ActorRef, Event
 from realpolitik.plugins import EventCoder, KnowledgeBaseProvider
 from realpolitik.actors.kb import KnowledgeBase
 
 def code(doc, article, mentions):
-    return [Event("extra-1", article.id, 0, 0, 5, None, None, "CONSULT", rule="extra")]
+    kaz, chn = ActorRef("KAZ", "GOV"), ActorRef("CHN", "GOV")
+    return [
+        Event("extra-1", article.id, 0, 0, 5, kaz, chn, "CONSULT", rule="extra"),
+        Event("extra-2", article.id, 0, 0, 5, kaz, None, "AGREE", rule="extra-incomplete"),
+    ]
 
 OURS = KnowledgeBase({}, ("theirs.jsonl",))
 PLUGINS = [EventCoder("extra", lambda lexicon: code), KnowledgeBaseProvider("theirs", lambda: OURS)]
@@ -292,8 +297,19 @@ def _without_spacy(registry: Registry) -> Registry:
     return registry
 
 
-def _event(article: Article, rule: str) -> Event:
-    return Event(f"{rule}-1", article.id, 0, 0, 5, None, None, "CONSULT", rule=rule)
+def _event(article: Article, rule: str, sentence: int = 0) -> Event:
+    # a complete event (two resolved actors): only those enter the data set, whichever coder finds them
+    return Event(
+        f"{rule}-1",
+        article.id,
+        sentence,
+        0,
+        5,
+        ActorRef("KAZ", "GOV"),
+        ActorRef("CHN", "GOV"),
+        "CONSULT",
+        rule=rule,
+    )
 
 
 def test_engine_runs_every_registered_coder_and_extractor() -> None:
@@ -308,7 +324,7 @@ def test_engine_runs_every_registered_coder_and_extractor() -> None:
         raise RuntimeError("coder bug")
 
     def last(doc: Doc, article: Article, mentions: list[Mention]) -> list[Event]:
-        return [_event(article, "last")]
+        return [_event(article, "last", sentence=1)]
 
     def quotes(doc: Doc, article: Article, mentions: list[Mention]) -> list[Statement]:
         return [Statement("s-1", article.id, 0, 5, Speaker("Tokayev", "person"))]
@@ -342,7 +358,9 @@ def test_engine_uses_installed_coder_and_knowledge_base(install: Callable[..., N
     assert engine.kb.sources == ("theirs.jsonl",)  # the last provider registered is the base
 
     analysis = engine.analyze_text("Astana hosted talks.")
-    assert "extra" in [e.rule for e in analysis.events]
+    rules = [e.rule for e in analysis.events]
+    assert "extra" in rules
+    assert "extra-incomplete" not in rules  # an installed coder's events pass the same completeness filter
 
 
 def test_engine_default_parts_are_ours() -> None:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from realpolitik.actors.kb import KnowledgeBase
 from realpolitik.annotate import Annotator
 from realpolitik.errors import PipelineError
-from realpolitik.events import build_coder
+from realpolitik.events import build_coder, complete_events
 from realpolitik.model import Analysis, Article, Event, Failure, Mention, Sentence, Statement
 from realpolitik.ontology.lexicon import load_lexicon
 from realpolitik.plugins import (
@@ -119,6 +119,9 @@ class Engine:
         events: list[Event] = []
         for _name, code in self.coders:
             events += self._stage("code", article, failures, code, doc, article, mentions) or []
+        # Only complete political events enter the data set (a resolved source, a resolved target where the
+        # act has one, two different actors), each act once, whichever coder found it.
+        events = complete_events(events)
         statements: list[Statement] = []
         for _name, extract in self.extractors:
             statements += self._stage("statements", article, failures, extract, doc, article, mentions) or []

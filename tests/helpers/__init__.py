@@ -4,7 +4,7 @@ stories and a fake engine for the runners), ``browser`` (a server in a thread, P
 
 from helpers.browser import CHROMIUM, free_port, launched_chromium, serving, shot, walk_to_the_sentence
 from helpers.corpora import FakeEngine, corpus, fake_analysis, story, syndicated_corpus
-from helpers.parses import parse, triples
+from helpers.parses import coded, parse, triples
 from helpers.world import (
     GOLDSTEIN,
     HOSTILE_TEXT,
@@ -33,6 +33,7 @@ __all__ = [
     "KeywordEngine",
     "TestClient",
     "build_world",
+    "coded",
     "corpus",
     "fake_analysis",
     "free_port",

@@ -1,6 +1,9 @@
-"""Hand-built parses for the coder: a Doc from "word lemma POS TAG dep head" lines (no trained model)."""
+"""Hand-built parses for the coder: a Doc from "word lemma POS TAG dep head" lines (no trained model); and the
+rule coder's raw output on a text, before the completeness filter (``coded``)."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from spacy.lang.en import English
 from spacy.tokens import Doc
@@ -61,3 +64,14 @@ def triples(events: list[Event]) -> set[tuple[str, str | None, str | None, str]]
         (e.type, e.source.code if e.source else None, e.target.code if e.target else None, e.modality)
         for e in events
     }
+
+
+def coded(engine: Any, text: str, **fields: Any) -> list[Event]:
+    """Every event the rule coder codes in ``text`` with ``engine``'s model, knowledge base and rules, complete
+    or not: what the data set's completeness filter is given (modality and argument tests look here)."""
+    from realpolitik.events import code_events
+
+    article = Article.from_text(text, **fields)
+    ((_, doc),) = list(engine.annotator.pipe([article]))
+    mentions = engine.resolver.resolve(doc, article)
+    return code_events(doc, article, mentions, engine.lexicon)

@@ -6,7 +6,8 @@ holding its trigger (its evidence start if it has none) and is a true positive w
 sentence has its type, source code and target code (a missing target matches only a missing one); an undirected
 gold event matches either direction and its two directions count once. Everything else is a false positive (an
 event without a source included); gold events left over are false negatives. P, R and F1 are micro-averaged
-over events, for the ``dev`` part (rules may be written against it) and the ``test`` part (only scored).
+over events, for the ``train`` and ``dev`` parts (rules may be written against them) and the ``test`` part (only
+scored).
 
 Beside them: the domain agreement of matched events, a naive keyword coder on the same articles (first two
 states of a sentence named by the resolver, the first trigger word of the lexicon) as a floor, and the agreement
@@ -28,6 +29,7 @@ from realpolitik.evaluation.results import PRF, EvalResult
 from realpolitik.model import Analysis, Article, Event
 
 GOLD_NAME = "news_events_gold.jsonl"
+TRAIN_NAME = "news_events_train.jsonl"
 SECOND_NAME = "news_events_second_annotation.jsonl"
 _BATCH = 16
 
@@ -208,6 +210,8 @@ def _score(
 def evaluate_news_events(data_dir: Path, engine_factory: Callable[[], Any]) -> EvalResult:
     """Strict event P/R/F1 on our real-news gold, dev and test parts."""
     gold = read_jsonl(_gold_dir() / GOLD_NAME)
+    if (_gold_dir() / TRAIN_NAME).is_file():
+        gold += read_jsonl(_gold_dir() / TRAIN_NAME)
     corpus = _corpus(data_dir)
     missing = [r["id"] for r in gold if r["id"] not in corpus]
     if missing:
@@ -228,7 +232,7 @@ def evaluate_news_events(data_dir: Path, engine_factory: Callable[[], Any]) -> E
     per_label: dict[str, PRF] = {}
     extra: dict[str, Any] = {"guideline": "docs/annotation.md", "scoring": "strict (module docstring)"}
     lexicon = getattr(engine, "lexicon", None)
-    for split in ("dev", "test"):
+    for split in ("train", "dev", "test"):
         part = [(r, a) for r, a in zip(gold, analyses, strict=True) if r["split"] == split]
         records = [r for r, _ in part]
         predicted = [predicted_by_sentence(a, r["sentences"]) for r, a in part]

@@ -224,6 +224,12 @@ def subject_of(verb: Token, index: MentionIndex, depth: int = 0) -> Argument | N
         return subject_of(head, index, depth + 1)
     if verb.dep_ in ("relcl", "acl") and verb.tag_ in ("VBG", "VBZ", "VBP", "VBD"):
         return argument(head, index, "relative")
+    if (
+        verb.dep_ == "acl"
+        and head.dep_ == "dobj"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ):
+        return subject_of(head.head, index, depth + 1)  # "took this opportunity to thank": the taker thanks
     if verb.dep_ in ("advcl", "pcomp") or (verb.dep_ == "prep"):
         up = head
         while up.dep_ in ("prep", "pcomp") and up.head.i != up.i:
@@ -333,7 +339,8 @@ def nominal_arguments(noun: Token, index: MentionIndex) -> tuple[Argument | None
     "the attack by Syrian forces on Aleppo", "a Chinese investment in Kazakhstan", "held talks with Y"."""
     source: Argument | None = None
     possessor = child(noun, "poss")
-    if possessor is not None and possessor.pos_ != "PRON":
+    # "my congratulations": a first-person possessor is the speaker; other pronouns are left to the context
+    if possessor is not None and (possessor.pos_ != "PRON" or possessor.lower_ in ("my", "our")):
         source = argument(possessor, index, "possessor")
     by = prep_object(noun, ("by", "from"))
     if source is None and by is not None:

@@ -11,7 +11,7 @@ the clause it was coded from (with the reporting verb when the act is reported s
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import replace
 from functools import partial
 from itertools import permutations
 
@@ -34,38 +34,33 @@ from realpolitik.events.arguments import (
     sole_state,
     subject_of,
 )
+from realpolitik.events.context import (
+    CodingContext,
+    clause_words,
+    entry_of,
+    readout_sides,
+    sentence_domains,
+    title_organisation,
+)
 from realpolitik.events.modality import future_intent, modality_of
-from realpolitik.events.nominal import act_author, nominal_events, reaction_object, topic_of
+from realpolitik.events.nominal import act_author, is_news, nominal_events, reaction_object, topic_of
+from realpolitik.events.readouts import attendance, commitments, own_word
+from realpolitik.events.reported import other_reading, reported_acts
 from realpolitik.events.rewrites import Reading, rewrite
 from realpolitik.events.triggers import Match, find_triggers, governors_of, verb_lemma
 from realpolitik.model import ActorRef, Article, Event, Mention, stable_id
 from realpolitik.ontology import DEFAULT_CAMEO, QUAD_CLASS, cameo_entry, context_domains, cues, domain_for
 from realpolitik.ontology.lexicon import Lexicon, LexiconEntry, load_lexicon
-from realpolitik.ontology.rules import Failure, Reported
 
 VERSION = "rules-0.2"
 
-_CLAUSE_BREAKS = frozenset({"conj", "ccomp", "parataxis", "relcl", "advcl", "cc", "punct", "mark"})
 # Target roles that name a topic rather than who was acted on ("talks on fishing rights"): not localized.
 _TOPIC_ROLES = frozenset({"prep:over", "prep:for", "prep:about"})
 _CROWDS = cues.words("crowd_nouns")
 
 
-def _entry_of(rule: Reported | Failure, lemmas: frozenset[str], name: str) -> LexiconEntry:
-    """A reported act or the failure rule as a lexicon entry, so that it is coded like any trigger."""
-    return LexiconEntry(
-        type=rule.type, cameo=rule.cameo, pos="verb", lemmas=lemmas, example=rule.example, name=name
-    )
-
-
-def _clause_words(token: Token) -> list[Token]:
-    out: list[Token] = []
-    stack = [token]
-    while stack:
-        current = stack.pop()
-        out.append(current)
-        stack.extend(c for c in current.children if c.dep_ not in _CLAUSE_BREAKS)
-    return out
+# Contexts a CAMEO code carries by default rather than as evidence of what the act is about.
+_GENERIC_CONTEXTS = frozenset({"diplomatic"})
 
 
 def _contexts(entry: LexiconEntry, words: list[Token], lex: Lexicon) -> tuple[str, ...]:
@@ -120,6 +115,8 @@ def _target_of(match: Match, index: MentionIndex, source_tokens: set[int]) -> Ar
     for token, how in candidates:
         if token.i == verb.i:
             continue
+        if how == "location" and first is not None and first.how == "prep:against":
+            return first  # "protested against the government in Almaty": the government, of Kazakhstan
         found = argument(token, index, how)
         if found is None:
             continue
@@ -164,15 +161,49 @@ def _is_subtree(token: Token, of: Token) -> bool:
     return of.left_edge.i <= token.i <= of.right_edge.i
 
 
-@dataclass
-class _Context:
-    """Per-article state shared by the sentences: mentions by token, the article's focus, the last topic."""
+def _names_a_counterpart(target: Argument | None, match: Match) -> bool:
+    """For a reciprocal act (met, discussed, signed, agreed), is the target a party to it ("met Putin", "talks
+    with Japan") rather than its topic or place ("discussed the situation in Syria")?"""
+    if target is None:
+        return False
+    if target.how in ("prep:with", "prep:between", "prep:to", "patient", "dative", "complement"):
+        return True
+    if target.how != "object":
+        return False
+    head = match.obj or next((c for c in match.token.children if c.dep_ == "dobj"), None)
+    if head is None:
+        return False
+    for ref in target.refs:
+        if ref.start is None:
+            continue
+        token = next((t for t in head.subtree if t.idx >= ref.start), None)
+        if token is not None and _party_path(token, head, object_pattern=match.obj is not None):
+            return True
+    return False
 
-    article: Article
-    index: MentionIndex
-    lex: Lexicon
-    focus: list[ActorRef]
-    topic: Argument | None = None
+
+def _party_path(token: Token, head: Token, object_pattern: bool) -> bool:
+    """Is ``token`` a party of the act whose object is ``head``: the object itself, a coordinated object, or the
+    modifier of one that names people ("met his Chinese counterpart"), or, for an object pattern, in the
+    object's "with"/"between" phrase ("deepened cooperation with Tajikistan"); not a word about a topic ("the
+    situation in Syria", "intra-CIS relations")?"""
+    parties = cues.words("party_nouns")
+    while token.i != head.i:
+        if token.dep_ == "pobj":
+            prep = token.head
+            if not (object_pattern and prep.lower_ in ("with", "between", "among")):
+                return False
+            token = prep.head
+            continue
+        if token.dep_ in ("amod", "compound", "nmod", "poss") and token.head.lemma_.lower() not in parties:
+            if not (token.head.pos_ == "PROPN" or token.head.ent_type_):
+                return False  # "intra-CIS relations": a modifier of a thing, not of a party
+        elif token.dep_ not in ("amod", "compound", "poss", "nmod", "appos", "conj", "cc", "det", "prep"):
+            return False
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return True
 
 
 def _refs_in(sent: Span, *refs: ActorRef | None) -> list[ActorRef]:
@@ -216,18 +247,6 @@ def _is_crowd(head: Token | None) -> bool:
     return inner.lemma_.lower() in _CROWDS or inner.lower_.removesuffix("s") in _CROWDS
 
 
-def _official(verb: Token, subject: Token | None, source: Argument | None) -> bool:
-    """Is this protest a government's complaint: addressed to someone ("protested to Japan"), or made by a state
-    named as such ("China protested", not "Chinese students") or an official?"""
-    if prep_object(verb, ("to",)) is not None:
-        return True
-    if source is None or not any(r.code for r in source.refs):
-        return False
-    if subject is not None and subject.tag_ == "NNP" and subject.ent_type_ in ("GPE", "NORP", "ORG", ""):
-        return all(r.kind in ("state", "igo") for r in source.refs if r.code)
-    return any(r.sector == "GOV" for r in source.refs)
-
-
 def _first_domain(contexts: tuple[str, ...]) -> str | None:
     mapping = context_domains()
     return next((mapping[c] for c in contexts if c in mapping), None)
@@ -237,7 +256,7 @@ def _events_for(
     match: Match,
     sent_index: int,
     sent: Span,
-    ctx: _Context,
+    ctx: CodingContext,
     source: Argument | None,
     target: Argument | None,
     words: list[Token],
@@ -268,9 +287,16 @@ def _events_for(
             crowd=kind in ("ASSAULT", "COERCE") and (crowd or _is_crowd(child(trigger, "nsubj"))),
             contexts=contexts,
             domain=domain_hint,
+            lemma=lemma,
+            words=frozenset(w for t in words for w in (t.lower_, t.lemma_.lower())),
+            governors=frozenset(g.lemma_.lower() for g in match.governors),
+            own_word=own_word(trigger, source, ctx.index),
+            noun=trigger.pos_ in ("NOUN", "PROPN"),
         ),
         lex.rules.rewrites,
     )
+    if reading.drop:
+        return []
     kind, cameo, modality, cue, rule = (
         reading.type,
         reading.cameo,
@@ -280,23 +306,55 @@ def _events_for(
     )
     if cue:
         rule += f" [{cue}]"
+    # The domain from evidence: the clause's words, then what the act's code is about (a generic "diplomatic"
+    # only after the sentences around it have had their say), else unspecified.
     info = cameo_entry(cameo) or cameo_entry(DEFAULT_CAMEO[kind])
-    for context in info.contexts if info else ():
-        if context not in contexts:
-            contexts = (*contexts, context)
-    domain = domain_for(contexts, kind)
+    coded = tuple(c for c in (info.contexts if info else ()) if c not in contexts)
+    specific = tuple(c for c in coded if c not in _GENERIC_CONTEXTS)
+    domain = domain_for((*contexts, *specific), kind, ctx.domain_near(sent_index))
+    if domain == "unspecified":
+        domain = domain_for(coded, kind)
+    contexts = (*contexts, *coded)
     confidence = 0.6 + (0.1 if match.obj is not None else 0.0) - (0.2 if entry.weak else 0.0)
     if modality != "asserted":
         confidence -= 0.1
 
     sources = source.refs if source else ()
+    if kind == "PROTEST":
+        # people protesting are civilians unless the text says who they are ("thousands", "crowds")
+        sources = tuple(
+            replace(r, sector="CVL") if r.kind == "group" and r.sector is None else r for r in sources
+        )
     targets = target.refs if target else ()
+    # "we are ready to do this on our side": the side acting, not someone acted on (a group that only took its
+    # state from the place or the sentence, "+place", "+sole", is not known to be that side; "the border" that
+    # took the actor's own state, "+home", is)
+    localized_side = (source is not None and "+" in source.how) or (
+        target is not None and target.how.endswith(("+sole", "+place"))
+    )
+    own = set() if localized_side else {(s.code, s.sector) for s in sources if s.code}
+    if (
+        targets
+        and own
+        and all((t.code, t.sector) in own for t in targets if t.code)
+        and any(t.code for t in targets)
+    ):
+        targets = ()
     if not targets:
         deictic = deictic_target(trigger, ctx.focus, sources)
         if deictic is not None:
             target, targets = deictic, deictic.refs
+    if not any(t.code for t in targets) and not (
+        entry.reciprocal and len({s.code for s in sources if s.code}) > 1
+    ):
+        other = ctx.counterpart(sources)
+        if other is not None:
+            target, targets = other, other.refs
     pairs: list[tuple[ActorRef | None, ActorRef | None]]
     coded_sources = [s for s in sources if s.code]
+    parties = {r.code for r in (*sources, *targets) if r.code}
+    if len(parties) > 3 and (entry.reciprocal or kind == "CONSULT"):
+        return []  # a gathering of more than three parties is not a web of pairs (docs/annotation.md)
     if entry.reciprocal and len(coded_sources) >= 2 and not any(t.code for t in targets):
         pairs = list(permutations(coded_sources, 2))
     else:
@@ -363,7 +421,7 @@ def _events_for(
     return out
 
 
-def _code_sentence(sent: Span, sent_index: int, ctx: _Context) -> list[Event]:
+def _code_sentence(sent: Span, sent_index: int, ctx: CodingContext) -> list[Event]:
     lex = ctx.lex
     triggers = find_triggers(sent, lex)
     consumed: set[int] = set()
@@ -385,9 +443,11 @@ def _code_sentence(sent: Span, sent_index: int, ctx: _Context) -> list[Event]:
         plans.append(match)
     events: list[Event] = []
     sole = sole_state(list(sent), ctx.index) if plans else None
+    attended = attendance(sent, ctx, triggers)
+    attending = {c.match.token.i for c in attended}
     for match in plans:
-        if match.token.i in absorbed:
-            continue
+        if match.token.i in absorbed or match.token.i in attending:
+            continue  # an organisation's meeting: each participant with the organisation (readouts.attendance)
         entry = match.entry
         if entry.intent and entry.type == "AGREE" and (entry.weak or entry.pos == "noun"):
             continue  # "plans to", "decided to" without a coded act say too little
@@ -405,13 +465,21 @@ def _code_sentence(sent: Span, sent_index: int, ctx: _Context) -> list[Event]:
             # "Three Palestinians were killed in an Israeli air strike": the act's author did it.
             held = prep_object(verb, ("in", "during", "by"))
             source = act_author(held[0], lex, ctx.index) if held is not None else None
-        other_reading = _reading(entry, verb, subject, source, lex)
-        if other_reading is not None:
+        if source is None and entry.reciprocal and _passive(verb):
+            # "An appropriate joint statement was approved", "The schedule was agreed" in a readout: its sides.
+            source = ctx.both_sides()
+        reading = other_reading(entry, verb, subject, source, lex)
+        if reading is not None:
             # "China protested to Japan": a state or official protesting lodges a complaint, not a demonstration.
-            match = Match(verb, other_reading, governors=match.governors, intent_by=match.intent_by)
-            entry = other_reading
+            match = Match(verb, reading, governors=match.governors, intent_by=match.intent_by)
+            entry = reading
         source_tokens = {t.i for r in (source.refs if source else ()) for t in _tokens_of(verb.doc, r)}
         target = _target_of(match, ctx.index, source_tokens)
+        if entry.reciprocal and not _names_a_counterpart(target, match):
+            # the topic of talks or where they were held is not who they were held with: "discussed the
+            # situation in Syria with Tokayev" was held with Tokayev, "discussed the situation in Syria" with nobody
+            hit = prep_object(verb, ("with", "between"))
+            target = argument(hit[0], ctx.index, f"prep:{hit[1]}") if hit is not None else None
         if entry.type in lex.rules.reactions:
             # "condemned the attack by Osgiliath soldiers": the reaction is aimed at whoever did the act.
             target = act_author(match.obj or reaction_object(verb), lex, ctx.index) or target
@@ -429,7 +497,7 @@ def _code_sentence(sent: Span, sent_index: int, ctx: _Context) -> list[Event]:
                 target = localized(target, place)
             else:
                 target = localized(target, home, "home") if home else localized(target, sole, "sole")
-        words = _clause_words(verb)
+        words = clause_words(verb)
         for gov in match.governors:
             words.extend(c for c in gov.children if c.dep_ in ("prep", "npadvmod"))
         events.extend(_events_for(match, sent_index, sent, ctx, source, target, words))
@@ -447,73 +515,36 @@ def _code_sentence(sent: Span, sent_index: int, ctx: _Context) -> list[Event]:
             and failed.i not in triggers
         ):
             # "failed to reach agreement": the cooperative act is negated, and the failure is itself a rejection.
-            failed_entry = _entry_of(failure, failing, f"{failure.type}/fail-to")
+            failed_entry = entry_of(failure, failing, f"{failure.type}/fail-to")
             events.extend(
                 _events_for(Match(failed, failed_entry), sent_index, sent, ctx, source, target, words)
             )
-    events.extend(_demands(sent, sent_index, ctx, triggers))
-    for found in nominal_events(sent, lex, ctx.index, ctx.topic, consumed, triggers):
-        nominal = Match(found.token, found.entry)
-        words = _clause_words(found.token)
-        events.extend(_events_for(nominal, sent_index, sent, ctx, found.source, found.target, words))
+    passes = (reported_acts, commitments)
+    for candidate in (*attended, *(c for coding_pass in passes for c in coding_pass(sent, ctx, triggers))):
+        match, source, target, words = candidate
+        events.extend(_events_for(match, sent_index, sent, ctx, source, target, words))
+    sides = bool(ctx.sides)
+    for found in nominal_events(sent, lex, ctx.index, ctx.topic, consumed, triggers, sides_known=sides):
+        token = found.token
+        # "The visit will take place next year": the verb an event noun is the subject of carries its tense.
+        head = (token.head,) if token.dep_ in ("nsubj", "nsubjpass") and token.head.i != token.i else ()
+        nominal = Match(token, found.entry, governors=head)
+        words = clause_words(found.token)
+        if not is_news(found.token, joint=found.entry.reciprocal or found.entry.type == "CONSULT"):
+            continue  # "during my visit to Athens", "the agreements reached at the meeting": mentioned in passing
+        source, target = found.source, found.target
+        if found.entry.reciprocal and not _has_code(source) and not _has_code(target):
+            source = ctx.both_sides()  # "The talks covered bilateral cooperation" in a readout: its sides
+        events.extend(_events_for(nominal, sent_index, sent, ctx, source, target, words))
     return events
 
 
-def _reading(
-    entry: LexiconEntry, verb: Token, subject: Token | None, source: Argument | None, lex: Lexicon
-) -> LexiconEntry | None:
-    """Another lexicon reading of the trigger when a ``readings`` rule holds ("China protested" is ACCUSE)."""
-    for rule in lex.rules.readings:
-        if "type" in rule.when and entry.type not in rule.when["type"]:
-            continue
-        if "official" in rule.when and _official(verb, subject, source) != rule.when["official"]:
-            continue
-        readings = lex.verbs.get(verb_lemma(verb, lex.verbs), ())
-        found = next((e for e in readings if e.type == rule.reading), None)
-        if found is not None:
-            return found
-    return None
+def _has_code(argument: Argument | None) -> bool:
+    return argument is not None and any(r.code for r in argument.refs)
 
 
-def _said_of(verb: Token, clause: Token, lex: Lexicon) -> LexiconEntry | None:
-    """What saying ``clause`` about its subject does (the ``reported`` rules): "Y must do Z" demands, "Y was
-    responsible" accuses."""
-    negated = any(c.dep_ == "neg" for c in clause.children)
-    for rule in lex.rules.reported:
-        if verb.lemma_.lower() not in cues.words(rule.speech):
-            continue
-        if rule.aux and any(c.dep_ == "aux" and c.lower_ in rule.aux for c in clause.children):
-            return _entry_of(rule, rule.aux, rule.name)
-        if (
-            rule.lemma
-            and clause.lemma_ == rule.lemma
-            and any(c.dep_ == "acomp" and c.lemma_.lower() in rule.acomp for c in clause.children)
-            and (rule.negated is None or negated == rule.negated)
-        ):
-            return _entry_of(rule, rule.acomp, rule.name)
-    return None
-
-
-def _demands(sent: Span, sent_index: int, ctx: _Context, triggers: dict[int, Match]) -> list[Event]:
-    """ "X said Y must do Z": X demands it of Y; "X said Y was responsible for Z": X accuses Y; when Y is
-    another known actor."""
-    out: list[Event] = []
-    for verb in sent:
-        if verb.i in triggers or verb.pos_ != "VERB":
-            continue
-        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-        said = _said_of(verb, clause, ctx.lex) if clause is not None else None
-        if clause is None or said is None:
-            continue
-        subject = child(clause, "nsubj")
-        source = subject_of(verb, ctx.index)
-        target = argument(subject, ctx.index, "clause") if subject is not None else None
-        src = {r.code for r in source.refs if r.code} if source else set()
-        tgt = {r.code for r in target.refs if r.code} if target else set()
-        if not src or not tgt or src & tgt:
-            continue  # only about another known actor ("we must", "Kazakhstan must" said by Astana)
-        out.extend(_events_for(Match(verb, said), sent_index, sent, ctx, source, target, _clause_words(verb)))
-    return out
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
@@ -535,13 +566,18 @@ def code_events(
     doc: Doc, article: Article, mentions: list[Mention], lexicon: Lexicon | None = None
 ) -> list[Event]:
     """Every PLOVER event in ``doc`` (the parse of ``article.text``), with actors taken from ``mentions``,
-    coded with ``lexicon`` (the bundled rules if None)."""
-    ctx = _Context(
+    coded with ``lexicon`` (the bundled rules if None). Complete or not: which of them enter the data set is
+    decided over every coder's events by :func:`realpolitik.events.complete.complete_events`."""
+    ctx = CodingContext(
         article,
-        MentionIndex.build(doc, list(mentions)),
+        MentionIndex.build(doc, [m for m in mentions if m.end > m.start]),
         lexicon or load_lexicon(),
         focus_states(doc, list(mentions)),
+        sides=readout_sides(article, list(mentions)),
+        organisation=title_organisation(list(mentions)),
     )
+    lex = ctx.lex
+    ctx.sentence_domains = sentence_domains(doc, lex)
     events: list[Event] = []
     for sent_index, sent in enumerate(doc.sents):
         events.extend(_code_sentence(sent, sent_index, ctx))

@@ -126,6 +126,14 @@ def modality_of(trigger: Token, governors: Iterable[Token], lex: Lexicon) -> tup
     alleged = _alleged_by(trigger, lex)
     if alleged is not None:
         return "hypothetical", f"allegation:{alleged}"
+    scheduled = lex.modality.get("scheduled", frozenset())
+    for token in near:
+        if any(
+            c.lower_ in scheduled and c.dep_ in ("amod", "acl", "advmod", "acomp") for c in token.children
+        ):
+            return "hypothetical", "scheduled"  # "the forthcoming summit", "talks scheduled for tomorrow"
+        if token.lower_ in scheduled and token.dep_ in ("ROOT", "conj", "ccomp") and token != trigger:
+            return "hypothetical", "scheduled"  # "the talks are set to begin", "the visit is expected to"
     return "asserted", None
 
 
@@ -149,7 +157,19 @@ def _alleged_by(trigger: Token, lex: Lexicon) -> str | None:
 def future_intent(trigger: Token, governors: Iterable[Token], lex: Lexicon) -> bool:
     """ "will provide", "is going to send": a future act, which PLOVER codes as an expressed intention."""
     future = lex.modality["future_markers"]
-    for token in (trigger, *governors):
+    # Only the verbs the trigger is the controlled complement of ("will continue to develop"); a clause the
+    # trigger is the object of ("... that will account for what they discussed") says nothing of its tense.
+    chain = [trigger]
+    for governor in governors:
+        link = (
+            ("xcomp", "acomp", "nsubj", "nsubjpass")
+            if chain[-1].pos_ in ("NOUN", "PROPN")
+            else ("xcomp", "acomp")
+        )
+        if chain[-1].dep_ not in link or chain[-1].head.i != governor.i:
+            break
+        chain.append(governor)
+    for token in chain:
         for child in token.children:
             if child.dep_ == "aux" and (
                 child.lower_ in future or (child.lower_ == "would" and _reported(token))

@@ -96,9 +96,11 @@ def nominal_events(
     topic: Argument | None,
     consumed: Container[int],
     triggers: Container[int],
+    sides_known: bool = False,
 ) -> list[NominalEvent]:
     """The event nouns of ``sent`` that are not the object of a coded verb ("condemned the attack": the attack
-    is what is condemned, not the news) and that name at least one known actor."""
+    is what is condemned, not the news) and that name at least one known actor, or, when the article's two
+    sides are known (a readout), a joint act that is the news of its sentence ("The talks covered trade")."""
     out: list[NominalEvent] = []
     for token in sent:
         if token.i in consumed or token.pos_ not in ("NOUN", "PROPN"):
@@ -112,7 +114,8 @@ def nominal_events(
         source, target = undergone if undergone is not None else nominal_arguments(token, index)
         if source is None and target is not None and topic is not None:
             source = Argument(topic.refs, "topic")
-        if not any(r.code for a in (source, target) if a for r in a.refs):
+        known = any(r.code for a in (source, target) if a for r in a.refs)
+        if not known and not (sides_known and entry.reciprocal and is_news(token, joint=True)):
             continue  # an event noun with no known actor ("the war") is not an event record
         if target is None and source is not None and source.how == "modifier" and token.dep_ != "ROOT":
             continue  # "over Israeli air raids": a bare "X-ish act" mentioned in passing says too little
@@ -120,6 +123,22 @@ def nominal_events(
             continue  # "concern that violence in Kasai has grown": a place, not a party, and nobody acting
         out.append(NominalEvent(token, entry, source, target))
     return out
+
+
+def is_news(noun: Token, joint: bool = False) -> bool:
+    """Is an event noun what its clause reports ("The talks covered ...", "Talks were held", "drew criticism
+    from Germany", "took part in the killing") rather than a passing mention ("during the talks", "the
+    agreements reached at the meeting")? ``joint`` says the noun is a joint act (talks, a meeting)."""
+    if noun.dep_ in ("nsubj", "nsubjpass", "ROOT"):
+        return True
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _UNDERGOER_VERBS:
+        return True  # "drew sharp criticism from Germany", "received aid from China"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and not joint:
+        # a joint act taken part in ("took part in the meeting") is attendance, coded by events/readouts.py
+        above = noun.head.head  # "took part in the killing", "participated in the attack"
+        took_part = above.lemma_.lower() == "take" and any(c.lower_ == "part" for c in above.children)
+        return took_part or above.lemma_.lower() in ("participate", "part", "involve")
+    return False
 
 
 def act_author(obj: Token | None, lex: Lexicon, index: MentionIndex) -> Argument | None:
@@ -159,4 +178,12 @@ def topic_of(sent: Span, index: MentionIndex) -> Argument | None:
     return Argument(tuple(r for r in found.refs if r.code), "topic")
 
 
-__all__ = ["NominalEvent", "act_author", "nominal_events", "object_keys", "reaction_object", "topic_of"]
+__all__ = [
+    "NominalEvent",
+    "act_author",
+    "is_news",
+    "nominal_events",
+    "object_keys",
+    "reaction_object",
+    "topic_of",
+]

@@ -33,11 +33,22 @@ class Reading:
     crowd: bool = False
     contexts: tuple[str, ...] = ()
     domain: str | None = None
+    lemma: str = ""
+    words: frozenset[str] = frozenset()  # the lower-cased words and lemmas of the trigger's clause
+    governors: frozenset[str] = frozenset()  # lemmas of the words the trigger is the complement of
+    own_word: bool = True  # a future act said by its actor (first person, or reported from the actor)
+    noun: bool = False  # the trigger is an event noun ("the talks", "cooperation"), not a verb or adjective
+    drop: bool = False
 
     @property
     def announced(self) -> bool:
-        """An intention, or a future act stated as fact."""
+        """An intention, or a future act stated as fact ("China will provide aid")."""
         return self.by is not None or (self.modality == "asserted" and self.future)
+
+
+def _has_any(present: frozenset[str], wanted: Iterable[str]) -> bool:
+    """Whether any wanted word is present; a phrase ("new year") is present when all its words are."""
+    return any(all(part in present for part in w.split()) for w in wanted)
 
 
 def _holds(key: str, wanted: Any, r: Reading) -> bool:
@@ -49,6 +60,14 @@ def _holds(key: str, wanted: Any, r: Reading) -> bool:
         return r.by is not None and r.by in words(wanted)
     if key == "context":
         return wanted in r.contexts
+    if key == "lemma":
+        return r.lemma in wanted
+    if key == "clause_has":
+        return _has_any(r.words, words(wanted))
+    if key == "clause_lacks":
+        return not _has_any(r.words, words(wanted))
+    if key == "governed_by":
+        return bool(r.governors & words(wanted))
     return bool(getattr(r, key) == wanted)
 
 
@@ -72,7 +91,7 @@ def _apply(rewrite: Rewrite, r: Reading) -> Reading:
         changes["cameo"] = _cameo(then["cameo"], r)
     if "rule" in then:
         changes["rule"] = then["rule"].format(type=r.type.lower(), by=r.by or "will", act=r.act)
-    for key in ("type", "modality", "cue"):
+    for key in ("type", "modality", "cue", "drop", "by"):
         if key in then:
             changes[key] = then[key]
     return replace(r, **changes)
@@ -86,7 +105,7 @@ def rewrite(reading: Reading, rewrites: Iterable[Rewrite]) -> tuple[Reading, lis
         if all(_holds(k, v, reading) for k, v in rule.when.items()):
             reading = _apply(rule, reading)
             fired.append(rule.name)
-            if rule.stop:
+            if rule.stop or reading.drop:
                 break
     return reading, fired
 

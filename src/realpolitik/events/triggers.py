@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from realpolitik.events.arguments import child, passive_patient
 from realpolitik.events.nominal import object_keys
+from realpolitik.ontology.cues import words
 from realpolitik.ontology.lexicon import Lexicon, LexiconEntry
 
 # Light verbs whose object noun carries the event ("held talks", "made investments").
@@ -52,11 +53,16 @@ def _objects_of(verb: Token) -> list[Token]:
 
 
 def _match_verb(token: Token, entries: tuple[LexiconEntry, ...]) -> Match | None:
-    particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "dative")}
+    particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "dative", "advmod")}
     # "returned the sculpture ... to Algeria": the parser often hangs the particle's phrase on the object.
     particles.update(
         g.lower_ for c in token.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep"
     )
+    if token.lemma_.lower() in words("opinion_verbs") and any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in token.children
+    ):
+        return None  # "Putin and I agree that relations must ...": an opinion shared, not an agreement made
     objects = _objects_of(token)
     for entry in entries:
         if entry.particles is not None and not (entry.particles & particles):
@@ -81,18 +87,40 @@ def verb_lemma(token: Token, table: dict[str, tuple[LexiconEntry, ...]]) -> str:
     return lemma
 
 
+def polite_frame(token: Token) -> bool:
+    """ "Let me thank you", "Allow us to express ...": a verb of permission whose complement's subject or own
+    object is the speaker frames what the speaker does; it concedes nothing."""
+    if token.lemma_.lower() not in words("polite_frames"):
+        return False
+    speaker = words("first_person_singular") | words("first_person_plural")
+    near = [c for c in token.children if c.dep_ in ("dobj", "nsubj")]
+    near += [
+        g for c in token.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"
+    ]
+    return any(t.lower_ in speaker for t in near)
+
+
 def find_triggers(sent: Span, lex: Lexicon) -> dict[int, Match]:
     found: dict[int, Match] = {}
     for token in sent:
         lemma = verb_lemma(token, lex.verbs) if token.pos_ in ("VERB", "AUX") else token.lemma_.lower()
         match: Match | None = None
+        if polite_frame(token):
+            continue
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ != "aux" and lemma in lex.verbs):
             entries = lex.verbs.get(lemma)
             if entries:
                 match = _match_verb(token, entries)
         elif token.pos_ == "ADJ":
             entries = lex.adjs.get(lemma)
-            if entries and child(token, "xcomp") is not None:
+            # "ready to help", "interested in cooperating": an adjective governing an act
+            governs = child(token, "xcomp") is not None or any(
+                g.dep_ == "pcomp" and g.pos_ == "VERB"
+                for c in token.children
+                if c.dep_ == "prep"
+                for g in c.children
+            )
+            if entries and governs:
                 match = Match(token, entries[0])
         if match is not None:
             found[token.i] = match
@@ -106,7 +134,12 @@ def governors_of(token: Token) -> list[Token]:
     current = token
     for _ in range(8):
         dep, head = current.dep_, current.head
-        if head.i == current.i or dep not in ("xcomp", "acomp", "pcomp", "ccomp", "prep"):
+        # "take this opportunity to congratulate": the noun frames the act like "would like to" does
+        framed = (dep == "acl" and head.lemma_.lower() in words("polite_frames")) or (
+            dep == "advcl"
+            and any(o.dep_ == "dobj" and o.lemma_.lower() in words("polite_frames") for o in head.children)
+        )
+        if head.i == current.i or (dep not in ("xcomp", "acomp", "pcomp", "ccomp", "prep") and not framed):
             break
         if dep == "prep" and current.i == token.i:
             break
@@ -118,4 +151,4 @@ def governors_of(token: Token) -> list[Token]:
     return chain
 
 
-__all__ = ["Match", "find_triggers", "governors_of", "verb_lemma"]
+__all__ = ["Match", "find_triggers", "governors_of", "polite_frame", "verb_lemma"]

@@ -122,15 +122,17 @@ def context_domains() -> dict[str, str]:
     return mapping
 
 
-def domain_for(contexts: tuple[str, ...] | list[str], event_type: str) -> str:
-    """The domain of an event: its first context that names a domain, else by quad class (plover.md):
-    verbal (1 and 3) -> diplomacy, material (2 and 4) -> security."""
+def domain_for(contexts: tuple[str, ...] | list[str], event_type: str = "", around: str | None = None) -> str:
+    """The domain of an event from evidence (plover.md): its first context that names a domain (the sentence's
+    words first, then its CAMEO code's own), else ``around``, the domain the article suggests near it, else
+    ``unspecified``: never a domain by default. ``event_type`` is kept for callers; the type alone decides
+    nothing."""
     mapping = context_domains()
     for context in contexts:
         domain = mapping.get(context)
         if domain:
             return domain
-    return "diplomacy" if QUAD_CLASS.get(event_type, 1) in (1, 3) else "security"
+    return around or "unspecified"
 
 
 __all__ = [

@@ -36,6 +36,7 @@ _KNOWN_KEYS = {
     "mode",
     "priority",
     "example",
+    "expect",
 }
 _KNOWN_KEYS.update(_FLAGS)
 
@@ -61,6 +62,9 @@ class LexiconEntry:
     place_target: bool = False
     phone: bool = False
     example: str = ""
+    expect: str | None = (
+        None  # what the example yields when a rewrite makes it another type; "none" for nothing
+    )
     name: str = ""  # "AID/send+peacekeeping": what the rule field of an event shows
 
 
@@ -127,6 +131,9 @@ def _entries_of(name: str, data: Any) -> list[LexiconEntry]:
             raise fail(f"{where}: unknown CAMEO code {cameo!r}", file=name, where=raw, field="cameo")
         if not raw.get("example"):
             raise fail(f"{where}: every entry needs an example", file=name, where=raw, field="example")
+        expect = raw.get("expect")
+        if expect is not None and expect not in (*PLOVER_TYPES, "none"):
+            raise fail(f"{where}: expect is a PLOVER type or none", file=name, where=raw, field="expect")
         objects = raw.get("objects")
         found = False
         for pos in ("verbs", "nouns", "adjs"):
@@ -147,6 +154,7 @@ def _entries_of(name: str, data: Any) -> list[LexiconEntry]:
                     mode=raw.get("mode"),
                     priority=int(raw.get("priority", 0)) + (1 if objects else 0),
                     example=str(raw["example"]),
+                    expect=expect,
                     name=label,
                     **{flag: bool(raw.get(flag, False)) for flag in _FLAGS},
                 )

@@ -14,10 +14,15 @@ lexicon file), validated on load with the file, line and field of every mistake.
 Conditions (``when``): ``type`` (a type or list), ``quad_class``, ``modality``, ``cue`` (the modality cue that
 decided it: negation, conditional, ...), ``future`` (will/shall), ``announced`` (an intention, or a future act
 asserted), ``consequent`` (not in a subordinate clause), ``marked`` (the trigger or a governor has a subordinating
-mark), ``governor_in`` (the intent word is in a cue class), ``crowd`` (a crowd acts), ``context`` (a context
-among the event's), ``official`` (readings only: a state or official acts). Actions (``then``): ``type``,
-``cameo``, ``modality``, ``cue`` (null clears it), ``rule`` (a template: ``{type}`` the original type in lower
-case, ``{by}`` the intent word or "will", ``{act}`` the trigger words). A ``cameo`` is a code, ``same`` (keep),
+mark), ``governor_in`` (the intent word is in a cue class), ``own_word`` (a future act said by its actor: in the first person,
+or reported from the actor itself: "China will help", Xi said), ``noun`` (the trigger is an event noun), ``crowd`` (a crowd acts), ``context`` (a context
+among the event's), ``lemma`` (the trigger's lemma is one of these words), ``governed_by`` (a word the trigger
+is the complement of is in a cue class), ``clause_has`` / ``clause_lacks`` (a
+word of the trigger's clause is, or none is, in a cue class), ``official`` (readings only: a state or official
+acts). Actions (``then``): ``type``, ``cameo``, ``modality``, ``cue`` (null clears it), ``rule`` (a template:
+``{type}`` the original type in lower case, ``{by}`` the intent word or "will", ``{act}`` the trigger words),
+``drop: true`` (no event: a courtesy, a procedure, a word used in another sense), ``by: null`` (the word the
+trigger is governed by is how the act is performed, not an intention: "I would like to thank you" thanks). A ``cameo`` is a code, ``same`` (keep),
 or a choice ``{by_type: {...}}``, ``{by_domain: {...}}`` (the domain the clause's words suggest),
 ``{by_context: {...}}`` or ``{by_cameo: {...}}``, each mapping to a code, ``same`` or another choice, ``"*"``
 being the default.
@@ -40,14 +45,20 @@ _CONDITIONS = {
     "cue",
     "future",
     "announced",
+    "own_word",
+    "noun",
     "consequent",
     "marked",
     "governor_in",
     "crowd",
     "context",
+    "lemma",
+    "clause_has",
+    "clause_lacks",
+    "governed_by",
 }
-_BOOLEAN_CONDITIONS = {"future", "announced", "consequent", "marked", "crowd", "official"}
-_ACTIONS = {"type", "cameo", "modality", "cue", "rule"}
+_BOOLEAN_CONDITIONS = {"future", "announced", "own_word", "noun", "consequent", "marked", "crowd", "official"}
+_ACTIONS = {"type", "cameo", "modality", "cue", "rule", "drop", "by"}
 _CHOICES = ("by_type", "by_domain", "by_context", "by_cameo")
 
 
@@ -184,14 +195,26 @@ def parse_rewrite(raw: Any, *, file: str, cameo_ok: Any) -> Rewrite:
             if any(v not in (1, 2, 3, 4) for v in values):
                 raise fail("quad_class must be 1-4", file=file, where=where, field="when.quad_class")
             checked[key] = frozenset(values)
-        elif key == "governor_in" and value not in cue_classes():
-            raise fail(f"no cue class {value!r}", file=file, where=where, field="when.governor_in")
+        elif (
+            key in ("governor_in", "clause_has", "clause_lacks", "governed_by") and value not in cue_classes()
+        ):
+            raise fail(f"no cue class {value!r}", file=file, where=where, field=f"when.{key}")
+        elif key == "lemma":
+            # a list of words, or the name of a cue class
+            if isinstance(value, str) and value in cue_classes():
+                checked[key] = frozenset(cue_classes()[value].words)
+            else:
+                checked[key] = frozenset(words_of(value, file=file, where=where, field="when.lemma"))
     if "type" in then and then["type"] not in PLOVER_TYPES:
         raise fail(f"{then['type']!r} is not a PLOVER type", file=file, where=where, field="then.type")
     if "modality" in then and then["modality"] not in MODALITIES:
         raise fail(f"modality must be one of {MODALITIES}", file=file, where=where, field="then.modality")
     if "cameo" in then:
         _check_cameo(then["cameo"], file=file, where=where, cameo_ok=cameo_ok)
+    if "drop" in then and then["drop"] is not True:
+        raise fail("drop must be true", file=file, where=where, field="then.drop")
+    if "by" in then and then["by"] is not None:
+        raise fail("by can only be cleared (null)", file=file, where=where, field="then.by")
     if "rule" in then and not isinstance(then["rule"], str):
         raise fail("rule must be a text template", file=file, where=where, field="then.rule")
     expect = raw.get("expect")

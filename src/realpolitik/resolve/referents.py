@@ -5,6 +5,7 @@ the mentions the gazetteer and NER found."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -13,6 +14,7 @@ from spacy.tokens import Doc
 from realpolitik.actors.kb import KnowledgeBase
 from realpolitik.model import Actor, Article, Mention, replace
 from realpolitik.ontology import cues
+from realpolitik.resolve.participants import is_readout
 
 
 class ArticleState(Protocol):
@@ -28,6 +30,7 @@ class ArticleState(Protocol):
     has_pos: bool
     mentions: list[Mention]
     bare_offices: dict[int, tuple[int, str]]
+    participants: list[Mention]
 
     def _char(self, token: int) -> int: ...
 
@@ -43,6 +46,10 @@ PAIR_NOUNS = cues.mapping("pair_nouns")
 PLACE_PREPS = cues.words("place_prepositions")
 COMPASS = cues.words("compass_words")
 MINORITY_NOUNS = cues.words("minority_nouns")
+PLURAL_REFERENTS = cues.words("plural_referents")
+FIRST_PLURAL = cues.words("first_person_plural")
+FIRST_SINGULAR = cues.words("first_person_singular")
+TURN_WORDS = cues.words("turn_words")
 
 
 class SentenceContext:
@@ -209,6 +216,9 @@ class Coreference:
                     new.append(self._make(ante, i, bare[0]))
                     i = bare[0]
                     continue
+            if low == "they" and self._is_pronoun(i) and self._pair_of_participants(i, i + 1, new):
+                i += 1
+                continue
             if low in PRONOUNS and self._is_pronoun(i):
                 ante = self._recent(resolved, sentence_of, i, lambda m: m.kind == "person")
                 if ante is not None:
@@ -228,6 +238,7 @@ class Coreference:
                     i = handled
                     continue
             i += 1
+        self._first_person(covered, new)
         if replace:
             r.mentions = [replace.get(m.start, m) for m in r.mentions]
         r.mentions.extend(new)
@@ -244,10 +255,13 @@ class Coreference:
                 return i + 2
             return 0
         # "the two leaders", "both sides", "both countries"
-        if lowers[i] == "the" and nxt == "two" and i + 2 < len(lowers):
-            noun, end = lowers[i + 2], i + 3
+        count = 2
+        if lowers[i] == "the" and nxt in ("two", "three") and i + 2 < len(lowers):
+            noun, end, count = lowers[i + 2], i + 3, (3 if nxt == "three" else 2)
         elif lowers[i] == "both":
             noun, end = nxt, i + 2
+        elif lowers[i] == "the" and nxt in PLURAL_REFERENTS and self._pair_of_participants(i, i + 2, new):
+            return i + 2  # "The Presidents discussed ..." in a readout: its two participants
         else:
             return 0
         want = PAIR_NOUNS.get(noun)
@@ -264,13 +278,53 @@ class Coreference:
             if key and key not in seen:
                 seen.add(key)
                 pair.append(m)
-            if len(pair) == 2:
+            if len(pair) == count:
                 break
-        if len(pair) < 2:
-            return 0
+        if len(pair) < count:
+            return end if self._pair_of_participants(i, end, new) else 0
         for ante in reversed(pair):
             new.append(self._make(ante, i, end))
         return end
+
+    def _pair_of_participants(self, start: int, end: int, new: list[Mention]) -> bool:
+        """Tokens [start, end) refer to the participants of a readout ("the two leaders", "they"), when it has
+        two or three: one mention of each over the span."""
+        r = self.r
+        pair: list[Mention] = []
+        for m in r.participants:
+            if m.code and m.code not in {p.code for p in pair}:
+                pair.append(m)
+        if len(pair) not in (2, 3) or not is_readout(r.article):
+            return False
+        for ante in pair:
+            new.append(self._make(ante, start, end))
+        return True
+
+    def _first_person(self, covered: bytearray, new: list[Mention]) -> None:
+        """ "We", "our", "I" are the speaker: the speaker of the transcript turn they are in, or, in an article
+        whose publisher speaks for an office holder and that has no turns, that office holder outside quotes."""
+        r = self.r
+        text = r.article.text
+        turns = speaker_turns(text, r.mentions)
+        principal = next((m for m in r.participants if m.via == "publisher"), None)
+        if not turns and principal is None:
+            return
+        for i, low in enumerate(r.lowers):
+            if covered[i] or (low not in FIRST_PLURAL and low not in FIRST_SINGULAR):
+                continue
+            word = r.words[i]
+            if (word.isupper() and len(word) > 1) or not self._is_pronoun(i):
+                continue  # "US" is a state, not "us"
+            at = r._char(i)
+            turn = next((t for t in reversed(turns) if t[0] <= at), None)
+            if turn is not None:
+                speaker = turn[1]
+            elif not turns and not _inside_quotes(text, at):
+                speaker = principal
+            else:
+                speaker = None
+            if speaker is not None:
+                new.append(replace(self._make(speaker, i, i + 1), via="speaker"))
 
     def _is_pronoun(self, i: int) -> bool:
         return not self.r.has_pos or self.r.doc[i].pos_ in ("PRON", "DET")
@@ -296,6 +350,38 @@ class Coreference:
         r = self.r
         s, e = r._char(start), r._end_char(end)
         return _copy(ante, s, e, r.article.text[s:e], r.article.id)
+
+
+_LABEL = re.compile(r"(?m)^(?P<label>[^\n:]{2,200}):[ \t]+\S")
+
+
+def speaker_turns(text: str, mentions: list[Mention]) -> list[tuple[int, Mention | None]]:
+    """Transcript turns as (start, speaker): a paragraph that opens with a label and a colon whose label holds a
+    person ("Vladimir Putin:", "President of Kazakhstan Nursultan Nazarbayev:"), or a role label ("Question:",
+    speaker unknown). Other colons ("Note:", a sentence with a colon) open no turn."""
+    people = [m for m in mentions if m.kind == "person" and m.code and m.end > m.start]
+    turns: list[tuple[int, Mention | None]] = []
+    for match in _LABEL.finditer(text):
+        label = match.group("label").strip()
+        start, end = match.start("label"), match.end("label")
+        if label.split(" (")[0].lower() in TURN_WORDS:
+            turns.append((start, None))
+            continue
+        if len(label.split()) > 25 or label[:1].islower():
+            continue
+        inside = [m for m in people if start <= m.start and m.end <= end]
+        if inside:
+            turns.append((start, inside[-1]))
+    return turns
+
+
+def _inside_quotes(text: str, at: int) -> bool:
+    """Is position ``at`` inside quotation marks of its paragraph?"""
+    para = text.rfind("\n", 0, at) + 1
+    before = text[para:at]
+    opened = before.count("“") + before.count("«")
+    closed = before.count("”") + before.count("»")
+    return opened > closed or before.count('"') % 2 == 1
 
 
 def _name_keys(name: str, actor: Actor | None) -> list[str]:

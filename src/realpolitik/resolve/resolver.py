@@ -28,6 +28,7 @@ from realpolitik.actors.matcher import Gazetteer, Hit, gazetteer_for
 from realpolitik.annotate.gazetteer import doc_hits, token_texts
 from realpolitik.model import Actor, ActorKind, Article, Mention, Role
 from realpolitik.ontology import cues
+from realpolitik.resolve.participants import article_participants
 from realpolitik.resolve.referents import HONORIFICS, PLACE_PREPS, Coreference, SentenceContext
 
 _NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -66,20 +67,27 @@ class Resolver:
 
     # -- public -------------------------------------------------------------------------------------------
     def resolve(self, doc: Doc, article: Article) -> list[Mention]:
+        """The mentions of ``article`` (parsed as ``doc``): its participants (title, publisher) first, then the
+        actors its text names or refers back to."""
         day = article.published or date.today()
+        participants = article_participants(self.kb, article, day, self.resolve_text)
+        return [*participants, *self._resolve(doc, article, day, participants)]
+
+    def resolve_text(self, text: str, day: date | None = None) -> list[Mention]:
+        """Resolve a short text such as "President Tokayev" (tokenized only: no tagger, parser or NER)."""
+        doc = _blank()(text)
+        return self._resolve(doc, Article(id="lookup", text=text, published=day), day or date.today(), ())
+
+    def _resolve(
+        self, doc: Doc, article: Article, day: date, participants: Sequence[Mention]
+    ) -> list[Mention]:
         hits = doc_hits(doc, self.kb)
         starts, words = token_texts(doc, article.text)
         if words and words[-1] != doc[-1].text:  # the Doc is not over this text: read its own
             starts, words = token_texts(doc)
         if hits is None:
             hits = self._own_gazetteer().match(words)
-        return ArticleResolver(self.kb, doc, article, words, starts, day).run(hits)
-
-    def resolve_text(self, text: str, day: date | None = None) -> list[Mention]:
-        """Resolve a short text such as "President Tokayev" (tokenized only: no tagger, parser or NER)."""
-        doc = _blank()(text)
-        article = Article(id="lookup", text=text, published=day)
-        return self.resolve(doc, article)
+        return ArticleResolver(self.kb, doc, article, words, starts, day, participants).run(hits)
 
     def _own_gazetteer(self) -> Gazetteer:
         if self._gazetteer is None:
@@ -97,9 +105,17 @@ def _blank() -> Language:
 
 class ArticleResolver:
     def __init__(
-        self, kb: KnowledgeBase, doc: Doc, article: Article, words: list[str], starts: list[int], day: date
+        self,
+        kb: KnowledgeBase,
+        doc: Doc,
+        article: Article,
+        words: list[str],
+        starts: list[int],
+        day: date,
+        participants: Sequence[Mention] = (),
     ) -> None:
         self.kb, self.doc, self.article, self.words, self.day = kb, doc, article, words, day
+        self.participants = list(participants)
         self.starts = starts
         self.lowers = [w.lower() for w in words]
         # Which annotations the Doc has, from its arrays (Doc.has_annotation walks every token).

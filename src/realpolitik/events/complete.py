@@ -1,0 +1,52 @@
+"""What enters the data set: complete political events. An event of the data set has a resolved source and a
+resolved target (plover.md: a resolved target wherever the act has one; of the types, only a protest or a
+mobilisation may name none),
+the two are different actors (the same state only with different sectors: a government and its protesters), and
+an act between two actors is counted once (a meeting coded from both sides is one meeting)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from realpolitik.model import ActorRef, Event
+
+
+def _side(ref: ActorRef | None) -> tuple[str | None, str | None]:
+    return (ref.code, ref.sector) if ref is not None else (None, None)
+
+
+# Acts that may have no one they are done to: a demonstration, a deployment ("troops were put on alert").
+UNDIRECTED_ACTS = frozenset({"PROTEST", "MOBILIZE"})
+
+
+def is_complete(event: Event) -> bool:
+    """A resolved source and target that are different actors; a protest or a mobilisation whose sentence names
+    no target at all needs only its source."""
+    if event.source is None or not event.source.code:
+        return False
+    if event.target is None:
+        return event.type in UNDIRECTED_ACTS
+    if not event.target.code:
+        return False
+    if event.source.code != event.target.code:
+        return True
+    src, tgt = event.source.sector, event.target.sector
+    return src is not None and tgt is not None and src != tgt
+
+
+def complete_events(events: Iterable[Event]) -> list[Event]:
+    """The complete events, one per act: of two events of one type between the same two actors in one sentence
+    (one coded from each side), the more confident is kept."""
+    best: dict[tuple[object, ...], Event] = {}
+    for event in events:
+        if not is_complete(event):
+            continue
+        pair = tuple(sorted((_side(event.source), _side(event.target)), key=str))
+        key = (event.sentence_index, event.type, event.modality, pair)
+        kept = best.get(key)
+        if kept is None or event.confidence > kept.confidence:
+            best[key] = event
+    return sorted(best.values(), key=lambda e: (e.sentence_index, e.trigger_start or 0, e.id))
+
+
+__all__ = ["UNDIRECTED_ACTS", "complete_events", "is_complete"]

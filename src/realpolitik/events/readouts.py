@@ -1,0 +1,129 @@
+"""Coding passes for what readouts and transcripts say in their own ways: a speaker committing their side ("We
+will continue implementing the programmes", "We are ready to do this"), and the participants of an
+organisation's meeting ("The meeting was attended by the presidents of Armenia, Belarus, ...", "Putin took part
+in the CSTO summit"), each of whom consults with the organisation (docs/annotation.md: a gathering of more than
+three parties is never a web of pairs)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from realpolitik.events.arguments import Argument, MentionIndex, child, subject_of
+from realpolitik.events.context import Candidate, CodingContext, clause_words
+from realpolitik.events.triggers import Match
+from realpolitik.model import ActorRef
+from realpolitik.ontology import cues
+from realpolitik.ontology.lexicon import LexiconEntry
+
+_COMMITTING = cues.words("commitment_words")
+_PROCEDURE = cues.words("procedure_verbs")
+_COMMITTED_ACTS = cues.words("committed_acts")
+_ATTENDING = cues.words("attendance_words")
+_MEETINGS = cues.words("meeting_nouns")
+_FUTURE = frozenset({"will", "shall", "'ll", "wo"})
+_FIRST_PERSON = frozenset({"we", "i", "us", "our", "my"})
+_SPEECH = cues.words("saying_verbs") | cues.words("speech_verbs")
+
+
+def commitments(sent: Span, ctx: CodingContext, triggers: dict[int, Match]) -> list[Candidate]:
+    """A speaker committing their side: an asserted AGREE toward the actor the clause names, else the other side
+    of the readout. Only "we" resolved to the speaker counts; chairing words are not commitments."""
+    out: list[Candidate] = []
+    for head in sent:
+        subject = child(head, "nsubj")
+        if subject is None or subject.lower_ != "we" or head.i in triggers:
+            continue
+        if any(c.i in triggers for c in head.children if c.dep_ in ("xcomp", "acomp", "ccomp")):
+            continue  # "we are ready to provide aid": the trigger under it is coded as an intention
+        lemma = head.lemma_.lower()
+        future = any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in head.children)
+        if not ((future and lemma in _COMMITTED_ACTS) or lemma in _COMMITTING) or lemma in _PROCEDURE:
+            continue
+        source = subject_of(head, ctx.index)
+        if source is None or not any(r.code and r.text.lower() == "we" for r in source.refs):
+            continue
+        codes = {r.code for r in source.refs}
+        words = clause_words(head)
+        named = [m for m in ctx.index.in_tokens(words) if m.code and m.code not in codes]
+        target = Argument((named[0].ref(),), "clause") if named else ctx.counterpart(source.refs)
+        if target is None:
+            continue
+        entry = LexiconEntry(
+            type="AGREE", cameo="030", pos="verb", lemmas=frozenset({lemma}), name="AGREE/commitment"
+        )
+        out.append(Candidate(Match(head, entry), source, target, words))
+    return out
+
+
+def own_word(trigger: Token, source: Argument | None, index: MentionIndex) -> bool:
+    """Is a future act said by its own actor ("we will supply", "China will help, Xi said") rather than narrated
+    by someone else ("Presidents of the CSTO states will attend the summit")?"""
+    if source is None:
+        return False
+    if any(r.text.lower() in _FIRST_PERSON for r in source.refs):
+        return True
+    codes = {r.code for r in source.refs if r.code}
+    head = trigger
+    while head.dep_ in ("ccomp", "xcomp", "conj", "advcl") and head.head.i != head.i:
+        head = head.head
+        if head.lemma_.lower() in _SPEECH:
+            speaker = subject_of(head, index)
+            return speaker is not None and bool(codes & {r.code for r in speaker.refs if r.code})
+    return False
+
+
+def _organisation(sent: Span, ctx: CodingContext) -> ActorRef | None:
+    """The organisation whose meeting a sentence is about: the one it names, else the one the title names."""
+    named = {m.code: m for m in ctx.index.in_tokens(list(sent)) if m.kind == "igo" and m.code}
+    title = ctx.organisation
+    if title is not None and (not named or title.code in named):
+        return title
+    if len(named) == 1:
+        return next(iter(named.values())).ref()
+    return None
+
+
+def _participant_phrase(verb: Token) -> list[Token]:
+    """Who takes part: the subject, the passive agent ("attended by ..."), or what is present ("Present were
+    ...")."""
+    heads = [c for c in verb.children if c.dep_ in ("nsubj", "attr", "expl")]
+    if verb.lemma_.lower() == "gather":  # "The summit gathered the heads of state of 16 countries"
+        heads.extend(c for c in verb.children if c.dep_ == "dobj")
+    agent = child(verb, "agent")
+    if agent is not None:
+        heads.extend(c for c in agent.children if c.dep_ == "pobj")
+    return [t for h in heads for t in h.subtree]
+
+
+def attendance(sent: Span, ctx: CodingContext, triggers: dict[int, Match]) -> list[Candidate]:
+    """Each named participant of an organisation's meeting consults with the organisation."""
+    out: list[Candidate] = []
+    for verb in sent:
+        lemma = verb.lemma_.lower()
+        if lemma not in _ATTENDING:
+            continue
+        if lemma == "take" and not any(c.lower_ == "part" for c in verb.children):
+            continue
+        if not any(t.lower_ in _MEETINGS for t in verb.subtree) and lemma != "gather":
+            continue
+        organisation = _organisation(sent, ctx)
+        if organisation is None:
+            continue
+        seen: set[str] = {organisation.code or ""}
+        for mention in ctx.index.in_tokens(_participant_phrase(verb)):
+            if not mention.code or mention.code in seen or mention.kind not in ("state", "person"):
+                continue
+            seen.add(mention.code)
+            entry = LexiconEntry(
+                type="CONSULT", cameo="040", pos="verb", lemmas=frozenset({lemma}), name="CONSULT/attend"
+            )
+            source = Argument((mention.ref(),), "participant")
+            out.append(
+                Candidate(
+                    Match(verb, entry), source, Argument((organisation,), "organisation"), clause_words(verb)
+                )
+            )
+    return out
+
+
+__all__ = ["attendance", "commitments", "own_word"]

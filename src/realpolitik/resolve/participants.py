@@ -1,0 +1,73 @@
+"""The participants of an article that its text may not name: the actors of its title ("President Vladimir Putin
+met with Tajik President Emomali Rakhmonov") and the office holder its publisher speaks for (kremlin.ru: the
+President of Russia on the article's date). They are mentions with an empty span at 0 and ``via`` "title" or
+"publisher"; coreference resolves "the two leaders", "they" and first-person text to them, and the coder takes
+the other participant as the counterpart of an act with no target named ("We discussed trade")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from realpolitik.actors.kb import KnowledgeBase
+from realpolitik.model import Article, Mention, replace
+from realpolitik.ontology import cues
+
+_KINDS = ("person", "state", "igo")
+
+
+def publisher_holder(kb: KnowledgeBase, article: Article, day: date) -> Mention | None:
+    """The office holder the article's publisher speaks for, on the article's date."""
+    where = f"{article.url or ''} {article.source or ''}".lower()
+    for host, office in cues.mapping("publisher_offices").items():
+        if host not in where:
+            continue
+        code, _, title = office.partition(" ")
+        held = kb.holder(code, title, day)
+        if held is None:
+            return None
+        actor, role = held
+        return Mention(
+            article.id, 0, 0, actor.name, actor.id, role.country, role.sector, actor.name, "person",
+            role.title, 0.9, "publisher", role.country,
+        )  # fmt: skip
+    return None
+
+
+def article_participants(
+    kb: KnowledgeBase, article: Article, day: date, resolve_text: Callable[[str, date], list[Mention]]
+) -> list[Mention]:
+    """The publisher's office holder, then the resolved actors of the title (one per actor), as empty-span
+    mentions."""
+    out: list[Mention] = []
+    principal = publisher_holder(kb, article, day)
+    if principal is not None:
+        out.append(principal)
+    if article.title:
+        for m in resolve_text(article.title, day):
+            if m.code and m.kind in _KINDS and m.via != "coref" and (m.kind != "igo" or _named_outright(m)):
+                out.append(replace(m, article_id=article.id, start=0, end=0, via="title", score=0.9))
+    seen: set[str] = set()
+    unique = []
+    for m in out:
+        key = m.actor_id or m.code or ""
+        if key not in seen:
+            seen.add(key)
+            unique.append(m)
+    return unique
+
+
+def _named_outright(m: Mention) -> bool:
+    """An organisation in a title counts when named by its acronym or a long name: "Security Council" alone
+    is any state's council as often as the UN's."""
+    words = m.text.split()
+    return len(words) >= 3 or any(w.isupper() and len(w) >= 2 for w in words)
+
+
+def is_readout(article: Article) -> bool:
+    """Does the title announce an encounter of its participants (meeting, talks, call, visit, message)?"""
+    words = {w.strip(".,:;\"'“”").lower() for w in (article.title or "").split()}
+    return bool(words & cues.words("readout_words"))
+
+
+__all__ = ["article_participants", "is_readout", "publisher_holder"]

@@ -1,0 +1,54 @@
+"""What enters the data set (events/complete.py), on hand-built events: a resolved source, a resolved target
+where the act has one, two different actors, and each act once."""
+
+from __future__ import annotations
+
+from realpolitik.events import complete_events, is_complete
+from realpolitik.model import ActorRef, Event
+
+
+def _event(
+    source: ActorRef | None,
+    target: ActorRef | None,
+    kind: str = "CONSULT",
+    sentence: int = 0,
+    confidence: float = 0.7,
+    ident: str = "e",
+) -> Event:
+    return Event(ident, "a", sentence, 0, 5, source, target, kind, confidence=confidence)
+
+
+RUS, KAZ = ActorRef("RUS", "GOV"), ActorRef("KAZ", "GOV")
+
+
+def test_an_event_needs_a_resolved_source() -> None:
+    assert not is_complete(_event(None, KAZ))
+    assert not is_complete(_event(ActorRef(None, "GOV", text="the government"), KAZ))
+    assert is_complete(_event(RUS, KAZ))
+
+
+def test_a_target_is_needed_except_for_protests_and_mobilisations() -> None:
+    assert not is_complete(_event(RUS, None, "CONSULT"))
+    assert not is_complete(_event(RUS, None, "AID"))
+    assert is_complete(_event(ActorRef("ARM", "CVL"), None, "PROTEST"))
+    assert is_complete(_event(RUS, None, "MOBILIZE"))
+    # a target the sentence names but that is not resolved is not "no target"
+    assert not is_complete(_event(ActorRef("ARM", "CVL"), ActorRef(None, text="the authorities"), "PROTEST"))
+
+
+def test_the_same_state_on_both_sides_needs_two_known_sectors() -> None:
+    assert not is_complete(_event(RUS, ActorRef("RUS", "GOV")))
+    assert not is_complete(_event(ActorRef("RUS", None), ActorRef("RUS", "GOV")))
+    assert is_complete(_event(ActorRef("EGY", "COP"), ActorRef("EGY", "CVL"), "COERCE"))
+
+
+def test_an_act_coded_from_both_sides_is_counted_once() -> None:
+    both = [
+        _event(RUS, KAZ, confidence=0.6, ident="a"),
+        _event(KAZ, RUS, confidence=0.8, ident="b"),
+        _event(RUS, KAZ, sentence=1, ident="c"),
+        _event(RUS, KAZ, kind="AGREE", ident="d"),
+        _event(RUS, None, ident="e"),
+    ]
+    kept = complete_events(both)
+    assert [e.id for e in kept] == ["b", "d", "c"]
