@@ -307,11 +307,15 @@ def _events_for(
     if cue:
         rule += f" [{cue}]"
     # The domain from evidence: the clause's words, then what the act's code is about (a generic "diplomatic"
-    # only after the sentences around it have had their say), else unspecified.
+    # only after the sentences around it have had their say), else unspecified; talks with no stated subject
+    # are diplomacy (docs/annotation.md).
     info = cameo_entry(cameo) or cameo_entry(DEFAULT_CAMEO[kind])
     coded = tuple(c for c in (info.contexts if info else ()) if c not in contexts)
     specific = tuple(c for c in coded if c not in _GENERIC_CONTEXTS)
-    domain = domain_for((*contexts, *specific), kind, ctx.domain_near(sent_index))
+    if kind == "CONSULT":
+        domain = domain_for((*contexts, *specific), kind, "diplomacy")
+    else:
+        domain = domain_for((*contexts, *specific), kind, ctx.domain_near(sent_index))
     if domain == "unspecified":
         domain = domain_for(coded, kind)
     contexts = (*contexts, *coded)
