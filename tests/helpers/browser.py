@@ -79,6 +79,15 @@ def tallest_table_row(page: object) -> float:
     return float(max(heights))
 
 
+def scrolls_sideways(page: object) -> bool:
+    """Whether the page is wider than the window (something sticks out at the right)."""
+    return bool(
+        page.evaluate(  # type: ignore[attr-defined]
+            "() => document.documentElement.scrollWidth > window.innerWidth"
+        )
+    )
+
+
 def charts_drawn(page: object) -> None:
     """Wait until every chart of the page is drawn (or failed, which the caller then sees)."""
     page.wait_for_function(  # type: ignore[attr-defined]

@@ -20,6 +20,7 @@ from helpers import (
     download,
     hostile_analysis,
     legend_of,
+    scrolls_sideways,
     serving,
     shot,
     tallest_table_row,
@@ -89,6 +90,9 @@ def test_no_overview_row_is_taller_than_80_px(
         "() => document.querySelector('#latest-events table').getBoundingClientRect().right"
     )
     assert right <= width
+    for path in ("/", "/country/KAZ", "/compare?targets=KAZ,RUS", "/events", "/dyad/RUS/KAZ"):
+        page.goto(served[0] + path)
+        assert not scrolls_sideways(page), path
     page.close()
 
 
