@@ -10,8 +10,8 @@ engagement(B, D)``. Cooperation is the part of the share from quad classes 1-2, 
 they add up to the share). Powers are ranked per domain by share; equal shares are ranked by number of events,
 then by how often the power is mentioned in the period's articles, then by code.
 
-How much evidence stands behind a cell: its events, its distinct articles and distinct outlets (``Article.source``
-of those articles), its ``reports`` (each event counted once for its article and once more per near-duplicate copy
+How much evidence stands behind a cell: its events, its distinct articles and distinct named outlets
+(``Article.source`` of those articles; an article without one names none), its ``reports`` (each event counted once for its article and once more per near-duplicate copy
 of that article: the evidence weight of repetition, which never changes a share), and a 95% interval for its
 share: the Wilson score interval with the domain's effective number of events ``n = (sum w)^2 / sum w^2`` (Kish),
 which is the event count itself when all weights are equal. A cell with fewer than ``THIN_EVENTS`` events is
