@@ -11,13 +11,14 @@ they add up to the share). Powers are ranked per domain by share; equal shares a
 then by how often the power is mentioned in the period's articles, then by code.
 
 How much evidence stands behind a cell: its events, its distinct articles and distinct named outlets
-(``Article.source`` of those articles; an article without one names none), its ``reports`` (each event counted once for its article and once more per near-duplicate copy
-of that article: the evidence weight of repetition, which never changes a share), and a 95% interval for its
-share: the Wilson score interval with the domain's effective number of events ``n = (sum w)^2 / sum w^2`` (Kish),
-which is the event count itself when all weights are equal. A cell with fewer than ``THIN_EVENTS`` events is
-``thin``. The interval treats events as independent draws; events of one article are not, so read a narrow
-interval over few articles with care. The profile also gives the outlet mix of the period: the outlets whose
-articles its events come from, with their share of the events.
+(``Article.source`` of those articles; an article without one names none), its ``reports`` (each event counted
+once for its article and once more per near-duplicate copy of that article: the evidence weight of repetition,
+which never changes a share), and a 95% interval for its share: the Wilson score interval with the domain's
+effective number of events ``n = (sum w)^2 / sum w^2`` (Kish), which is the event count itself when all weights
+are equal. A cell with fewer than ``THIN_EVENTS`` events is ``thin``. The interval treats events as independent
+draws; events of one article are not, so read a narrow interval over few articles with care. The profile also
+gives the outlet mix of the period: the outlets whose articles its events come from, with their share of the
+events.
 
 Beside each cell: the ids of up to ``MAX_CELL_IDS`` of its events per side (the most recently stored), and the
 ``Store.events`` filters that list all of them.
