@@ -47,6 +47,33 @@ def nlp_engine() -> Iterator[object]:
     yield Engine()
 
 
+@pytest.fixture(scope="session")
+def news_db(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> Path:
+    """The whole shared news corpus ingested by the real command, once per session: the full-corpus tests of
+    the runners, the exports and the dashboard all read it (none may keep it open while another runs)."""
+    import subprocess
+    import sys
+
+    db = tmp_path_factory.mktemp("corpus") / "news.duckdb"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "realpolitik.cli",
+            "ingest",
+            str(data_dir / "news"),
+            "--db",
+            str(db),
+            "--quiet",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=3600,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return db
+
+
 @pytest.fixture
 def tmp_db(tmp_path: Path) -> Path:
     return tmp_path / "test.duckdb"

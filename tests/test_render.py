@@ -94,9 +94,9 @@ def test_a_listed_record_is_the_record_plus_its_article() -> None:
     )
     contract = render.analysis(a)
     assert listed[0] == {"article_id": a.article.id, "published": "2022-01-10", "article_title": "T",
-                         **contract["events"][0]}  # fmt: skip
+                         "article_source": None, "article_url": None, **contract["events"][0]}  # fmt: skip
     assert listed[1] == {"article_id": a.article.id, "published": None, "article_title": None,
-                         **contract["statements"][0]}  # fmt: skip
+                         "article_source": None, "article_url": None, **contract["statements"][0]}  # fmt: skip
 
 
 def test_csv_rows_flatten_the_same_json() -> None:

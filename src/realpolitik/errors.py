@@ -19,6 +19,7 @@
     ├── StoreError            RP-E401   the store cannot be opened or written
     │   ├── StoreLocked       RP-E402   another process owns the store
     │   └── QueryError        RP-E403   a query of the store has a bad parameter (cursor, period, dyad, ...)
+    │       └── UnknownActor  RP-E404   no actor by that code, name or demonym (store or knowledge base)
     ├── EvalDataError         RP-E501   a gold set is missing or unreadable
     ├── ConfigError           RP-E601   a setting has a bad value
     ├── APIError              RP-E701   bad request to the REST API (carries an HTTP status)
@@ -122,6 +123,10 @@ class StoreLocked(StoreError):
 
 class QueryError(StoreError):
     code = "RP-E403"
+
+
+class UnknownActor(QueryError):
+    code = "RP-E404"
 
 
 class EvalDataError(RealpolitikError):

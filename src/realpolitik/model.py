@@ -241,12 +241,14 @@ class Statement:
 @dataclass(frozen=True, slots=True)
 class Listed:
     """A stored event or statement as a listing shows it: the record, its evidence text (the span of its article
-    it covers), and its article's date and title."""
+    it covers), and its article's date, title, outlet (``Article.source``) and URL."""
 
     record: Event | Statement
     text: str
     published: date | None = None
     article_title: str | None = None
+    article_source: str | None = None
+    article_url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,6 +58,11 @@ def assert_error_shape(response: Any, status: int, code: str) -> str:
         ("GET", "/api/v1/events?type=DANCE", {}, 422, "RP-E722"),
         ("GET", "/api/v1/events?start=yesterday", {}, 422, "RP-E722"),
         ("GET", "/api/v1/influence/not%20a%20code", {}, 422, "RP-E722"),
+        ("GET", "/api/v1/influence/XYZ", {}, 404, "RP-E404"),
+        ("GET", "/api/v1/influence/XYZ/series", {}, 404, "RP-E404"),
+        ("GET", "/api/v1/commentary/XYZ", {}, 404, "RP-E404"),
+        ("GET", "/api/v1/dyads/RUS/ZZZ", {}, 404, "RP-E404"),
+        ("GET", "/api/v1/events?format=xml", {}, 422, "RP-E722"),
         ("GET", "/api/v1/events?cursor=bm9wZQ", {}, 422, "RP-E403"),
         ("POST", "/api/v1/ingest", {"content": b"x" * 5000}, 413, "RP-E713"),
         ("POST", "/api/v1/ingest", {"json": {"text": "Russia met China."}}, 401, "RP-E702"),
@@ -117,6 +122,8 @@ def test_a_browser_gets_the_error_as_a_page_but_the_api_stays_json(client: TestC
     page = client.get("/country/not%20a%20code", headers={"accept": "text/html"})
     assert page.status_code == 404
     assert page.headers["content-type"].startswith("text/html")
-    assert "RP-E704" in page.text
+    assert "RP-E404" in page.text  # no actor by that code or name
+    page = client.get("/nothing/here", headers={"accept": "text/html"})
+    assert page.status_code == 404 and "RP-E704" in page.text
     api = client.get("/api/v1/nothing", headers={"accept": "text/html"})
     assert_error_shape(api, 404, "RP-E704")

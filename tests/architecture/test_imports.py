@@ -32,7 +32,7 @@ ALLOWED: dict[str, set[str]] = {
     "runners": FOUNDATION | {"engine", "plugins", "sources", "store", "render"},
     "evaluation": FOUNDATION
     | {"actors", "ontology", "annotate", "resolve", "events", "statements", "engine", "plugins", "render"},
-    "web": FOUNDATION | {"store", "render", "plugins"},
+    "web": FOUNDATION | {"actors", "store", "render", "plugins"},
     "api": FOUNDATION | {"store", "render", "runners", "engine", "plugins", "sources", "web"},
     "cli": FOUNDATION
     | {

@@ -53,7 +53,7 @@ def db(tmp_path: Path) -> Path:
                 start=44,
                 end=83,
                 speaker=Speaker(name=None, type="anonymous_expert"),
-                stances=(Stance("CHN", 0.6),),
+                stances=(Stance("CHN", 0.6), Stance("KAZ", 0.4)),
             ),
         ),
     )
@@ -93,9 +93,10 @@ def test_a_period_changes_the_ranking(db: Path) -> None:
 def test_tables_show_each_domain_and_the_commentary(db: Path) -> None:
     out = run("KAZ", "--db", str(db), "--end", "2022-01-31")
     assert "Influence on Kazakhstan (KAZ)" in out
-    assert "security (2 events)" in out and "economy (2 events)" in out
+    assert "security (2 events, 1 articles)" in out and "economy (2 events, 1 articles)" in out
     assert "(RUS)" in out and "85.7%" in out  # 6 / 7 of security
-    assert "What commentators say" in out and "+0.60" in out
+    assert "1 / 1 / 0 thin" in out  # one event, one article, no outlet named: thin
+    assert "What commentators say" in out and "+0.60" in out and "+0.40" in out
     assert "diplomacy" not in out  # empty domains are not drawn
 
 
@@ -123,3 +124,38 @@ def test_start_after_end_is_a_config_error(db: Path) -> None:
 def test_help_has_an_example() -> None:
     out = CliRunner().invoke(influence, ["--help"]).output
     assert "Example:" in out and "realpolitik influence KAZ --json" in out
+
+
+def test_a_name_or_a_demonym_gives_the_same_profile_as_the_code(db: Path) -> None:
+    by_code = json.loads(run("KAZ", "--db", str(db), "--json"))
+    assert json.loads(run("Kazakhstan", "--db", str(db), "--json")) == by_code
+    assert json.loads(run("kazakh", "--db", str(db), "--json")) == by_code
+
+
+def test_an_unknown_target_is_an_rp_error_with_a_non_zero_exit(db: Path) -> None:
+    from realpolitik.cli.main import main
+
+    for target in ("XYZ", "Atlantis"):
+        result = CliRunner().invoke(main, ["influence", target, "--db", str(db)])
+        assert result.exit_code == 2
+        assert result.output.startswith("error[RP-E404]") and repr(target) in result.output
+
+
+def test_by_year_prints_one_row_per_period_domain_and_power(db: Path) -> None:
+    data = json.loads(run("KAZ", "--db", str(db), "--json", "--by", "year"))
+    assert data["by"] == "year" and data["target"] == "KAZ"
+    security = [(r["period"], r["code"], r["share"]) for r in data["rows"] if r["domain"] == "security"]
+    assert security == [
+        ("2022", "CHN", pytest.approx(11 / 17, abs=1e-4)),
+        ("2022", "RUS", pytest.approx(6 / 17, abs=1e-4)),
+    ]
+    months = json.loads(run("KAZ", "--db", str(db), "--json", "--by", "month", "--domain", "economy"))
+    assert {r["domain"] for r in months["rows"]} == {"economy"}
+    assert sorted({r["period"] for r in months["rows"]}) == ["2022-01"]
+    table = run("KAZ", "--db", str(db), "--by", "year")
+    assert "security" in table and "2022" in table and "thin" in table
+
+
+def test_domain_needs_by(db: Path) -> None:
+    with pytest.raises(ConfigError):
+        CliRunner().invoke(influence, ["KAZ", "--db", str(db), "--domain", "economy"], catch_exceptions=False)

@@ -30,7 +30,7 @@ ARTICLE = {
         '"We will defend our sovereignty," Kazakh President Kassym-Jomart Tokayev said.'
     ),
 }
-CONTEXT = {"article_id", "published", "article_title"}
+CONTEXT = {"article_id", "published", "article_title", "article_source", "article_url"}
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -65,13 +65,15 @@ def test_cli_api_and_exports_give_the_same_fields(tmp_path: Path) -> None:
     assert without_context(api_statements) == by_id(cli["statements"])
 
     for what, expected in (("events", cli["events"]), ("statements", cli["statements"])):
-        exported = [json.loads(line) for line in _run("export", what, "--db", db).stdout.splitlines()]
+        # --all: every event, as analyze printed them (an export holds the complete ones by default)
+        every = ["--all"] if what == "events" else []
+        exported = [json.loads(line) for line in _run("export", what, *every, "--db", db).stdout.splitlines()]
         assert without_context(exported) == by_id(expected)
         flat = sorted((render.flat(i) for i in expected), key=lambda r: r["id"])
-        table = pd.read_csv(io.StringIO(_run("export", what, "--format", "csv", "--db", db).stdout))
-        assert list(table.columns) == ["article_id", "published", "article_title", *flat[0]]
+        table = pd.read_csv(io.StringIO(_run("export", what, *every, "--format", "csv", "--db", db).stdout))
+        assert list(table.columns) == [*sorted(CONTEXT, key=render.listed_columns(what).index), *flat[0]]
         parquet = tmp_path / f"{what}.parquet"
-        _run("export", what, "--format", "parquet", "--db", db, "-o", str(parquet))
+        _run("export", what, *every, "--format", "parquet", "--db", db, "-o", str(parquet))
         frame = pd.read_parquet(parquet).sort_values("id")
         assert list(frame.columns) == list(table.columns)
         assert frame["id"].tolist() == [r["id"] for r in flat]

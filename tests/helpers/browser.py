@@ -70,6 +70,44 @@ def shot(page: object, name: str) -> None:
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)  # type: ignore[attr-defined]
 
 
+def tallest_table_row(page: object) -> float:
+    """The height in CSS pixels of the tallest table row on the page (header rows included)."""
+    heights = page.evaluate(  # type: ignore[attr-defined]
+        "() => [...document.querySelectorAll('main table tr')].map(r => r.getBoundingClientRect().height)"
+    )
+    assert heights, "no table rows on the page"
+    return float(max(heights))
+
+
+def scrolls_sideways(page: object) -> bool:
+    """Whether the page is wider than the window (something sticks out at the right)."""
+    return bool(
+        page.evaluate(  # type: ignore[attr-defined]
+            "() => document.documentElement.scrollWidth > window.innerWidth"
+        )
+    )
+
+
+def charts_drawn(page: object) -> None:
+    """Wait until every chart of the page is drawn (or failed, which the caller then sees)."""
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "() => [...document.querySelectorAll('[data-spec]')].every(e => e.getAttribute('data-rendered'))"
+    )
+
+
+def legend_of(page: object, chart: str) -> list[str]:
+    """The legend labels of a drawn chart: one per series."""
+    return list(page.locator(f"{chart} .role-legend-label text").all_text_contents())  # type: ignore[attr-defined]
+
+
+def download(page: object, link: object) -> str:
+    """Click a download link and return the text of what was downloaded."""
+    with page.expect_download() as info:  # type: ignore[attr-defined]
+        link.click()  # type: ignore[attr-defined]
+    path = info.value.path()
+    return Path(path).read_text(encoding="utf-8")
+
+
 def walk_to_the_sentence(browser: object, server: str, prefix: str) -> str:
     """Overview -> Kazakhstan profile -> first influence bar -> its events -> the first event's article with
     the sentence highlighted; screenshots of each page named ``prefix-NN-...``. Returns the evidence text."""

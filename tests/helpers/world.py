@@ -270,6 +270,23 @@ def build_world() -> list[Analysis]:
     ]
 
 
+def trade_and_loans() -> Analysis:
+    """A year before the world's first article, Russia and China both trade with Kazakhstan: with it, the
+    economy of Kazakhstan has a Russian and a Chinese series over two years."""
+    text = "Russia signed a trade deal with Kazakhstan.\nChina opened a loan to Kazakhstan."
+    return make_analysis(
+        text,
+        [
+            ("Russia signed a trade deal with Kazakhstan", "RUS", "Russia", "COOPERATE", "KAZ", "Kazakhstan",
+             "economy", "asserted"),
+            ("China opened a loan to Kazakhstan", "CHN", "China", "AID", "KAZ", "Kazakhstan", "economy",
+             "asserted"),
+        ],
+        title="Trade and loans",
+        published=date(2021, 9, 1),
+    )  # fmt: skip
+
+
 HOSTILE_TITLE = '<script>alert("title")</script> & "quotes"'
 HOSTILE_TEXT = (
     'Russia warned Kazakhstan <script>alert("xss")</script> about the "pipeline" deal.\n'

@@ -1,5 +1,6 @@
-"""The whole news corpus through the real command, then the dashboard: the Kazakhstan, China and Russia
-profiles render and show exactly the numbers ``realpolitik influence CODE --json`` prints (issue 6)."""
+"""The whole news corpus through the real command (the session's ``news_db``, ingested once in conftest.py), then
+the dashboard: the Kazakhstan, China and Russia profiles render and show exactly the numbers ``realpolitik
+influence CODE --json`` prints (issue 6)."""
 
 from __future__ import annotations
 
@@ -19,19 +20,6 @@ from realpolitik.web.charts import MAX_POWERS_PER_DOMAIN
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 
 CLI = [sys.executable, "-m", "realpolitik.cli"]
-
-
-@pytest.fixture(scope="module")
-def news_db(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> Path:
-    db = tmp_path_factory.mktemp("corpus") / "news.duckdb"
-    result = subprocess.run(
-        [*CLI, "ingest", str(data_dir / "news"), "--db", str(db), "--quiet"],
-        capture_output=True,
-        text=True,
-        timeout=3600,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    return db
 
 
 def test_the_whole_corpus_is_stored_once(news_db: Path, data_dir: Path) -> None:

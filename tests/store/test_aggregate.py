@@ -139,8 +139,8 @@ def test_every_domain_is_listed_even_when_empty_and_json_shape_is_stable(store: 
     assert data["name"] == "Kazakhstan"
     cell = data["domains"][0]["powers"][0]
     assert set(cell) == {
-        "rank", "code", "name", "share", "weight", "events", "reports",
-        "cooperation", "pressure", "query",
+        "rank", "code", "name", "share", "share_low", "share_high", "weight", "events", "articles", "outlets",
+        "reports", "thin", "cooperation", "pressure", "query",
     }  # fmt: skip
     assert set(cell["cooperation"]) == {"share", "weight", "events", "event_ids"}
 
@@ -205,29 +205,32 @@ def statement(sid: str, article: str, *stances: tuple[str, float]) -> Statement:
     )
 
 
-def test_commentary_balances_stances_on_other_powers_in_statements_about_the_target(store: Store) -> None:
+def test_commentary_counts_only_statements_whose_stance_names_the_target(store: Store) -> None:
     kaz = Mention("a1", 40, 50, "Kazakhstan", "kaz", code="KAZ", name="Kazakhstan", kind="state")
     store.write(
         [
             analysis(
                 "a1",
                 statements=[
-                    statement("s1", "a1", ("CHN", 0.5)),
-                    statement("s2", "a1", ("CHN", -0.1), ("RUS", 0.4)),
+                    statement("s1", "a1", ("CHN", 0.5)),  # in an article about KAZ, but about China only
+                    statement("s2", "a1", ("CHN", -0.1), ("RUS", 0.4), ("KAZ", 0.3)),
                 ],
                 mentions=[kaz],
             ),
             analysis("a2", statements=[statement("s3", "a2", ("KAZ", 0.2), ("RUS", -0.6))]),
             analysis("a3", statements=[statement("s4", "a3", ("RUS", 0.9))]),  # not about KAZ
-            analysis("a4", statements=[statement("s5", "a4", ("CHN", 0.9))], duplicate_of="a1"),
+            analysis("a4", statements=[statement("s5", "a4", ("KAZ", 0.9))], duplicate_of="a1"),  # a copy
         ]
     )
-    rows = {c.code: c for c in store.commentary("KAZ")}
-    assert set(rows) == {"CHN", "RUS"}
-    assert rows["CHN"].statements == 2 and rows["CHN"].mean_polarity == pytest.approx(0.2)
-    assert (rows["CHN"].positive, rows["CHN"].negative) == (1, 1)
+    commentary = store.commentary("KAZ")
+    assert [c.code for c in commentary] == ["KAZ", "RUS", "CHN"]  # the target first, then by statements
+    rows = {c.code: c for c in commentary}
+    assert rows["KAZ"].statement_ids == ["s2", "s3"] and rows["KAZ"].mean_polarity == pytest.approx(0.25)
+    assert rows["CHN"].statements == 1 and rows["CHN"].mean_polarity == pytest.approx(-0.1)
+    assert (rows["CHN"].positive, rows["CHN"].negative) == (0, 1)
     assert rows["RUS"].statement_ids == ["s2", "s3"]
     assert rows["RUS"].mean_polarity == pytest.approx(-0.1)
+    assert store.commentary("UZB") == []
 
 
 def test_dyad_series_counts_by_month_quad_and_direction(store: Store) -> None:
@@ -287,7 +290,7 @@ def test_stats_count_stories_duplicates_modalities_and_failures(store: Store) ->
 
 
 def test_a_cell_samples_its_most_recently_stored_event_ids(store: Store) -> None:
-    from realpolitik.store.aggregate import MAX_CELL_IDS
+    from realpolitik.store.influence import MAX_CELL_IDS
 
     for batch in range(3):
         aid = f"b{batch}"
@@ -336,10 +339,10 @@ def test_aggregates_are_reused_until_the_next_write(store: Store) -> None:
 def test_sampling_ids_widens_its_window_until_sparse_cells_are_complete(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from realpolitik.store import aggregate
+    from realpolitik.store import influence
 
-    monkeypatch.setattr(aggregate, "MAX_CELL_IDS", 3)
-    monkeypatch.setattr(aggregate, "FIRST_ID_WINDOW", 2)
+    monkeypatch.setattr(influence, "MAX_CELL_IDS", 3)
+    monkeypatch.setattr(influence, "FIRST_ID_WINDOW", 2)
     store.write([analysis("old", [event("tkm1", "old", "TKM", "KAZ", "AID", 2, 1.0, domain="economy")])])
     busy = [event(f"r{i:02d}", "busy", "RUS", "KAZ", "AID", 2, 1.0) for i in range(20)]
     store.write([analysis("busy", busy)])

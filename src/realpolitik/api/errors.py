@@ -18,7 +18,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from realpolitik.errors import APIError, QueryError, RealpolitikError, StoreError, StoreLocked
+from realpolitik.errors import APIError, QueryError, RealpolitikError, StoreError, StoreLocked, UnknownActor
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +70,9 @@ def install_error_handlers(app: FastAPI, html_renderer: HtmlRenderer | None = No
 
     @app.exception_handler(RealpolitikError)
     async def library_error(request: Request, exc: RealpolitikError) -> Response:
-        if isinstance(exc, QueryError):
+        if isinstance(exc, UnknownActor):
+            status = 404  # an actor code or name nobody knows: a dead link, in the API and the dashboard
+        elif isinstance(exc, QueryError):
             status = 422  # a bad parameter, found by the store rather than by the route's validation
         elif isinstance(exc, StoreLocked):
             status = 503

@@ -1,5 +1,11 @@
 """The REST API under ``/api/v1``: each route validates its parameters, makes one ``Store`` call through the
-server's ``StoreOwner`` and returns what the store returned as JSON. Ingest is the one write route."""
+server's ``StoreOwner`` and returns what the store returned as JSON. Ingest is the one write route.
+
+Every list route (events, articles, actors, dyads, statements, failures, commentary) and every table-shaped
+aggregate (influence, its series, a dyad's months, the network's edges) also answers CSV, with ``format=csv`` or
+``Accept: text/csv``: the same JSON flattened by ``realpolitik.render`` (the dashboard's CSV downloads are these
+answers). A page of CSV names its next page in the ``X-Next-Cursor`` header. An actor code the store has never
+seen is a 404 (RP-E404) on the aggregate routes."""
 
 from __future__ import annotations
 
@@ -15,12 +21,21 @@ from realpolitik.api.ingest import parse_ingest_body
 from realpolitik.api.owner import StoreOwner
 from realpolitik.errors import APIError
 from realpolitik.model import DOMAINS, MODALITIES, PLOVER_TYPES
-from realpolitik.render import jsonable, page_json
+from realpolitik.render import (
+    INFLUENCE_COLUMNS,
+    csv_text,
+    influence_rows,
+    jsonable,
+    listed_columns,
+    page_json,
+)
+from realpolitik.store.influence import SERIES_COLUMNS
 from realpolitik.store.params import (
     CODE_PATTERN,
     ID_PATTERN,
     QUAD_PATTERN,
     check_period,
+    codes_checked,
     event_filters,
     upper,
 )
@@ -30,8 +45,45 @@ OptCode = Annotated[str | None, Query(pattern=CODE_PATTERN)]
 Start = Annotated[date | None, Query(description="first day of the period (YYYY-MM-DD)")]
 End = Annotated[date | None, Query(description="last day of the period (YYYY-MM-DD), inclusive")]
 Cursor = Annotated[str | None, Query(max_length=200, description="next_cursor of the previous page")]
+Format = Annotated[
+    str | None, Query(pattern="^(json|csv)$", description="csv for CSV (as does the header Accept: text/csv)")
+]
+CSV: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "JSON, or CSV on request"}
+}
 
 router = APIRouter(prefix="/api/v1")
+
+
+def wants_csv(request: Request, fmt: str | None) -> bool:
+    """CSV when ``format=csv``, or when no format is given and the client accepts text/csv."""
+    if fmt is not None:
+        return fmt == "csv"
+    return "text/csv" in request.headers.get("accept", "").lower()
+
+
+def csv_reply(
+    rows: list[dict[str, Any]], name: str, columns: Any = None, next_cursor: str | None = None
+) -> Response:
+    """Rows as a CSV download (``render.csv_text``); the next page's cursor in ``X-Next-Cursor``."""
+    headers = {"Content-Disposition": f'attachment; filename="{name}.csv"'}
+    if next_cursor:
+        headers["X-Next-Cursor"] = next_cursor
+    return Response(csv_text(rows, columns), media_type="text/csv; charset=utf-8", headers=headers)
+
+
+def page_reply(request: Request, page: Any, fmt: str | None, name: str, kind: str | None = None) -> Response:
+    """A page of listed records (or plain rows) as JSON, or as CSV of its items."""
+    body = page_json(page)
+    if wants_csv(request, fmt):
+        columns = listed_columns(kind) if kind else None
+        return csv_reply(body["items"], name, columns, body["next_cursor"])
+    return JSONResponse(body)
+
+
+def known(codes: list[str]) -> Any:
+    """A store call that raises UnknownActor (404) unless the store has seen every code."""
+    return lambda s: codes_checked(codes, s)
 
 
 def reply(value: Any) -> JSONResponse:
@@ -66,7 +118,7 @@ def get_stats(request: Request) -> Any:
     return reply({"stats": stats, "ingest": ingest_status(request)})
 
 
-@router.get("/events", summary="Events, newest first, filtered; cursor pagination")
+@router.get("/events", summary="Events, newest first, filtered; cursor pagination", responses=CSV)
 def list_events(
     request: Request,
     actor: OptCode = None,
@@ -87,8 +139,12 @@ def list_events(
     q: Annotated[str | None, Query(max_length=200, description="words in the evidence sentence")] = None,
     article: Annotated[str | None, Query(pattern=ID_PATTERN)] = None,
     canonical: Annotated[bool, Query(description="leave out near-duplicate copies")] = False,
+    complete: Annotated[
+        bool, Query(description="only complete events: asserted, both actors resolved and different")
+    ] = False,
     cursor: Cursor = None,
     limit: Annotated[int | None, Query(ge=1)] = None,
+    format: Format = None,
 ) -> Any:
     filters = event_filters(
         actor=actor,
@@ -105,10 +161,11 @@ def list_events(
         q=q,
         article=article,
         canonical=canonical,
+        complete=complete,
     )
     size = page_limit(request, limit)
     page = owner_of(request).read(lambda s: s.events(cursor=cursor, limit=size, **filters))
-    return reply(page_json(page))
+    return page_reply(request, page, format, "events", "events")
 
 
 @router.get("/articles/{article_id}", summary="One article with its text and every span")
@@ -119,7 +176,7 @@ def get_article(request: Request, article_id: Annotated[str, Path(pattern=ID_PAT
     return reply(record)
 
 
-@router.get("/articles", summary="Articles, newest first; text search and cursor pagination")
+@router.get("/articles", summary="Articles, newest first; text search and cursor pagination", responses=CSV)
 def list_articles(
     request: Request,
     q: Annotated[str | None, Query(max_length=200)] = None,
@@ -128,77 +185,147 @@ def list_articles(
     end: End = None,
     cursor: Cursor = None,
     limit: Annotated[int | None, Query(ge=1)] = None,
+    format: Format = None,
 ) -> Any:
     check_period(start, end)
     size = page_limit(request, limit)
     page = owner_of(request).read(
         lambda s: s.articles(q=q, source=source, start=start, end=end, cursor=cursor, limit=size)
     )
-    return reply(page_json(page))
+    return page_reply(request, page, format, "articles")
 
 
-@router.get("/actors", summary="Actors seen in the store, most active first")
+@router.get("/actors", summary="Actors seen in the store, most active first", responses=CSV)
 def list_actors(
     request: Request,
     q: Annotated[str | None, Query(max_length=100)] = None,
     limit: Annotated[int | None, Query(ge=1)] = None,
+    format: Format = None,
 ) -> Any:
     size = page_limit(request, limit)
-    return reply_cached(request, lambda s: {"items": s.actors(q=q, limit=size)}, ("actors", q, size))
+    key = ("actors", q, size)
+    if wants_csv(request, format):
+        data = owner_of(request).read_value(lambda s: {"items": s.actors(q=q, limit=size)}, key)
+        return csv_reply(data["items"], "actors")
+    return reply_cached(request, lambda s: {"items": s.actors(q=q, limit=size)}, key)
 
 
-@router.get("/dyads", summary="The most active dyads")
+@router.get("/dyads", summary="The most active dyads", responses=CSV)
 def top_dyads(
-    request: Request, start: Start = None, end: End = None, limit: Annotated[int | None, Query(ge=1)] = None
+    request: Request,
+    start: Start = None,
+    end: End = None,
+    limit: Annotated[int | None, Query(ge=1)] = None,
+    format: Format = None,
 ) -> Any:
     check_period(start, end)
     size = page_limit(request, limit)
-    return reply_cached(
-        request,
-        lambda s: {"items": s.top_dyads(limit=size, start=start, end=end)},
-        ("top_dyads", size, start, end),
-    )
+    key = ("top_dyads", size, start, end)
+    fn = lambda s: {"items": s.top_dyads(limit=size, start=start, end=end)}  # noqa: E731
+    if wants_csv(request, format):
+        return csv_reply(owner_of(request).read_value(fn, key)["items"], "dyads")
+    return reply_cached(request, fn, key)
 
 
-@router.get("/dyads/{a}/{b}", summary="Monthly series of a dyad: counts per quad class, Goldstein sum")
-def dyad_series(request: Request, a: Code, b: Code, start: Start = None, end: End = None) -> Any:
+@router.get(
+    "/dyads/{a}/{b}", summary="Monthly series of a dyad: counts per quad class, Goldstein sum", responses=CSV
+)
+def dyad_series(
+    request: Request, a: Code, b: Code, start: Start = None, end: End = None, format: Format = None
+) -> Any:
     check_period(start, end)
     first, second = a.upper(), b.upper()
-    return reply_cached(
-        request, lambda s: s.dyad_series(first, second, start, end), ("dyad", first, second, start, end)
-    )
+    owner_of(request).read(known([first, second]))
+    key = ("dyad", first, second, start, end)
+    fn = lambda s: s.dyad_series(first, second, start, end)  # noqa: E731
+    if wants_csv(request, format):
+        months = owner_of(request).read_value(fn, key)["months"]
+        return csv_reply(months, f"dyad-{first}-{second}")
+    return reply_cached(request, fn, key)
 
 
-@router.get("/influence/{target}", summary="Influence profile of a target: per domain, each power's share")
-def influence(request: Request, target: Code, start: Start = None, end: End = None) -> Any:
+@router.get(
+    "/influence/{target}",
+    summary="Influence profile of a target: per domain, each power's share with the evidence behind it",
+    responses=CSV,
+)
+def influence(
+    request: Request, target: Code, start: Start = None, end: End = None, format: Format = None
+) -> Any:
     check_period(start, end)
     code = target.upper()
-    return reply_cached(request, lambda s: s.influence(code, start, end), ("influence", code, start, end))
+    owner_of(request).read(known([code]))
+    key = ("influence", code, start, end)
+    fn = lambda s: s.influence(code, start, end)  # noqa: E731
+    if wants_csv(request, format):
+        rows = influence_rows(owner_of(request).read_value(fn, key))
+        return csv_reply(rows, f"influence-{code}", INFLUENCE_COLUMNS)
+    return reply_cached(request, fn, key)
 
 
-@router.get("/commentary/{target}", summary="What commentators say about a target's partners")
-def commentary(request: Request, target: Code, start: Start = None, end: End = None) -> Any:
+@router.get(
+    "/influence/{target}/series",
+    summary="Shares of each domain's leading powers per year or month (one row per period, domain, power)",
+    responses=CSV,
+)
+def influence_series(
+    request: Request,
+    target: Code,
+    by: Annotated[str, Query(pattern="^(year|month)$")] = "year",
+    domain: Annotated[str | None, Query(pattern="^(" + "|".join(DOMAINS) + ")$")] = None,
+    top: Annotated[int, Query(ge=1, le=20, description="leading powers per domain")] = 5,
+    start: Start = None,
+    end: End = None,
+    format: Format = None,
+) -> Any:
     check_period(start, end)
     code = target.upper()
-    return reply_cached(
-        request, lambda s: {"items": s.commentary(code, start, end)}, ("commentary", code, start, end)
-    )
+    owner_of(request).read(known([code]))
+    key = ("influence_series", code, by, start, end, top, domain)
+    fn = lambda s: s.influence_series(code, by, start, end, top, domain)  # noqa: E731
+    if wants_csv(request, format):
+        rows = owner_of(request).read_value(fn, key)["rows"]
+        return csv_reply(rows, f"influence-{code}-by-{by}", SERIES_COLUMNS)
+    return reply_cached(request, fn, key)
 
 
-@router.get("/network", summary="Actor network: nodes and weighted edges")
+@router.get(
+    "/commentary/{target}",
+    summary="What commentators say: stances in the statements whose stance names the target",
+    responses=CSV,
+)
+def commentary(
+    request: Request, target: Code, start: Start = None, end: End = None, format: Format = None
+) -> Any:
+    check_period(start, end)
+    code = target.upper()
+    owner_of(request).read(known([code]))
+    key = ("commentary", code, start, end)
+    fn = lambda s: {"items": s.commentary(code, start, end)}  # noqa: E731
+    if wants_csv(request, format):
+        return csv_reply(owner_of(request).read_value(fn, key)["items"], f"commentary-{code}")
+    return reply_cached(request, fn, key)
+
+
+@router.get("/network", summary="Actor network: nodes and weighted edges (CSV: the edges)", responses=CSV)
 def network(
     request: Request,
     start: Start = None,
     end: End = None,
     min_events: Annotated[int, Query(ge=1, le=100000)] = 1,
+    format: Format = None,
 ) -> Any:
     check_period(start, end)
-    return reply_cached(
-        request, lambda s: s.network(start, end, min_events), ("network", start, end, min_events)
-    )
+    key = ("network", start, end, min_events)
+    fn = lambda s: s.network(start, end, min_events)  # noqa: E731
+    if wants_csv(request, format):
+        return csv_reply(owner_of(request).read_value(fn, key)["edges"], "network-edges")
+    return reply_cached(request, fn, key)
 
 
-@router.get("/statements", summary="Attributed statements, by speaker or by the actor they are about")
+@router.get(
+    "/statements", summary="Attributed statements, by speaker or by the actor they are about", responses=CSV
+)
 def list_statements(
     request: Request,
     speaker: OptCode = None,
@@ -207,26 +334,29 @@ def list_statements(
     end: End = None,
     cursor: Cursor = None,
     limit: Annotated[int | None, Query(ge=1)] = None,
+    format: Format = None,
 ) -> Any:
     check_period(start, end)
     size = page_limit(request, limit)
     page = owner_of(request).read(
         lambda s: s.statements(upper(speaker), upper(about), start=start, end=end, cursor=cursor, limit=size)
     )
-    return reply(page_json(page))
+    return page_reply(request, page, format, "statements", "statements")
 
 
-@router.get("/failures", summary="Inputs that failed, most recent first")
+@router.get("/failures", summary="Inputs that failed, most recent first", responses=CSV)
 def list_failures(
     request: Request,
     code: Annotated[str | None, Query(pattern=r"^RP-E\d{3}$")] = None,
     stage: Annotated[str | None, Query(max_length=40)] = None,
     limit: Annotated[int | None, Query(ge=1)] = None,
+    format: Format = None,
 ) -> Any:
     size = page_limit(request, limit)
-    return reply(
-        {"items": (owner_of(request).read(lambda s: s.failures(limit=size, code=code, stage=stage)))}
-    )
+    items = owner_of(request).read(lambda s: s.failures(limit=size, code=code, stage=stage))
+    if wants_csv(request, format):
+        return csv_reply(items, "failures", ["input_ref", "stage", "code", "message", "time"])
+    return reply({"items": items})
 
 
 def ingest_status(request: Request) -> dict[str, Any]:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -13,6 +15,25 @@ from realpolitik.cli.options import db_option, run_options
 from realpolitik.cli.report import echo_failure, make_console, print_analysis
 from realpolitik.model import Analysis, Failure
 from realpolitik.settings import Settings
+
+_JSONL_LINE = re.compile(r"^(?P<path>.+\.(?:jsonl|ndjson)):\d+$")
+
+
+def missing_inputs(refs: tuple[str, ...]) -> list[Failure] | None:
+    """The failures of ``refs`` if every one of them names nothing on disk (no such file, no glob match), else
+    None: then there is nothing to analyze, and no store needs to be created for it."""
+    from realpolitik.sources import expand_ref
+
+    failures = []
+    for ref in refs:
+        line = _JSONL_LINE.match(ref)
+        if ref == "-" or "://" in ref or (line and Path(line["path"]).is_file()):
+            return None
+        first = next(expand_ref(ref), None)
+        if not isinstance(first, Failure):
+            return None
+        failures.append(first)
+    return failures
 
 
 @click.command()
@@ -30,7 +51,8 @@ def analyze(
     """Analyze news: .txt, .html, .jsonl files, directories, globs, feed URLs, or - for stdin.
 
     Events, statements and failures go into the store; re-running never duplicates. Bad inputs are
-    reported on stderr with a stable error code and the exit status is 1.
+    reported on stderr with a stable error code and the exit status is 1; when no input exists at all, no
+    store is created.
 
     Example:
         realpolitik analyze article.txt --json
@@ -54,6 +76,10 @@ def analyze(
         failed.append(failure)
         echo_failure(failure)
 
+    if not no_store and not Path(settings.db).exists() and (nothing := missing_inputs(inputs)) is not None:
+        for failure in nothing:
+            echo_failure(failure)
+        sys.exit(1)
     store = None if no_store else Store(settings.db, settings=settings)
     try:
         report = run_refs(

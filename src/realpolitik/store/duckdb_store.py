@@ -25,6 +25,7 @@ from realpolitik import model
 from realpolitik.errors import StoreError, StoreLocked
 from realpolitik.settings import Settings
 from realpolitik.store import aggregate, queries
+from realpolitik.store import influence as profiles
 from realpolitik.store.records import analyses_to_arrow, conform, read_parquet_batch
 from realpolitik.store.schema import (
     ANALYSIS_TABLES,
@@ -376,8 +377,34 @@ class Store:
 
     def influence(
         self, target: str, start: date | None = None, end: date | None = None
-    ) -> aggregate.InfluenceProfile:
-        return self._aggregate(aggregate.influence, target, start, end)
+    ) -> profiles.InfluenceProfile:
+        return self._aggregate(profiles.influence, target, start, end)
+
+    def influence_series(
+        self,
+        target: str,
+        by: str = "year",
+        start: date | None = None,
+        end: date | None = None,
+        top: int = 5,
+        domain: str | None = None,
+    ) -> profiles.InfluenceSeries:
+        """Each domain's shares per year or month for its ``top`` leading powers (``influence_series``)."""
+        return self._aggregate(profiles.influence_series, target, by, start, end, top, domain)
+
+    def active_years(self, target: str) -> list[int]:
+        """The years in which ``target`` has events its profile counts."""
+        return list(self._aggregate(profiles.active_years, target))
+
+    def known_codes(self, codes: Iterable[str]) -> set[str]:
+        """The codes among ``codes`` that the store has seen in a mention or an event."""
+        with self.cursor() as cur:
+            return queries.known_codes(cur, sorted(set(codes)))
+
+    def codes_named(self, name: str) -> list[str]:
+        """Codes of actors whose name or words in an article are ``name`` (any case), most mentioned first."""
+        with self.cursor() as cur:
+            return queries.codes_named(cur, name)
 
     def commentary(
         self, target: str, start: date | None = None, end: date | None = None

@@ -34,6 +34,15 @@ def quad_sql(alias: str = "e") -> str:
     return f"coalesce({alias}.quad_class, CASE {alias}.type {_QUAD_OF_TYPE} END)"
 
 
+# A complete event: asserted, both actors resolved to a code, and two different actors: different codes, or one
+# code with two different known sectors (a government against its own opposition). Profiles, the default views
+# of the dashboard and exports count only these; everything else stays listed on request.
+COMPLETE_SQL = (
+    "(e.modality = 'asserted' AND e.source_code IS NOT NULL AND e.target_code IS NOT NULL "
+    "AND (e.source_code <> e.target_code OR (e.source_sector IS NOT NULL AND e.target_sector IS NOT NULL "
+    "AND e.source_sector <> e.target_sector)))"
+)
+
 # Date used for ordering: records without a date sort last. Events carry their article's date.
 ORDER_DATE = "coalesce(a.published, DATE '0001-01-01')"
 EVENT_ORDER_DATE = "coalesce(e.published, DATE '0001-01-01')"
@@ -136,8 +145,9 @@ class EventFilter:
     """Filters of ``Store.events``. ``actor`` matches either side; with ``partner`` (or ``dyad=(a, b)``) it
     selects the events between the two, both directions (``target`` with ``partner`` and no ``actor`` does the
     same: the cells of an influence profile); ``source``/``target`` alone are directed. ``quad`` is one quad
-    class or several; ``side`` is ``cooperation`` (quad 1-2) or ``pressure`` (quad 3-4). ``canonical`` leaves out near-duplicate copies.
-    ``q`` searches the evidence text and the actors' names and words."""
+    class or several; ``side`` is ``cooperation`` (quad 1-2) or ``pressure`` (quad 3-4). ``canonical`` leaves out
+    near-duplicate copies; ``complete`` keeps complete events only (``COMPLETE_SQL``). ``q`` searches the evidence
+    text and the actors' names and words."""
 
     actor: str | None = None
     partner: str | None = None
@@ -155,6 +165,7 @@ class EventFilter:
     q: str | None = None
     article_id: str | None = None
     canonical: bool = False
+    complete: bool = False
 
     def __post_init__(self) -> None:
         # Dates may come as ISO strings (e.g. the ``query`` of an influence cell after a JSON round trip).
@@ -208,6 +219,8 @@ class EventFilter:
             w.add(f"{quad_sql()} IN (?, ?)", *SIDES[self.side])
         if self.canonical:
             w.add("e.canonical")
+        if self.complete:
+            w.add(COMPLETE_SQL)
         w.period(self.start, self.end, "e.published")
         if self.q:
             w.needs_article = True
@@ -249,29 +262,25 @@ def _event_rows(
     )
     by_rowid = {r["_rid"]: r for r in fetch_dicts(cur)}
     rows = [by_rowid[rid] for rid in rowids]
-    titles = _add_span_texts(cur, rows)
+    _add_article_fields(cur, rows)
     for r in rows:
-        r["article_title"] = titles[r["article_id"]]
         r["_order_date"] = r["published"] or _NO_DATE  # events carry their article's date
     return rows
 
 
-def _add_span_texts(cur: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> dict[str, str | None]:
-    """Set ``text`` of each row to its span of its article's text (records store offsets, never copies);
-    returns the titles of those articles."""
+def _add_article_fields(cur: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> None:
+    """Set ``text`` of each row to its span of its article's text (records store offsets, never copies), and
+    the article's title, outlet and URL."""
     if not rows:
-        return {}
+        return
     cur.execute(
-        "SELECT id, text, title FROM articles WHERE id IN (SELECT unnest(?))",
+        "SELECT id, text, title, source, url FROM articles WHERE id IN (SELECT unnest(?))",
         [list({r["article_id"] for r in rows})],
     )
-    texts: dict[str, str] = {}
-    titles: dict[str, str | None] = {}
-    for aid, text, title in cur.fetchall():
-        texts[aid], titles[aid] = text, title
+    found = {aid: (text, title, source, url) for aid, text, title, source, url in cur.fetchall()}
     for r in rows:
-        r["text"] = texts[r["article_id"]][r["start"] : r["end"]]
-    return titles
+        text, r["article_title"], r["article_source"], r["article_url"] = found[r["article_id"]]
+        r["text"] = text[r["start"] : r["end"]]
 
 
 def listed_event(row: dict[str, Any]) -> Listed:
@@ -279,7 +288,9 @@ def listed_event(row: dict[str, Any]) -> Listed:
     event = record_from_row(Event, row)
     if event.quad_class is None:
         event = replace(event, quad_class=row["_quad"])
-    return Listed(event, row["text"], row["published"], row["article_title"])
+    return Listed(
+        event, row["text"], row["published"], row["article_title"], row["article_source"], row["article_url"]
+    )
 
 
 def events(cur: duckdb.DuckDBPyConnection, filters: EventFilter, cursor: str | None, limit: int) -> Page:
@@ -292,7 +303,12 @@ def events(cur: duckdb.DuckDBPyConnection, filters: EventFilter, cursor: str | N
 def listed_statement(row: dict[str, Any]) -> Listed:
     """One stored statement row as a record with its content text and its article's date and title."""
     return Listed(
-        record_from_row(Statement, row), row["text"], row.get("published"), row.get("article_title")
+        record_from_row(Statement, row),
+        row["text"],
+        row.get("published"),
+        row.get("article_title"),
+        row.get("article_source"),
+        row.get("article_url"),
     )
 
 
@@ -321,9 +337,7 @@ def statements(
         [*w.params, limit + 1],
     )
     rows, next_cursor = _page(fetch_dicts(cur), limit, "id")
-    titles = _add_span_texts(cur, rows)
-    for r in rows:
-        r["article_title"] = titles[r["article_id"]]
+    _add_article_fields(cur, rows)
     return Page([listed_statement(r) for r in rows], next_cursor, limit)
 
 
@@ -390,7 +404,14 @@ def article(cur: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] |
     cur.execute("SELECT * FROM statements WHERE article_id = ? ORDER BY start, id", [article_id])
     out["statements"] = [
         listed_statement(
-            {**r, "published": published, "article_title": out["title"], "text": text[r["start"] : r["end"]]}
+            {
+                **r,
+                "published": published,
+                "article_title": out["title"],
+                "article_source": out["source"],
+                "article_url": out["url"],
+                "text": text[r["start"] : r["end"]],
+            }
         )
         for r in fetch_dicts(cur)
     ]
@@ -429,3 +450,27 @@ def actors(cur: duckdb.DuckDBPyConnection, q: str | None, limit: int) -> list[di
         for r in rows:
             r["name"] = r["name"] or names[r["code"]]
     return rows
+
+
+def known_codes(cur: duckdb.DuckDBPyConnection, codes: list[str]) -> set[str]:
+    """The codes among ``codes`` the store has seen: resolved in a mention, or on a side of an event."""
+    if not codes:
+        return set()
+    cur.execute(
+        "SELECT code FROM mentions WHERE code IN (SELECT unnest($c)) "
+        "UNION SELECT source_code FROM events WHERE source_code IN (SELECT unnest($c)) "
+        "UNION SELECT target_code FROM events WHERE target_code IN (SELECT unnest($c))",
+        {"c": codes},
+    )
+    return {r[0] for r in cur.fetchall()}
+
+
+def codes_named(cur: duckdb.DuckDBPyConnection, name: str) -> list[str]:
+    """Codes of states, organisations, regions and groups whose resolved name or words in an article are
+    ``name`` (any case), the most mentioned first."""
+    cur.execute(
+        "SELECT code FROM mentions WHERE code IS NOT NULL AND kind IN ('state', 'igo', 'region', 'group') "
+        "AND (lower(name) = lower(?) OR lower(text) = lower(?)) GROUP BY code ORDER BY count(*) DESC, code",
+        [name, name],
+    )
+    return [r[0] for r in cur.fetchall()]

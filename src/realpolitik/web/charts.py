@@ -25,7 +25,8 @@ YEARLY_AFTER_MONTHS = 48  # a longer timeline is drawn per year: 240 monthly poi
 
 
 def events_url(**params: Any) -> str:
-    """The event browser URL for these filters (empty values are left out)."""
+    """The event browser URL for these filters (empty values are left out); the browser lists complete events
+    unless ``all`` is given, as the aggregates count them."""
     clean = {k: ("1" if v is True else v) for k, v in params.items() if v not in (None, "", False)}
     return "/events?" + urlencode(clean)
 
@@ -35,7 +36,7 @@ def month_bounds(month: str) -> tuple[str, str]:
     return f"{year:04d}-{mon:02d}-01", f"{year:04d}-{mon:02d}-{calendar.monthrange(year, mon)[1]:02d}"
 
 
-def _config() -> dict[str, Any]:
+def base_config() -> dict[str, Any]:
     return {
         "font": "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif",
         "axis": {
@@ -76,13 +77,16 @@ def influence_rows(profile: dict[str, Any]) -> list[dict[str, Any]]:
                         "side": side,
                         "share": part["share"],
                         "total_share": power["share"],
+                        "interval": f"{power.get('share_low', 0):.0%}–{power.get('share_high', 1):.0%}",
                         "events": part["events"],
+                        "cell_events": power["events"],
+                        "articles": power.get("articles", 0),
+                        "thin": bool(power.get("thin")),
                         "href": events_url(
                             target=target,
                             partner=power["code"],
                             domain=domain["domain"],
                             quad=quad,
-                            modality="asserted",
                             canonical=True,
                             start=profile.get("start"),
                             end=profile.get("end"),
@@ -144,18 +148,24 @@ def influence_chart(profile: dict[str, Any]) -> dict[str, Any] | None:
                     "scale": {"domain": ["cooperation", "pressure"], "range": [COOP, PRESSURE]},
                 },
                 "order": {"field": "side", "sort": "ascending"},
+                # a thin cell (fewer than 5 events) is drawn pale: its share rests on little evidence
+                "opacity": {"condition": {"test": "datum.thin", "value": 0.4}, "value": 1},
                 "href": {"field": "href", "type": "nominal"},
                 "tooltip": [
                     {"field": "name", "title": "power"},
                     {"field": "domain"},
                     {"field": "side"},
                     {"field": "share", "format": ".1%"},
-                    {"field": "events", "title": "events"},
+                    {"field": "interval", "title": "95% interval of the share"},
+                    {"field": "events", "title": "events (this side)"},
+                    {"field": "cell_events", "title": "events (both sides)"},
+                    {"field": "articles"},
+                    {"field": "thin", "title": "thin (< 5 events)"},
                 ],
             },
         },
         "resolve": {"scale": {"y": "independent"}},
-        "config": _config(),
+        "config": base_config(),
     }
 
 
@@ -195,14 +205,7 @@ def partners_timeline(target: str, series: dict[str, dict[str, Any]]) -> dict[st
                     "events": events,
                     "cooperation": coop,
                     "pressure": pressure,
-                    "href": events_url(
-                        target=target,
-                        partner=code,
-                        modality="asserted",
-                        canonical=True,
-                        start=first,
-                        end=last,
-                    ),
+                    "href": events_url(target=target, partner=code, canonical=True, start=first, end=last),
                 }
             )
     unit = "year" if yearly else "yearmonth"
@@ -238,7 +241,7 @@ def partners_timeline(target: str, series: dict[str, dict[str, Any]]) -> dict[st
                 {"field": "pressure"},
             ],
         },
-        "config": _config(),
+        "config": base_config(),
     }
 
 
@@ -266,13 +269,7 @@ def dyad_chart(series: dict[str, Any]) -> dict[str, Any] | None:
                         "order": quad,
                         "events": both[f"q{quad}"],
                         "href": events_url(
-                            actor=a,
-                            partner=b,
-                            quad=quad,
-                            modality="asserted",
-                            canonical=True,
-                            start=first,
-                            end=last,
+                            actor=a, partner=b, quad=quad, canonical=True, start=first, end=last
                         ),
                     }
                 )
@@ -322,7 +319,7 @@ def dyad_chart(series: dict[str, Any]) -> dict[str, Any] | None:
             },
         ],
         "resolve": {"scale": {"y": "independent"}},
-        "config": _config(),
+        "config": base_config(),
     }
 
 

@@ -1,111 +1,47 @@
 """The dashboard: server-rendered pages (Jinja2, autoescaped) that read through the same ``Store`` calls and the
 same JSON shapes as the REST API, with charts drawn in the browser by the vendored Vega libraries.
 
-Pages: overview, country profile (influence chart with a period selector, timeline with top partners, what
-commentators say), dyad view, event browser, article view with every span marked, actor network, actor list,
-and the API reference. Every chart element and every number links to the events behind it.
+Pages: overview, country profile, comparison of targets or periods, dyad view (``web/profiles.py``), event
+browser, article view with every span marked, actor network, actor list, and the API reference. Every chart
+element and every number links to the events behind it, and every table has a CSV download of what it shows
+(``pages.Tables``). Default views list complete events (asserted, both actors resolved); a toggle shows all.
 """
 
 from __future__ import annotations
 
-import re
-from datetime import date, timedelta
-from http import HTTPStatus
-from pathlib import Path
+from datetime import date
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from fastapi.responses import HTMLResponse, Response
 
 from realpolitik.errors import APIError
 from realpolitik.model import DOMAINS, MODALITIES, PLOVER_TYPES
-from realpolitik.render import jsonable, page_json
+from realpolitik.render import flat, jsonable, listed_columns, page_json
 from realpolitik.store.params import CODE_PATTERN, ID_PATTERN, QUAD_PATTERN, check_period, event_filters
-from realpolitik.version import __version__
-from realpolitik.web import charts
+from realpolitik.web import charts, profiles
 from realpolitik.web.highlight import segments
-
-HERE = Path(__file__).resolve().parent
-STATIC_DIR = HERE / "static"
-QUAD_NAMES = {1: "verbal coop", 2: "material coop", 3: "verbal conflict", 4: "material conflict"}
-TOP_PARTNERS = 6
-
-env = Environment(
-    loader=FileSystemLoader(HERE / "templates"),
-    autoescape=select_autoescape(["html"], default=True),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-env.globals.update(
-    version=__version__,
-    quad_names=QUAD_NAMES,
-    static=lambda name: f"/static/{name}",
-    plover_types=PLOVER_TYPES,
-    domains=DOMAINS,
-    modalities=MODALITIES,
+from realpolitik.web.pages import (
+    QUAD_NAMES,
+    STATIC_DIR,
+    Tables,
+    render,
+    render_error,
+    store_read,
 )
 
+__all__ = ["STATIC_DIR", "render_error", "router"]
 
-def http_url(value: Any) -> str | None:
-    """The URL if it is http(s), else None: a stored ``javascript:`` or ``data:`` URL never becomes a link."""
-    text = str(value or "").strip()
-    return text if text.lower().startswith(("http://", "https://")) else None
-
-
-env.filters["http_url"] = http_url
+LATEST_EVENTS = 15
 
 router = APIRouter(include_in_schema=False)
+router.include_router(profiles.router)
 
 
-def render(name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
-    html = env.get_template(name).render(**context)
-    return HTMLResponse(html, status_code=status_code)
-
-
-def render_error(request: Request, status: int, code: str, message: str) -> Response:
-    """The HTML face of the API's error shape, for people following a link in a browser."""
-    try:
-        phrase = HTTPStatus(status).phrase
-    except ValueError:
-        phrase = "Error"
-    return render("error.html", status, status=status, phrase=phrase, code=code, message=message, nav="")
-
-
-def store_read(request: Request, fn: Any, key: tuple[Any, ...] | None = None) -> Any:
-    """One Store call as the JSON the API would send (from the owner's cache for keyed aggregates)."""
-    owner = request.app.state.owner
-    # Keys of their own: the API caches some of these calls wrapped differently ({"items": ...}).
-    return owner.read_value(fn, ("web", *key)) if key is not None else jsonable(owner.read(fn))
-
-
-def _valid_code(code: str) -> str:
-    if not re.match(CODE_PATTERN, code):
-        raise APIError(f"not an actor code: {code[:40]!r}", status=404)
-    return code.upper()
-
-
-def periods(
-    first: str | None, last: str | None, start: date | None, end: date | None
-) -> list[dict[str, Any]]:
-    """Period choices for the selector: all time, the last 12 months and 5 years of the data, recent years."""
-    options: list[dict[str, Any]] = [{"label": "All time", "start": None, "end": None}]
-    if last:
-        last_day = date.fromisoformat(last)
-        first_day = date.fromisoformat(first) if first else last_day
-        options.append({"label": "Last 12 months", "start": last_day - timedelta(days=365), "end": last_day})
-        if (last_day - first_day).days > 5 * 365:
-            options.append(
-                {"label": "Last 5 years", "start": last_day.replace(year=last_day.year - 5), "end": last_day}
-            )
-        for year in range(last_day.year, max(first_day.year, last_day.year - 7) - 1, -1):
-            options.append({"label": str(year), "start": date(year, 1, 1), "end": date(year, 12, 31)})
-    for option in options:
-        option["active"] = option["start"] == start and option["end"] == end
-        query = {k: option[k].isoformat() for k in ("start", "end") if option[k]}
-        option["query"] = ("?" + urlencode(query)) if query else ""
-    return options
+def event_table(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The CSV rows of a table of listed events: their flat JSON."""
+    return [flat(e) for e in events]
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -113,123 +49,28 @@ def overview(request: Request) -> Response:
     owner = request.app.state.owner
     stats = jsonable(store_read(request, lambda s: s.stats(), key=("stats",)))
     dyads = jsonable(store_read(request, lambda s: s.top_dyads(limit=12), key=("top_dyads", 12, None, None)))
-    latest = jsonable(store_read(request, lambda s: s.latest_events(limit=15)))
+    latest = page_json(
+        store_read(request, lambda s: s.events(limit=LATEST_EVENTS, complete=True, canonical=True))
+    )["items"]
     actors = jsonable(store_read(request, lambda s: s.actors(limit=12), key=("actors", None, 12)))
     ingest = owner.status.to_json(writable=bool(request.app.state.token))
-    return render(
-        "overview.html", nav="overview", stats=stats, dyads=dyads, latest=latest, actors=actors, ingest=ingest
-    )
-
-
-@router.get("/country", response_class=HTMLResponse)
-def country_search(code: Annotated[str, Query(max_length=64)] = "") -> Response:
-    wanted = code.strip().upper()
-    if not wanted:
-        return RedirectResponse("/actors", status_code=303)
-    return RedirectResponse(f"/country/{_valid_code(wanted)}", status_code=303)
-
-
-@router.get("/country/{code}", response_class=HTMLResponse)
-def country(request: Request, code: str, start: date | None = None, end: date | None = None) -> Response:
-    target = _valid_code(code)
-    check_period(start, end)
-    profile = jsonable(
-        store_read(request, lambda s: s.influence(target, start, end), key=("influence", target, start, end))
-    )
-    stats = jsonable(store_read(request, lambda s: s.stats(), key=("stats",)))
-    partners = top_partners(profile)
-    series = {
-        p["code"]: jsonable(
-            store_read(
-                request,
-                lambda s, c=p["code"]: s.dyad_series(target, c, start, end),
-                key=("dyad", target, p["code"], start, end),
-            )
-        )
-        for p in partners[:TOP_PARTNERS]
+    tables = Tables(request)
+    csv = {
+        "latest": tables.add("latest", event_table(latest), listed_columns("events")),
+        "dyads": tables.add("dyads", dyads),
+        "actors": tables.add("actors", actors),
     }
-    commentary = jsonable(
-        store_read(
-            request, lambda s: s.commentary(target, start, end), key=("commentary", target, start, end)
-        )
-    )
-    quotes = page_json(
-        store_read(request, lambda s: s.statements(None, target, start=start, end=end, limit=6))
-    )
+    if (wanted := tables.wanted()) is not None:
+        return tables.csv(wanted)
     return render(
-        "country.html",
-        nav="",
-        charts=True,
-        profile=profile,
-        influence_spec=charts.influence_chart(profile),
-        influence_rows=charts.influence_rows(profile),
-        timeline_spec=charts.partners_timeline(target, series),
-        partners=partners,
-        commentary=commentary,
-        quotes=quotes["items"],
-        periods=periods(stats.get("first_published"), stats.get("last_published"), start, end),
-        start=start,
-        end=end,
-        events_url=charts.events_url,
-    )
-
-
-def top_partners(profile: dict[str, Any]) -> list[dict[str, Any]]:
-    """The target's partners over all domains: events, cooperation and pressure events, main domain."""
-    totals: dict[str, dict[str, Any]] = {}
-    for domain in profile.get("domains", []):
-        for p in domain.get("powers", []):
-            row = totals.setdefault(
-                p["code"],
-                {
-                    "code": p["code"],
-                    "name": p["name"],
-                    "events": 0,
-                    "cooperation": 0,
-                    "pressure": 0,
-                    "domains": {},
-                },
-            )
-            row["events"] += p["events"]
-            row["cooperation"] += p["cooperation"]["events"]
-            row["pressure"] += p["pressure"]["events"]
-            row["domains"][domain["domain"]] = p["events"]
-    out = sorted(totals.values(), key=lambda r: (-r["events"], r["code"]))
-    for row in out:
-        row["main_domain"] = max(row["domains"].items(), key=lambda kv: kv[1])[0] if row["domains"] else None
-    return out
-
-
-@router.get("/dyad/{a}/{b}", response_class=HTMLResponse)
-def dyad(request: Request, a: str, b: str, start: date | None = None, end: date | None = None) -> Response:
-    first, second = _valid_code(a), _valid_code(b)
-    check_period(start, end)
-    series = jsonable(
-        store_read(
-            request,
-            lambda s: s.dyad_series(first, second, start, end),
-            key=("dyad", first, second, start, end),
-        )
-    )
-    recent = page_json(
-        store_read(
-            request,
-            lambda s: s.events(actor=first, partner=second, start=start, end=end, limit=25),
-        )
-    )
-    totals = {k: sum(m["both"][k] for m in series["months"]) for k in ("events", "q1", "q2", "q3", "q4")}
-    totals["goldstein"] = round(sum(m["both"]["goldstein"] for m in series["months"]), 2)
-    return render(
-        "dyad.html",
-        nav="",
-        charts=True,
-        a=first,
-        b=second,
-        series=series,
-        totals=totals,
-        spec=charts.dyad_chart(series),
-        recent=recent,
-        events_url=charts.events_url,
+        "overview.html",
+        nav="overview",
+        stats=stats,
+        dyads=dyads,
+        latest=latest,
+        actors=actors,
+        ingest=ingest,
+        csv=csv,
     )
 
 
@@ -249,6 +90,7 @@ def events(
     q: Annotated[str | None, Query(max_length=200)] = None,
     article: Annotated[str | None, Query(pattern=ID_PATTERN)] = None,
     canonical: bool = False,
+    all: Annotated[bool, Query(description="every event, not only the complete ones")] = False,
     cursor: Annotated[str | None, Query(max_length=200)] = None,
 ) -> Response:
     # An empty form field arrives as "", which means "no filter" here (the API itself is stricter).
@@ -267,21 +109,34 @@ def events(
         "article": article or None,
         "canonical": canonical,
     }
-    filters = event_filters(**params)
+    # Complete events are asserted: asking for another modality shows every event of it.
+    complete = not all and (modality or "asserted") == "asserted"
+    filters = event_filters(**params, complete=complete)
     size = int(request.app.state.settings.api_page_size)
     page = page_json(store_read(request, lambda s: s.events(cursor=cursor or None, limit=size, **filters)))
     shown = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in params.items() if v}
+    if all:
+        shown["all"] = True
+    tables = Tables(request)
+    csv = tables.add("events", event_table(page["items"]), listed_columns("events"))
+    if (wanted := tables.wanted()) is not None:
+        return tables.csv(wanted)
+    links = {k: ("1" if v is True else v) for k, v in shown.items()}
     next_url = (
-        "/events?" + urlencode({**shown, "cursor": page["next_cursor"]}) if page["next_cursor"] else None
+        "/events?" + urlencode({**links, "cursor": page["next_cursor"]}) if page["next_cursor"] else None
     )
+    toggle = {k: v for k, v in links.items() if k != "all"} | ({} if all else {"all": "1"})
     return render(
         "events.html",
         nav="events",
         page=page,
         params=shown,
+        complete=complete,
         next_url=next_url,
-        first_url=("/events?" + urlencode(shown)) if cursor else None,
+        first_url=("/events?" + urlencode(links)) if cursor else None,
+        toggle_url="/events?" + urlencode(toggle),
         describe=describe_filters(shown),
+        csv=csv,
     )
 
 
@@ -353,6 +208,10 @@ def network(
         )
     )
     edges = sorted(data["edges"], key=lambda e: -e["events"])
+    tables = Tables(request)
+    csv = tables.add("relations", edges[:40])
+    if (wanted := tables.wanted()) is not None:
+        return tables.csv(wanted)
     return render(
         "network.html",
         nav="network",
@@ -362,13 +221,18 @@ def network(
         nodes=len(data["nodes"]),
         n_edges=len(edges),
         min_events=min_events,
+        csv=csv,
     )
 
 
 @router.get("/actors", response_class=HTMLResponse)
 def actors(request: Request, q: Annotated[str | None, Query(max_length=100)] = None) -> Response:
     rows = jsonable(store_read(request, lambda s: s.actors(q=q or None, limit=200)))
-    return render("actors.html", nav="actors", actors=rows, q=q or "")
+    tables = Tables(request)
+    csv = tables.add("actors", rows)
+    if (wanted := tables.wanted()) is not None:
+        return tables.csv(wanted)
+    return render("actors.html", nav="actors", actors=rows, q=q or "", csv=csv)
 
 
 @router.get("/docs", response_class=HTMLResponse)
