@@ -46,7 +46,7 @@ def base_config() -> dict[str, Any]:
             "domainColor": "#c5cad3",
         },
         "header": {"labelColor": "#1d2330"},
-        "legend": {"labelColor": "#3a4254", "titleColor": "#5d6678", "orient": "top"},
+        "legend": {"labelColor": "#3a4254", "titleColor": "#5d6678", "orient": "top", "labelLimit": 320},
         "view": {"stroke": None},
     }
 
