@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Group
@@ -15,7 +16,9 @@ from realpolitik.cli.options import db_option
 from realpolitik.cli.report import make_console
 from realpolitik.errors import ConfigError
 from realpolitik.settings import Settings
-from realpolitik.store.aggregate import Commentary, InfluenceProfile
+
+if TYPE_CHECKING:
+    from realpolitik.store.aggregate import Commentary, InfluenceProfile
 
 
 def _day(value: datetime | None) -> date | None:

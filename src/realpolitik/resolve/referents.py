@@ -6,13 +6,14 @@ the mentions the gazetteer and NER found."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING, Protocol
 
 from realpolitik.actors.kb import KnowledgeBase
 from realpolitik.model import Actor, Article, Mention, replace
 from realpolitik.ontology import cues
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 class ArticleState(Protocol):

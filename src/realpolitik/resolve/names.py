@@ -1,0 +1,133 @@
+"""Names are atomic: a run of name words ("Mohammed Shia al-Sudani", "Shavkat Mirziyoev") is one person, and a
+word inside it that the gazetteer also knows ("Shia", a surname form) is not an actor of its own.
+
+``NameRuns.apply`` reads the gazetteer's units of one article before they become phrases: a run of capitalised
+words (and the particles inside names: al-, bin, von der) that holds a word no unit covers is looked up as a whole
+name (``KnowledgeBase.person_by_name``: same surname and first name, or a spelling of a known name); found, it
+becomes one person unit. Not found, after an office or a title ("Prime Minister Mohammed Shia al-Sudani" when the
+knowledge base did not know him), the words the run holds are the unknown person's name, not groups; and a group
+word between two unknown name words ("... Shia ...") is part of the name too.
+
+``NameRuns.unknown_names`` finds the people of a text resolved without NER (``Resolver.resolve_text``: a look-up
+such as "Mirziyoev" or "Kassym Jomart Tokaev"), as NER's PERSON spans would.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from realpolitik.actors.kb import Form
+from realpolitik.ontology import cues
+from realpolitik.resolve.referents import HONORIFICS
+from realpolitik.resolve.units import Unit
+
+if TYPE_CHECKING:
+    from realpolitik.resolve.resolver import ArticleResolver
+
+PARTICLES = cues.words("name_particles")
+_JOINERS = frozenset({"-", "'", "’"})
+# A one-word hit of these kinds may be a word of a person's name ("Shia" in Mohammed Shia al-Sudani).
+_ABSORBABLE = frozenset({"group", "region", "armed_group", "company", "ngo", "person"})
+
+
+class NameRuns:
+    def __init__(self, outer: ArticleResolver) -> None:
+        self.r = outer
+
+    def apply(self, units: list[Unit]) -> list[Unit]:
+        r = self.r
+        n = len(r.words)
+        cover: list[int | None] = [None] * n
+        for k, u in enumerate(units):
+            for t in range(u.start, u.end):
+                cover[t] = k
+        dropped: set[int] = set()
+        added: list[Unit] = []
+        for start, end in self._runs(units, cover):
+            inside = sorted({c for t in range(start, end) if (c := cover[t]) is not None})
+            loose = [t for t in range(start, end) if cover[t] is None and r._namelike(t)]
+            if not loose:
+                continue  # every word is a hit: the gazetteer read the name
+            words = [r.words[t] for t in range(start, end) if r.words[t] not in _JOINERS]
+            if sum(1 for w in words if w.lower() not in PARTICLES) < 2:
+                continue
+            before = cover[start - 1] if start > 0 else None
+            titled = (before is not None and units[before].role == "office") or (
+                start > 0 and r.lowers[start - 1] in HONORIFICS
+            )
+            person = r.kb.person_by_name(words, r.day, titled=titled)
+            if person is not None:
+                dropped.update(inside)
+                form = Form(r._text(start, end), person.id, "name")
+                added.append(Unit(start, end, form, person, "person", (person,)))
+                continue
+            for k in inside:
+                u = units[k]
+                before = u.start > start and cover[u.start - 1] is None and r._namelike(u.start - 1)
+                if u.role == "person":
+                    if before and u.form.type == "surname":
+                        dropped.add(k)  # another first name: another person ("Alejandro Rivera")
+                    continue
+                if u.end - u.start != 1 or u.actor.kind not in _ABSORBABLE:
+                    continue
+                after = u.end < end and cover[u.end] is None
+                if titled or (before and after):
+                    dropped.add(k)  # a word of an unknown person's name
+        if not dropped and not added:
+            return units
+        kept = [u for k, u in enumerate(units) if k not in dropped]
+        return sorted([*kept, *added], key=lambda u: u.start)
+
+    def _runs(self, units: list[Unit], cover: list[int | None]) -> list[tuple[int, int]]:
+        """Maximal runs of name words: capitalised words no unit covers or that a one-word unit of a group,
+        region, organisation or person covers, joined by hyphens and name particles."""
+        r = self.r
+        n = len(r.words)
+
+        def name_word(t: int) -> bool:
+            k = cover[t]
+            if k is not None and units[k].role == "person":
+                return True  # a known name's words, "al-Sudani" included
+            if not r._namelike(t) or r.lowers[t] in HONORIFICS:
+                return False
+            if k is None:
+                return True
+            u = units[k]
+            return u.actor.kind in _ABSORBABLE and u.role == "affiliation" and u.form.type != "adjective"
+
+        return _spans(n, name_word, lambda t: r.words[t] in _JOINERS or r.lowers[t] in PARTICLES)
+
+    def unknown_names(self, covered: bytearray) -> list[tuple[int, int]]:
+        """Runs of capitalised words nothing covers (a look-up resolved without NER reads them as NER would)."""
+        r = self.r
+        return _spans(
+            len(r.words),
+            lambda t: not covered[t] and r._namelike(t) and r.lowers[t] not in HONORIFICS,
+            lambda t: not covered[t] and (r.words[t] in _JOINERS or r.lowers[t] in PARTICLES),
+        )
+
+
+def _spans(n: int, word: Callable[[int], bool], joiner: Callable[[int], bool]) -> list[tuple[int, int]]:
+    """Maximal runs of tokens for which ``word`` holds, joined across tokens for which ``joiner`` holds."""
+    runs = []
+    i = 0
+    while i < n:
+        if not word(i):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            if word(j):
+                j += 1
+                continue
+            k = j
+            while k < n and joiner(k) and not word(k):
+                k += 1
+            if k > j and k < n and word(k):
+                j = k + 1
+            else:
+                break
+        runs.append((i, j))
+        i = j
+    return runs
