@@ -218,11 +218,15 @@ def build_persons(
     for row in rows:
         if any(len(c["code"]) == 3 for c in row["codes"]):
             continue
-        if row["file"].startswith("Phoenix.MilNonState") or (
-            row["file"].startswith("Phoenix.International")
-            and row["codes"]
-            and row["codes"][0]["code"][:3] in ("NGO", "MNC")
-        ):
+        if (
+            row["file"].startswith("Phoenix.MilNonState")
+            or (
+                row["file"].startswith("Phoenix.International")
+                and row["codes"]
+                and row["codes"][0]["code"][:3] in ("NGO", "MNC")
+            )
+            or (row["codes"] and all(c["code"].startswith("IMG") for c in row["codes"]))
+        ):  # an international militant group with a founding date is a group, not a person
             record = other_actor(row, states, lower)
             if record:
                 others.append(record)
@@ -305,8 +309,16 @@ def build_igos(
     for code, texts in names.items():
         reserved.setdefault(code, set()).update(t["text"] for t in texts["name"])
     entries, people = igo_entries(rows, IGO_CODES, reserved)
-    igos = []
+    merged: dict[str, dict[str, Any]] = {}
     for entry in entries:
+        if entry["id"] in merged:
+            merged[entry["id"]]["names"].extend(
+                n for n in entry["names"] if n not in merged[entry["id"]]["names"]
+            )
+        else:
+            merged[entry["id"]] = {"id": entry["id"], "names": list(entry["names"])}
+    igos = []
+    for entry in merged.values():
         pretty = list(
             dict.fromkeys(n if (" " not in n and len(n) <= 7) else smart_title(n) for n in entry["names"])
         )
@@ -484,7 +496,8 @@ def main(argv: list[str] | None = None) -> int:
     researched = organisations(
         KB / "organisations.jsonl", set(names) | {r["id"] for r in orgs if r["kind"] == "igo"}
     )
-    bodies = [r for r in [*orgs, *remaining, *state_agents] if r["kind"] in ORG_KINDS and r.get("code")]
+    # a hand-written record keeps its id: it comes first
+    bodies = [r for r in [*remaining, *orgs, *state_agents] if r["kind"] in ORG_KINDS and r.get("code")]
     new_orgs, matched = merge_organisations(researched, bodies)
     igo_records = fold_igo_names([r for r in [*orgs, *remaining] if r["kind"] == "igo"], names)
     orgs = [*igo_records, *(r for r in orgs if r["kind"] != "igo"), *new_orgs]
@@ -517,7 +530,8 @@ def main(argv: list[str] | None = None) -> int:
         for n in [r.get("name", ""), *texts(r, "aliases"), *r.get("adjectives", []), *texts(r, "metonyms"),
                   *r.get("places", [])]
     }  # fmt: skip
-    filter_surnames([*holders, *curated_left], taken, lower, COMMON, lambda r: r.get("code") or "")
+    people_now = [*holders, *curated_left]
+    filter_surnames(people_now, [*people_now, *persons], taken, lower, COMMON, lambda r: r.get("code") or "")
     write_jsonl(OUT / "states.jsonl", states)
     write_jsonl(OUT / "organisations.jsonl", orgs)
     write_jsonl(OUT / "agents.jsonl", [*build_agents(args.data), *state_agents])

@@ -136,33 +136,39 @@ def give_names_once(owners: list[Record], others: list[Record]) -> list[Record]:
     return gone
 
 
+# Places news names alone that the knowledge base does not hold as actors ("talks in The Hague").
+PLACES = {"hague"}
+
+
 def filter_surnames(
     people: list[Record],
+    everyone: list[Record],
     taken: set[str],
     lower: Counter[str],
     common: set[str],
     office_country: Callable[[Record], str],
 ) -> None:
-    """Keep the surnames that can name a person alone: not another actor's name or word (``taken``, form keys),
-    not a word news writes in lower case (``lower``, ``common``), not a first name of several people
-    ("Abdullah", "Hussein"), and at least three letters (two for Chinese and Korean family names: "Xi", "Li")."""
+    """Keep the surnames that can name a person alone: not another actor's name or word (``taken``, form keys,
+    with or without "the"), not a word news writes in lower case (``lower``, ``common``), not a word that is far
+    more often a first name than a surname (``everyone``: "Stephen"; Chinese and Korean family names come first
+    and stay), and at least three letters (two for a Chinese or Korean family name: "Xi", "Li")."""
     firsts = Counter(
-        w for rec in people for w in {norm(n.split()[0]) for n in [rec["name"], *_texts(rec)] if " " in n}
+        w for rec in everyone for w in {norm(n.split()[0]) for n in [rec["name"], *_texts(rec)] if " " in n}
     )
+    lasts = Counter(
+        w for rec in everyone for w in {norm(n.split()[-1]) for n in [rec["name"], *_texts(rec)] if " " in n}
+    )
+    taken = taken | {k[4:] for k in taken if k.startswith("the ")} | PLACES
     for rec in people:
-        shortest = 2 if office_country(rec) in FAMILY_FIRST else 3
+        family_first = office_country(rec) in FAMILY_FIRST
         kept = []
         for s in rec.get("surnames", []):
             key = norm(s)
             letters = re.sub(r"[^\w]", "", s)
-            if (
-                len(letters) < shortest
-                or key in taken
-                or key in common
-                or lower[key] >= 2
-                or firsts[key] >= 3
-            ):
+            if len(letters) < (2 if family_first else 3) or key in taken or key in common or lower[key] >= 2:
                 continue
+            if firsts[key] >= 3 and firsts[key] > 2 * lasts[key] and not family_first:
+                continue  # a first name far more than a surname ("Stephen", "Jesus"; not "Sharif")
             if s not in kept:
                 kept.append(s)
         rec["surnames"] = kept

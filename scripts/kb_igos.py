@@ -209,7 +209,9 @@ def igo_entries(
                 owner.setdefault(entries[i][0], g)
     used: set[str] = set()
     for g in sorted(members_of):
-        hits = {reserved_keys[k] for k in map(_norm, names_of(g)) if k in reserved_keys} - used
+        # an entry with a hand-written organisation's name is that organisation ("European Commission" is
+        # the EU's): several entries may be one
+        hits = {reserved_keys[k] for k in map(_norm, names_of(g)) if k in reserved_keys}
         if len(hits) == 1:
             ident[g] = hits.pop()
             used.add(ident[g])

@@ -274,6 +274,8 @@ def surname_forms(name: str, country: str) -> list[str]:
     words = name.split()
     if len(words) < 2 or _ROMAN.match(words[-1]) or any(w.lower() in ("bin", "ibn", "bint") for w in words):
         return []
+    if len(words) == 2 and words[0].lower() in PARTICLES:
+        return []  # "Abu Mazen", "Al Thani": a name of its own, not a surname with a first name
     if country in FAMILY_FIRST:
         return [words[0]]
     if country in GIVEN_NAME:

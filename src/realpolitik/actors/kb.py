@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, overload
 
 from realpolitik.actors import cache as disk
-from realpolitik.actors.compile import ACTING, FORM_TYPES, KIND_KEYS, compile_index, form_key
+from realpolitik.actors.compile import ACTING, FORM_TYPES, compile_index, form_key
 from realpolitik.actors.records import KINDS, merge_records, read_records
 from realpolitik.model import Actor, Membership, Role
 
@@ -282,14 +282,15 @@ class KnowledgeBase:
         return out
 
     def holds(self, actor: Actor, office: str, day: date | None) -> Role | None:
-        """The role by which ``actor`` holds ``office`` on ``day`` ("Foreign Minister Lavrov")."""
+        """The role by which ``actor`` holds ``office`` on ``day`` ("Foreign Minister Lavrov"), found under every
+        key the office is known by ("Secretary of State" is a foreign minister)."""
         key = self.office_key(office)
-        for actor_id, i in self._index.holders.get(f"{actor.code}\t{key}", ()):
-            if actor_id == actor.id and actor.roles[i].holds_on(day):
-                return actor.roles[i]
-        for role in actor.roles:
-            if role.holds_on(day) and (
-                self.office_key(role.title) == key or key in KIND_KEYS.get(role.office or "", ())
+        holders = self._index.holders
+        for i, role in enumerate(actor.roles):
+            if (
+                role.country
+                and role.holds_on(day)
+                and (actor.id, i) in holders.get(f"{role.country}\t{key}", ())
             ):
                 return role
         return None

@@ -458,8 +458,13 @@ def _title(role: Role | None) -> str | None:
 
 
 def _called(person: Actor, words: list[str]) -> bool:
-    """``words`` are the first words of one of the person's names ("Abdullah" of "Abdullah bin Abdulaziz")."""
+    """``words`` are the first words of one of the person's names ("Abdullah" of "Abdullah bin Abdulaziz"), or
+    its last word ("Sharif" of "Nawaz Sharif")."""
     wanted = [w.casefold() for w in words if w[:1].isalpha()]
-    return bool(wanted) and any(
-        [w.casefold() for w in name.split()[: len(wanted)]] == wanted for name in person.aliases
-    )
+    if not wanted:
+        return False
+    for name in person.aliases:
+        parts = [w.casefold() for w in name.split()]
+        if parts[: len(wanted)] == wanted or (len(wanted) == 1 and len(parts) > 1 and parts[-1] == wanted[0]):
+            return True
+    return False
