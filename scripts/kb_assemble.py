@@ -4,6 +4,7 @@ stand alone (not a common word, not another actor's name)."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -136,8 +137,9 @@ def give_names_once(owners: list[Record], others: list[Record]) -> list[Record]:
     return gone
 
 
-# Places news names alone that the knowledge base does not hold as actors ("talks in The Hague").
-PLACES = {"hague"}
+# Words that are never a surname alone: places the knowledge base does not hold ("talks in The Hague"), and
+# the days and months ("On Friday" is not Godwin Friday).
+NOT_SURNAMES = {"hague", *calendar.day_name, *calendar.month_name[1:]}
 
 
 def filter_surnames(
@@ -158,7 +160,13 @@ def filter_surnames(
     lasts = Counter(
         w for rec in everyone for w in {norm(n.split()[-1]) for n in [rec["name"], *_texts(rec)] if " " in n}
     )
-    taken = taken | {k[4:] for k in taken if k.startswith("the ")} | PLACES
+    taken = taken | {k[4:] for k in taken if k.startswith("the ")} | {w.casefold() for w in NOT_SURNAMES}
+    english = Counter(
+        w
+        for rec in everyone
+        if rec.get("code") not in FAMILY_FIRST
+        for w in {norm(n.split()[0]) for n in [rec["name"], *_texts(rec)] if " " in n}
+    )
     for rec in people:
         family_first = office_country(rec) in FAMILY_FIRST
         kept = []
@@ -169,6 +177,8 @@ def filter_surnames(
                 continue
             if firsts[key] >= 3 and firsts[key] > 2 * lasts[key] and not family_first:
                 continue  # a first name far more than a surname ("Stephen", "Jesus"; not "Sharif")
+            if family_first and english[key] >= 3:
+                continue  # "James" of James Huang is a given name
             if s not in kept:
                 kept.append(s)
         rec["surnames"] = kept

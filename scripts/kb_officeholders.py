@@ -313,6 +313,8 @@ def person_record(person: Person) -> dict[str, Any]:
         aliases.append(plain(name))
     short: list[str] = []
     for n in [name, *[a for a in aliases if not _titled(a, name)]]:
+        if home in FAMILY_FIRST and n != name:
+            continue  # "William Lai" is Lai Ching-te: only his own name says which word is the family name
         for s in surname_forms(n, home):
             for v in variants(s, 6) if transliterated else [s, plain(s)]:
                 if v not in short:

@@ -295,13 +295,28 @@ class KnowledgeBase:
                 return role
         return None
 
+    def held(self, actor: Actor, office: str) -> bool:
+        """``actor`` held ``office`` at some time."""
+        key = self.office_key(office)
+        holders = self._index.holders
+        return any(
+            role.country and (actor.id, i) in holders.get(f"{role.country}\t{key}", ())
+            for i, role in enumerate(actor.roles)
+        )
+
     def one_holder(
-        self, people: Iterable[Actor], day: date | None, country: str | None = None, office: str | None = None
+        self,
+        people: Iterable[Actor],
+        day: date | None,
+        country: str | None = None,
+        office: str | None = None,
+        *,
+        anyone: bool = True,
     ) -> Actor | None:
         """The one person of ``people`` the date leaves: the only one holding ``office`` that day; without an
         office, the only one holding a principal office (head of state or government, foreign or defence
-        minister, head of an IGO), then any office, that day, or the only one there is; None when it is not
-        one."""
+        minister, head of an IGO), then any office, that day, or (``anyone``) the only one there is; None when it
+        is not one."""
         people = list(dict.fromkeys(people))
         if country:
             people = [p for p in people if p.code == country or any(r.country == country for r in p.roles)]
@@ -315,7 +330,8 @@ class KnowledgeBase:
             holding = [p for p in people if self.role_on(p, day)]
             if len(holding) == 1:
                 return holding[0]
-        return people[0] if len(people) == 1 else None
+        # the only one there is, in office or not; a surname alone (``anyone`` False) needs a holder that day
+        return people[0] if anyone and len(people) == 1 else None
 
     def person_by_name(
         self, words: list[str], day: date | None, country: str | None = None, *, titled: bool = False
@@ -364,7 +380,7 @@ class KnowledgeBase:
             if len(holding) == 1:
                 return holding[0]
             if titled and not holding:
-                near = [p for p in people if _near_office(p, day)]
+                near = [p for p in people if near_office(p, day)]
                 return near[0] if len(near) == 1 else None
             return None
         if len(people) == 1:
@@ -386,7 +402,16 @@ class KnowledgeBase:
             ids = keys.get("w:" + whole, ()) or (keys.get(f"p:{pair[0]}|{pair[1]}", ()) if pair else ())
         if not ids:
             return None
-        return self.one_holder((self.actors[i] for i in ids), day, country)
+        return self.one_holder((self.actors[i] for i in ids), day, country, anyone=len(words) > 1)
+
+    def person_by_spelling(
+        self, words: list[str], day: date | None, country: str | None = None
+    ) -> Actor | None:
+        """The person whose name ``words`` spell (whole, or first and last word: "Muhammad Shiaa al-Sudani",
+        "William Ruto"), among the people whose offices the knowledge base dates; a surname alone only where the
+        date leaves one holder of it."""
+        words = [w for w in words if w.strip("-'’")]
+        return self._by_spelling(words, day, country) if words else None
 
     def surname_bearers(self, form_indexes: Iterable[int]) -> list[Actor]:
         """The people a surname form belongs to (namesakes all)."""
@@ -436,7 +461,7 @@ def one_edit(a: str, b: str) -> bool:
     return len(long) - len(short) == 1 and short in _deletions(long)
 
 
-def _near_office(person: Actor, day: date | None, slack: int = 366) -> bool:
+def near_office(person: Actor, day: date | None, slack: int = 366) -> bool:
     """Held an office starting or ending within ``slack`` days of ``day``."""
     if day is None:
         return False

@@ -56,7 +56,11 @@ class NameRuns:
             titled = (before is not None and units[before].role == "office") or (
                 start > 0 and r.lowers[start - 1] in HONORIFICS
             )
-            person = r.kb.person_by_name(words, r.day, titled=titled)
+            # A spelling of a dated office holder's name; a run with a known surname in it, as NER's PERSON
+            # would be read ("Shavkat Mirziyoev"); not any capitalised run ("National Coalition for Men").
+            person = r.kb.person_by_spelling(words, r.day)
+            if person is None and any(units[k].role == "person" for k in inside):
+                person = r.kb.person_by_name(words, r.day, titled=titled)
             if person is not None:
                 dropped.update(inside)
                 form = Form(r._text(start, end), person.id, "name")
@@ -66,8 +70,10 @@ class NameRuns:
                 u = units[k]
                 before = u.start > start and cover[u.start - 1] is None and r._namelike(u.start - 1)
                 if u.role == "person":
-                    if before and u.form.type == "surname":
-                        dropped.add(k)  # another first name: another person ("Alejandro Rivera")
+                    if u.form.type == "surname":
+                        # a word of a name the knowledge base does not know: another person's ("Alejandro
+                        # Rivera", "Haroon Rashid Aswad")
+                        dropped.add(k)
                     continue
                 if u.end - u.start != 1 or u.actor.kind not in _ABSORBABLE:
                     continue

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
-from realpolitik.actors.kb import KnowledgeBase
+from realpolitik.actors.kb import KnowledgeBase, near_office
 from realpolitik.actors.matcher import Gazetteer, Hit, gazetteer_for, match_text
 from realpolitik.model import Actor, ActorKind, Article, Mention, Role
 from realpolitik.ontology import cues
@@ -168,7 +168,7 @@ class ArticleResolver:
                 )
             )
             if form.type == "surname" or len(people) > 1:
-                chosen = self.kb.one_holder(people, self.day)
+                chosen = self.kb.one_holder(people, self.day, anyone=form.type != "surname")
                 if chosen is None and form.type == "name":
                     chosen = next((p for p in people if self.kb.role_on(p, self.day)), people[0])
                 ambiguous = chosen is None
@@ -269,18 +269,32 @@ class ArticleResolver:
             country = aff_actor.code if aff_actor else None
             if len(person.people) > 1 or person.ambiguous:
                 # "President Berdimuhamedov", "Jordan's King Abdullah": the office and state choose
-                pick = self.kb.one_holder(person.people, self.day, country, office_title)
+                strict = person.form.type == "surname"
+                pick = self.kb.one_holder(person.people, self.day, country, office_title, anyone=not strict)
+                if (
+                    pick is None
+                    and office
+                    and len(person.people) == 1
+                    and near_office(person.people[0], self.day)
+                ):
+                    pick = person.people[0]  # "President Kagame" a few months before he took office
                 chosen = pick or (None if person.ambiguous else person.actor)
             if office_title and (chosen is None or not self.kb.holds(chosen, office_title, self.day)):
                 # the office holder of that state, called by this name, wins over a namesake out of office
                 words = self.words[person.start : person.end]
                 chosen = self._called_holder(words, country, office_title) or chosen
             if chosen is None:
-                # a surname that names no one the date, office and state leave: the office holder, or no one
+                # a surname that names no one the date, office and state leave: after an office, the name of
+                # someone the knowledge base does not know ("Judge Miller"); else the rest of the phrase
+                # ("British militant" of "British militant Haroon Rashid Aswad"); alone, no one
                 rest = [u for u in units if u is not person]
-                return (
-                    self._phrase_mention(_Phrase(phrase.start, phrase.end, rest)) if office and rest else None
-                )
+                if not rest:
+                    return None
+                if office:
+                    return self._phrase_mention(
+                        _Phrase(phrase.start, phrase.end, rest, (person.start, person.end))
+                    )
+                return self._phrase_mention(_Phrase(phrase.start, rest[-1].end, rest))
             return self._person_mention(
                 phrase, chosen, aff_actor, agent_sector, "gazetteer", office=office_title
             )
@@ -290,6 +304,11 @@ class ArticleResolver:
             known = self.kb.person_by_name(words, self.day, country, titled=True)
             if known is None:
                 known = self._called_holder(words, country, office_title)
+            if known is None and len(words) == 1:
+                # "President Obama" in a text dated before 2009: the one of that name who ever held the office
+                named = [self.kb.actors[i] for i in self.kb.surnames.get(words[0].casefold(), ())]
+                ever = [p for p in named if self.kb.held(p, office_title)]
+                known = ever[0] if len(ever) == 1 else None
             if known is not None:
                 aff_actor = affiliation.actor if affiliation else None
                 return self._person_mention(
