@@ -34,7 +34,7 @@ def test_a_cached_index_answers_as_the_built_one(tmp_path: Path, monkeypatch: py
     cache.save(key, built._index.state())
     state = cache.load(key)
     assert state is not None
-    loaded = KnowledgeBase(_Index(state), built.sources)
+    loaded = KnowledgeBase(sources=built.sources, index=_Index(state))
     for kb in (built, loaded):
         held = kb.holder("XKA", "head of state", date(2020, 1, 1))
         assert held is not None and held[0].id == "person:a"

@@ -187,12 +187,18 @@ class KnowledgeBase:
 
     def __init__(
         self,
-        index: _Index,
-        sources: tuple[str, ...] = (),
         records: dict[str, tuple[dict[str, Any], int]] | None = None,
+        sources: tuple[str, ...] = (),
+        *,
+        index: _Index | None = None,
     ) -> None:
+        """A knowledge base of validated ``records`` (id -> (fields, rank), as ``records.merge_records`` makes
+        them), or of an ``index`` already built (from the cache: ``merged`` then re-reads the sources)."""
+        if index is None:
+            records = records if records is not None else {}
+            index = _Index(compile_index(records))
         self._index = index
-        self._records = records  # None when loaded from the cache: ``merged`` re-reads the sources
+        self._records = records
         self.sources = sources
         self.actors: Mapping[str, Actor] = _Actors(index.rows)
         self.offices: dict[str, str] = index.offices
@@ -214,7 +220,7 @@ class KnowledgeBase:
             records = merge_records(records, read_records(path), rank)
             sources.append(str(path))
             rank += 1
-        return cls(_Index(compile_index(records)), tuple(sources), records)
+        return cls(records, tuple(sources))
 
     @classmethod
     def bundled(cls) -> KnowledgeBase:
@@ -489,7 +495,7 @@ def _bundled() -> KnowledgeBase:
     try:
         state = disk.load(key)
         if state is not None:
-            return KnowledgeBase(_Index(state), tuple(str(p) for p in paths))
+            return KnowledgeBase(sources=tuple(str(p) for p in paths), index=_Index(state))
         kb = KnowledgeBase.from_files(paths)
         disk.save(key, kb._index.state())
         return kb

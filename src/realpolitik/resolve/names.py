@@ -15,15 +15,13 @@ such as "Mirziyoev" or "Kassym Jomart Tokaev"), as NER's PERSON spans would.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from datetime import date
+from typing import Protocol
 
-from realpolitik.actors.kb import Form
+from realpolitik.actors.kb import Form, KnowledgeBase
 from realpolitik.ontology import cues
 from realpolitik.resolve.referents import HONORIFICS
 from realpolitik.resolve.units import Unit
-
-if TYPE_CHECKING:
-    from realpolitik.resolve.resolver import ArticleResolver
 
 PARTICLES = cues.words("name_particles")
 _JOINERS = frozenset({"-", "'", "’"})
@@ -31,8 +29,21 @@ _JOINERS = frozenset({"-", "'", "’"})
 _ABSORBABLE = frozenset({"group", "region", "armed_group", "company", "ngo", "person"})
 
 
+class NameState(Protocol):
+    """What the name pass reads of one article's resolution (``resolver.ArticleResolver``)."""
+
+    kb: KnowledgeBase
+    words: list[str]
+    lowers: list[str]
+    day: date
+
+    def _namelike(self, i: int) -> bool: ...
+
+    def _text(self, start: int, end: int) -> str: ...
+
+
 class NameRuns:
-    def __init__(self, outer: ArticleResolver) -> None:
+    def __init__(self, outer: NameState) -> None:
         self.r = outer
 
     def apply(self, units: list[Unit]) -> list[Unit]:
