@@ -57,7 +57,7 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix src tests benchmarks scripts
 
 golden: $(STAMP)
-	$(BIN)/python -m pytest -q -p no:cacheprovider tests/integration/test_golden.py --update-golden
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/cli/test_golden.py --update-golden
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.duckdb
