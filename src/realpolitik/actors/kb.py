@@ -500,5 +500,7 @@ def _bundled() -> KnowledgeBase:
         disk.save(key, kb._index.state())
         return kb
     finally:
+        # They live as long as the process: the collector need never walk them again.
+        gc.freeze()
         if enabled:
             gc.enable()
