@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from realpolitik.actors.kb import KnowledgeBase
 from realpolitik.errors import PipelineError
 from realpolitik.model import Analysis, Article, Event, Failure, Mention, Sentence, Statement
-from realpolitik.ontology.lexicon import load_lexicon
 from realpolitik.plugins import (
     AnnotatorProvider,
     EventCoder,
@@ -57,7 +56,7 @@ PLUGINS: tuple[Plugin, ...] = (
     ),
     OntologyProvider(
         "plover",
-        load_lexicon,
+        _on_first_call("realpolitik.ontology.lexicon", "load_lexicon"),
         description="PLOVER types, trigger lexicon, cues and rewrites of realpolitik.ontology (+ --lexicon files)",
     ),
     AnnotatorProvider(
