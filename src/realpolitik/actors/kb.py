@@ -210,6 +210,16 @@ class KnowledgeBase:
         self._deletion_cache: dict[str, list[str]] | None = None  # built on the first misspelt surname
         self._anywhere: dict[str, list[tuple[str, int]]] = {}  # office key -> holders in every country
 
+    def materialize(self) -> None:
+        """Make every actor and form now, as a plain dict and list: a pipeline that reads thousands of
+        articles wants them at C speed; a look-up that reads a few stays lazy."""
+        if isinstance(self.actors, _Actors):
+            lazy = self.actors
+            self.actors = {actor_id: lazy[actor_id] for actor_id in lazy}
+        if isinstance(self.forms, _Forms):
+            lazy_forms = self.forms
+            self.forms = [lazy_forms[i] for i in range(len(lazy_forms))]
+
     # -- construction -------------------------------------------------------------------------------------
     @classmethod
     def from_files(cls, paths: Iterable[Path | str], base: KnowledgeBase | None = None) -> KnowledgeBase:
@@ -280,10 +290,10 @@ class KnowledgeBase:
             suffix = "\t" + key
             entries = [e for k, found in self._index.holders.items() if k.endswith(suffix) for e in found]
             self._anywhere[key] = entries
-        out = []
+        out: list[Actor] = []
         for actor_id, i in entries:
             actor = self.actors[actor_id]
-            if actor.roles[i].holds_on(day) and actor not in out:
+            if actor.roles[i].holds_on(day) and all(actor is not o for o in out):
                 out.append(actor)
         return out
 
@@ -323,7 +333,7 @@ class KnowledgeBase:
         office, the only one holding a principal office (head of state or government, foreign or defence
         minister, head of an IGO), then any office, that day, or (``anyone``) the only one there is; None when it
         is not one."""
-        people = list(dict.fromkeys(people))
+        people = list({p.id: p for p in people}.values())
         if country:
             people = [p for p in people if p.code == country or any(r.country == country for r in p.roles)]
         if office:

@@ -51,8 +51,7 @@ class NameRuns:
         n = len(r.words)
         cover: list[int | None] = [None] * n
         for k, u in enumerate(units):
-            for t in range(u.start, u.end):
-                cover[t] = k
+            cover[u.start : u.end] = [k] * (u.end - u.start)
         dropped: set[int] = set()
         added: list[Unit] = []
         for start, end in self._runs(units, cover):
@@ -100,51 +99,59 @@ class NameRuns:
         """Maximal runs of name words: capitalised words no unit covers or that a one-word unit of a group,
         region, organisation or person covers, joined by hyphens and name particles."""
         r = self.r
-        n = len(r.words)
-
-        def name_word(t: int) -> bool:
+        words, lowers = r.words, r.lowers
+        flags = bytearray(len(words))
+        for u in units:
+            if u.role == "person":
+                flags[u.start : u.end] = b"\x01" * (u.end - u.start)  # a known name's words, "al-Sudani" too
+        # only capitalised words can be name words: find them in one pass, look closer at those alone
+        for t in [t for t, word in enumerate(words) if word[:1].isupper()]:
+            if flags[t] or lowers[t] in HONORIFICS or not r._namelike(t):
+                continue
             k = cover[t]
-            if k is not None and units[k].role == "person":
-                return True  # a known name's words, "al-Sudani" included
-            if not r._namelike(t) or r.lowers[t] in HONORIFICS:
-                return False
             if k is None:
-                return True
-            u = units[k]
-            return u.actor.kind in _ABSORBABLE and u.role == "affiliation" and u.form.type != "adjective"
-
-        return _spans(n, name_word, lambda t: r.words[t] in _JOINERS or r.lowers[t] in PARTICLES)
+                flags[t] = 1
+                continue
+            covering = units[k]
+            if (
+                covering.actor.kind in _ABSORBABLE
+                and covering.role == "affiliation"
+                and covering.form.type != "adjective"
+            ):
+                flags[t] = 1
+        if not any(flags):
+            return []
+        return _spans(flags, lambda t: words[t] in _JOINERS or lowers[t] in PARTICLES)
 
     def unknown_names(self, covered: bytearray) -> list[tuple[int, int]]:
         """Runs of capitalised words nothing covers (a look-up resolved without NER reads them as NER would)."""
         r = self.r
+        flags = bytearray(
+            not covered[t] and r._namelike(t) and r.lowers[t] not in HONORIFICS for t in range(len(r.words))
+        )
         return _spans(
-            len(r.words),
-            lambda t: not covered[t] and r._namelike(t) and r.lowers[t] not in HONORIFICS,
-            lambda t: not covered[t] and (r.words[t] in _JOINERS or r.lowers[t] in PARTICLES),
+            flags, lambda t: not covered[t] and (r.words[t] in _JOINERS or r.lowers[t] in PARTICLES)
         )
 
 
-def _spans(n: int, word: Callable[[int], bool], joiner: Callable[[int], bool]) -> list[tuple[int, int]]:
-    """Maximal runs of tokens for which ``word`` holds, joined across tokens for which ``joiner`` holds."""
+def _spans(word: bytearray, joiner: Callable[[int], bool]) -> list[tuple[int, int]]:
+    """Maximal runs of tokens flagged in ``word``, joined across tokens for which ``joiner`` holds."""
+    n = len(word)
     runs = []
-    i = 0
-    while i < n:
-        if not word(i):
-            i += 1
-            continue
+    i = word.find(1)
+    while 0 <= i < n:
         j = i + 1
         while j < n:
-            if word(j):
+            if word[j]:
                 j += 1
                 continue
             k = j
-            while k < n and joiner(k) and not word(k):
+            while k < n and not word[k] and joiner(k):
                 k += 1
-            if k > j and k < n and word(k):
+            if k > j and k < n and word[k]:
                 j = k + 1
             else:
                 break
         runs.append((i, j))
-        i = j
+        i = word.find(1, j)
     return runs

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+_PROPN = 96  # spacy.symbols.PROPN (a fixed id of spaCy's symbol table; spaCy itself is not imported here)
 _STANDALONE_AGENTS = cues.words("standalone_agents")
 _NOT_NAMES = cues.words("not_names")
 _STRUCTURES = cues.words("structure_nouns")
@@ -51,6 +52,8 @@ class Resolver:
     # -- public -------------------------------------------------------------------------------------------
     def resolve(self, doc: Doc, article: Article) -> list[Mention]:
         from realpolitik.annotate.gazetteer import doc_hits, token_texts
+
+        self.kb.materialize()  # articles by the thousand: every actor and form at hand
 
         day = article.published or date.today()
         hits = doc_hits(doc, self.kb)
@@ -110,6 +113,8 @@ class ArticleResolver:
 
             arr = doc.to_array([POS, ENT_IOB, SENT_START])
             self.has_pos = bool(arr[:, 0].any())
+            # proper nouns by token, from the array (a Token object per question is the slow way)
+            self._propn: list[bool] = (arr[:, 0] == _PROPN).tolist()
             self.has_ents = bool(arr[:, 1].any())
             sent_start = arr[:, 2] == 1
             self.sentence_of: list[int] = (
@@ -117,6 +122,7 @@ class ArticleResolver:
             )
         else:
             self.has_pos = self.has_ents = False
+            self._propn = []
             self.sentence_of = []
         self.mentions: list[Mention] = []
         self.bare_offices: dict[int, tuple[int, str]] = {}  # "the President": start token -> (end, office)
@@ -160,13 +166,10 @@ class ArticleResolver:
         if actor.kind == "person":
             # Namesakes (Berdimuhamedov father and son): the one the date leaves; if it leaves none, the
             # phrase's office or state may (a full name falls back to one in office, a surname to no one).
-            people = tuple(
-                dict.fromkeys(
-                    p
-                    for f in valid
-                    if (p := self.kb.actors[f.actor_id]).kind == "person" and f.type == form.type
-                )
-            )
+            ids = dict.fromkeys(
+                f.actor_id for f in valid if f.type == form.type
+            )  # by id: hashing an Actor is slow
+            people = tuple(p for i in ids if (p := self.kb.actors[i]).kind == "person")
             if form.type == "surname" or len(people) > 1:
                 chosen = self.kb.one_holder(people, self.day, anyone=form.type != "surname")
                 if chosen is None and form.type == "name":
@@ -248,7 +251,7 @@ class ArticleResolver:
         if self.lowers[i] in _NOT_NAMES:
             return False
         if self.has_pos:
-            return self.doc[i].pos_ == "PROPN"
+            return self._propn[i]
         return True
 
     def _phrase_mention(self, phrase: _Phrase) -> Mention | None:
@@ -256,9 +259,9 @@ class ArticleResolver:
         affiliation = next((u for u in units if u.role == "affiliation"), None)
         person = next((u for u in units if u.role == "person"), None)
         office = next((u for u in units if u.role == "office"), None)
-        own = self.kb.actors.get(office.actor.code or "") if office is not None else None
-        if affiliation is None and office is not None and own is not None:
+        if affiliation is None and office is not None and office.actor.code in self.kb.actors:
             # the organisation the office's words name ("UN chief")
+            own = self.kb.actors[office.actor.code or ""]
             affiliation = _Unit(office.start, office.end, office.form, own, "affiliation")
         sector_units = [u for u in units if u.role in ("office", "agent")]
         agent_sector = sector_units[-1].actor.sector if sector_units else None
