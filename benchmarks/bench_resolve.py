@@ -1,16 +1,25 @@
-"""Actor-resolution throughput on the news corpus: annotate some articles of ``<data>/news/*.jsonl`` once (spaCy
-with the KB gazetteer in front of NER), then time ``Resolver.resolve`` over those Docs, cycling through them,
-until 100,000 mentions are resolved; prints mentions per second on one core (target: >= 20,000/s).
+"""Actor resolution: the wall time of ``realpolitik actors lookup NAME`` (the command in a fresh process, median
+of 5 runs per name, with the knowledge base's cache warm and once cold; target: under 1 s, printed against a
+bare interpreter's start-up in the same run), then throughput on the news corpus: annotate some articles of
+``<data>/news/*.jsonl`` once (spaCy with the KB gazetteer in front of NER), then time ``Resolver.resolve`` over
+those Docs, cycling through them, until 100,000 mentions are resolved; prints mentions per second on one core
+(target: >= 20,000/s).
 
 The gazetteer's own pass (part of annotation) is timed separately over the same Docs.
 
     python -m benchmarks.bench_resolve [--data ../shared/data] [--mentions 100000] [--articles 300]
+                                       [--only lookup|resolve]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
 import time
 from datetime import date
 from pathlib import Path
@@ -24,6 +33,58 @@ from realpolitik.resolve.resolver import Resolver
 from realpolitik.settings import Settings
 
 TARGET = 20_000
+LOOKUP_TARGET = 1.0  # seconds, wall time of one `realpolitik actors lookup`
+LOOKUPS = (
+    ("President Tokayev", "2022-01-10"),
+    ("President Berdimuhamedov", "2023-01-01"),
+    ("Mohammed Shiaa al-Sudani", "2024-01-01"),
+    ("the Russia-led security alliance", "2022-01-10"),
+)
+
+
+def _command() -> list[str]:
+    script = Path(sys.executable).with_name("realpolitik")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "realpolitik.cli"]
+
+
+def _wall(args: list[str], env: dict[str, str] | None = None) -> float:
+    start = time.perf_counter()
+    subprocess.run(args, capture_output=True, check=False, env=env)
+    return time.perf_counter() - start
+
+
+def bench_lookup(runs: int = 5) -> dict[str, Any]:
+    """Median wall time of ``realpolitik actors lookup`` per name (cache warm), one cold run (no cache), and a
+    bare interpreter's start-up as the baseline of the same run."""
+    command = _command()
+    _wall([*command, "actors", "lookup", "Tokayev"])  # fills the knowledge base's cache
+    baseline = statistics.median(_wall([sys.executable, "-c", "pass"]) for _ in range(runs))
+    medians = {
+        text: round(
+            statistics.median(
+                _wall([*command, "actors", "lookup", text, "--date", day]) for _ in range(runs)
+            ),
+            3,
+        )
+        for text, day in LOOKUPS
+    }
+    with tempfile.TemporaryDirectory() as empty:
+        cold = _wall(
+            [*command, "actors", "lookup", "Tokayev"], env={**os.environ, "REALPOLITIK_CACHE_DIR": empty}
+        )
+    worst = max(medians.values())
+    result = {
+        "benchmark": "actors-lookup",
+        "runs": runs,
+        "median_seconds": medians,
+        "worst_median_seconds": worst,
+        "cold_seconds": round(cold, 3),
+        "target_seconds": LOOKUP_TARGET,
+        "interpreter_seconds": round(baseline, 3),
+        "ratio_to_interpreter": round(worst / baseline, 1),
+    }
+    print(json.dumps(result))
+    return result
 
 
 def load_articles(data_dir: Path, limit: int) -> list[Article]:
@@ -44,9 +105,12 @@ def load_articles(data_dir: Path, limit: int) -> list[Article]:
 
 
 def main(
-    data_dir: Path | str = "../shared/data", mentions: int = 100_000, articles: int = 300
+    data_dir: Path | str = "../shared/data", mentions: int = 100_000, articles: int = 300, only: str = ""
 ) -> dict[str, Any]:
-    """Run the benchmark; returns (and prints) mentions/s and what was measured."""
+    """Run the benchmark; returns (and prints) the look-up times and mentions/s, and what was measured."""
+    lookup = bench_lookup() if only in ("", "lookup") else None
+    if only == "lookup":
+        return {"lookup": lookup}
     data = Path(data_dir)
     kb = KnowledgeBase.bundled()
     sample = load_articles(data, articles)
@@ -84,7 +148,7 @@ def main(
         "gazetteer_tokens_per_second": round(tokens / g_elapsed),
     }
     print(json.dumps(result))
-    return result
+    return {**result, "lookup": lookup}
 
 
 if __name__ == "__main__":
@@ -92,5 +156,6 @@ if __name__ == "__main__":
     parser.add_argument("--data", default="../shared/data")
     parser.add_argument("--mentions", type=int, default=100_000)
     parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--only", choices=("lookup", "resolve"), default="")
     args = parser.parse_args()
-    main(args.data, args.mentions, args.articles)
+    main(args.data, args.mentions, args.articles, args.only)

@@ -19,11 +19,19 @@ from pathlib import Path
 from typing import Any
 
 import pycountry
+from kb_assemble import drop_titled, filter_surnames, fold_igo_names, give_names_once, merge_organisations
 from kb_curated import fold, merge_curated, parse_additions, slug
+from kb_igos import igo_entries, person_records
+from kb_officeholders import people, person_record, read_tenures
+from kb_organisations import igo_names, organisations
+from kb_people import is_surname, merge_people
+
+from realpolitik.actors.compile import ACTING, form_key
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "src" / "realpolitik" / "actors" / "data"
 ADDITIONS = Path(__file__).resolve().parent / "kb_additions.txt"
+KB = Path(__file__).resolve().parent / "kb"  # the researched data: office holders, organisations, IGO names
 
 # fmt: off
 SMALL_WORDS = {"a", "al", "an", "and", "at", "bin", "da", "das", "de", "del", "der", "des", "di", "do",
@@ -185,37 +193,21 @@ def build_states(data: Path, lower: Counter[str]) -> tuple[list[dict[str, Any]],
     return states, {s["id"] for s in states}
 
 
-def igo_acronym(code: str, names: list[str]) -> str:
-    if code in IGO_CODES:
-        return IGO_CODES[code]
-    singles = sorted((n for n in names if " " not in n and 2 <= len(n) <= 7 and n.isalpha()), key=len)
-    if singles:
-        return singles[0]
-    longest = max(names, key=len)
-    return "".join(w[0] for w in longest.split() if w.lower() not in SMALL_WORDS and w[0].isalpha()).upper()
-
-
-def build_igos_and_persons(
-    data: Path, states: set[str], lower: Counter[str]
+def build_persons(
+    rows: list[dict[str, Any]], states: set[str], lower: Counter[str], igo_ids: set[str]
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
-    igo_names: dict[str, list[str]] = defaultdict(list)
+    """(armed groups, NGOs and companies; people with dated codes; named state agencies) from Phoenix."""
     persons: list[dict[str, Any]] = []
     state_agents: list[dict[str, Any]] = []
     seen_ids: Counter[str] = Counter()
-    rows = load_jsonl(data / "phoenix-actor-dicts" / "phoenix_actors.jsonl")
-    for row in rows:
-        if row["file"].startswith("Phoenix.International"):
-            codes = row["codes"]
-            if len(codes) == 1 and "start" not in codes[0] and codes[0]["code"].startswith("IGO"):
-                igo_names[codes[0]["code"]].extend(row["names"])
-    acronyms = {code: igo_acronym(code, names) for code, names in igo_names.items()}
     others: list[dict[str, Any]] = []
+    prefixes = sorted(((c, a) for c, a in IGO_CODES.items() if a in igo_ids), key=lambda ca: -len(ca[0]))
 
     def affiliation(code: str) -> tuple[str | None, str | None]:
         if code.startswith("IGO"):
-            for prefix in sorted(acronyms, key=len, reverse=True):
+            for prefix, acronym in prefixes:
                 if code.startswith(prefix):
-                    return acronyms[prefix], None
+                    return acronym, None
             return None, None
         code = iso_code(code)
         if code[:3] in states:
@@ -226,11 +218,15 @@ def build_igos_and_persons(
     for row in rows:
         if any(len(c["code"]) == 3 for c in row["codes"]):
             continue
-        if row["file"].startswith("Phoenix.MilNonState") or (
-            row["file"].startswith("Phoenix.International")
-            and row["codes"]
-            and row["codes"][0]["code"][:3] in ("NGO", "MNC")
-        ):
+        if (
+            row["file"].startswith("Phoenix.MilNonState")
+            or (
+                row["file"].startswith("Phoenix.International")
+                and row["codes"]
+                and row["codes"][0]["code"][:3] in ("NGO", "MNC")
+            )
+            or (row["codes"] and all(c["code"].startswith("IMG") for c in row["codes"]))
+        ):  # an international militant group with a founding date is a group, not a person
             record = other_actor(row, states, lower)
             if record:
                 others.append(record)
@@ -300,30 +296,43 @@ def build_igos_and_persons(
                 "roles": roles,
             }
         )
+    return others, persons, state_agents
+
+
+def build_igos(
+    rows: list[dict[str, Any]], curated: list[dict[str, Any]], names: dict[str, Any]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """One record per organisation of the Phoenix international dictionary (``kb_igos.py``) and its people."""
+    reserved = {
+        rec["id"]: {rec.get("name", ""), *rec.get("aliases", [])} for rec in curated if rec["kind"] == "igo"
+    }
+    for code, texts in names.items():
+        reserved.setdefault(code, set()).update(t["text"] for t in texts["name"])
+    entries, people = igo_entries(rows, IGO_CODES, reserved)
+    merged: dict[str, dict[str, Any]] = {}
+    for entry in entries:
+        if entry["id"] in merged:
+            merged[entry["id"]]["names"].extend(
+                n for n in entry["names"] if n not in merged[entry["id"]]["names"]
+            )
+        else:
+            merged[entry["id"]] = {"id": entry["id"], "names": list(entry["names"])}
     igos = []
-    for code, names in sorted(igo_names.items()):
-        acronym = acronyms[code]
-        pretty = sorted(dict.fromkeys(n if (" " not in n and len(n) <= 7) else smart_title(n) for n in names))
+    for entry in merged.values():
+        pretty = list(
+            dict.fromkeys(n if (" " not in n and len(n) <= 7) else smart_title(n) for n in entry["names"])
+        )
         full = max((n for n in pretty if " " in n), key=len, default=pretty[0])
         igos.append(
             {
-                "id": acronym,
+                "id": entry["id"],
                 "kind": "igo",
                 "name": full,
-                "code": acronym,
+                "code": entry["id"],
                 "aliases": [n for n in pretty if n != full],
             }
         )
-    # Several Phoenix codes can share an acronym: merge their names.
-    merged: dict[str, dict[str, Any]] = {}
-    for igo in igos:
-        if igo["id"] in merged:
-            merged[igo["id"]]["aliases"] = sorted(
-                set(merged[igo["id"]]["aliases"]) | set(igo["aliases"]) | {igo["name"]}
-            )
-        else:
-            merged[igo["id"]] = igo
-    return [*merged.values(), *others], persons, state_agents
+    return igos, person_records(people, smart_title)
 
 
 def iso_code(code: str) -> str:
@@ -438,9 +447,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     lower = corpus_lowercase_words(args.data / "news")
     states, iso3 = build_states(args.data, lower)
-    igos, persons, state_agents = build_igos_and_persons(args.data, iso3, lower)
+    rows = load_jsonl(args.data / "phoenix-actor-dicts" / "phoenix_actors.jsonl")
     curated = parse_additions(ADDITIONS)
-    persons = merge_curated(curated, persons)
+    names = igo_names(KB / "igo_names.jsonl")
+    igos, igo_people = build_igos(rows, curated, names)
+    others, persons, state_agents = build_persons(rows, iso3, lower, {r["id"] for r in igos})
+    persons = merge_curated(curated, [*persons, *igo_people])
     OUT.mkdir(parents=True, exist_ok=True)
     # A name a hand-written region, group or organisation owns is not also a state's name ("Xinjiang").
     owned = {
@@ -470,8 +482,8 @@ def main(argv: list[str] | None = None) -> int:
     clash = [r["id"] for r in curated if r["kind"] in ("group", "region", "igo") and r["id"] in iso3]
     if clash:
         raise SystemExit(f"{ADDITIONS}: group/region/IGO codes that are ISO3 state codes: {', '.join(clash)}")
-    igos = home_armed_groups(dedupe_ids(igos), states)
-    generated = {r["id"]: r for r in [*states, *igos]}
+    orgs = home_armed_groups(dedupe_ids([*igos, *others]), states)
+    generated = {r["id"]: r for r in [*states, *orgs]}
     remaining = []
     for rec in curated:
         target = generated.get(rec["id"])
@@ -480,12 +492,89 @@ def main(argv: list[str] | None = None) -> int:
             remaining.append(rec)
             continue
         fold(target, rec)
+    # The researched data: organisations, IGO names, office holders 2000-2026.
+    researched = organisations(
+        KB / "organisations.jsonl", set(names) | {r["id"] for r in orgs if r["kind"] == "igo"}
+    )
+    # a hand-written record keeps its id: it comes first
+    bodies = [r for r in [*remaining, *orgs, *state_agents] if r["kind"] in ORG_KINDS and r.get("code")]
+    new_orgs, matched = merge_organisations(researched, bodies)
+    igo_records = fold_igo_names([r for r in [*orgs, *remaining] if r["kind"] == "igo"], names)
+    orgs = [*igo_records, *(r for r in orgs if r["kind"] != "igo"), *new_orgs]
+    remaining = [r for r in remaining if r["kind"] != "igo"]
+    owners = {id(r) for r in [*new_orgs, *matched]}
+    gone = {
+        id(r)
+        for r in give_names_once(
+            [*new_orgs, *matched],
+            [r for r in [*orgs, *remaining, *state_agents, *states] if id(r) not in owners],
+        )
+    }
+    orgs = [r for r in orgs if id(r) not in gone]
+    remaining = [r for r in remaining if id(r) not in gone]
+    state_agents = [r for r in state_agents if id(r) not in gone]
+    groups = people(read_tenures(KB / "officeholders"))
+    holders = [person_record(g) for g in groups]
+    curated_people = [r for r in remaining if r["kind"] == "person"]
+    holders, curated_left, persons = merge_people(holders, curated_people, persons, office_keys(curated))
+    for rec in curated_left:
+        surnames_of_aliases(rec)
+    drop_titled(
+        holders, {form_key(n) for r in curated if r.get("office") for n in [r["name"], *r.get("aliases", [])]}
+    )
+    remaining = [*(r for r in remaining if r["kind"] != "person"), *curated_left]
+    taken = {
+        form_key(n)
+        for r in [*states, *orgs, *remaining, *state_agents, *build_agents(args.data)]
+        if r["kind"] != "person"
+        for n in [r.get("name", ""), *texts(r, "aliases"), *r.get("adjectives", []), *texts(r, "metonyms"),
+                  *r.get("places", [])]
+    }  # fmt: skip
+    people_now = [*holders, *curated_left]
+    filter_surnames(people_now, [*people_now, *persons], taken, lower, COMMON, lambda r: r.get("code") or "")
     write_jsonl(OUT / "states.jsonl", states)
-    write_jsonl(OUT / "organisations.jsonl", igos)
+    write_jsonl(OUT / "organisations.jsonl", orgs)
     write_jsonl(OUT / "agents.jsonl", [*build_agents(args.data), *state_agents])
     write_jsonl(OUT / "persons.jsonl", persons)
+    write_jsonl(OUT / "officeholders.jsonl", holders)
     write_jsonl(OUT / "curated.jsonl", remaining)
     return 0
+
+
+ORG_KINDS = ("armed_group", "company", "ngo", "agent")
+
+
+def texts(rec: dict[str, Any], field: str) -> list[str]:
+    return [a if isinstance(a, str) else a["text"] for a in rec.get(field, [])]
+
+
+def office_keys(curated: list[dict[str, Any]]) -> Any:
+    """The office-title key function of the knowledge base, from the hand-written offices (as ``kb.office_key``)."""
+    keys = {}
+    for rec in curated:
+        if rec.get("office"):
+            for n in [rec["name"], *rec.get("aliases", [])]:
+                keys.setdefault(form_key(n), form_key(rec["office"]))
+
+    def office_key(title: str) -> str:
+        key = form_key(title)
+        for prefix in ACTING:
+            if key.startswith(prefix):
+                key = key[len(prefix) :]
+                break
+        return keys.get(key, key)
+
+    return office_key
+
+
+def surnames_of_aliases(rec: dict[str, Any]) -> None:
+    """A hand-written person's one-word aliases that are its surname ("Tokayev") become surnames."""
+    names = [rec["name"], *texts(rec, "aliases")]
+    single = [a for a in rec.get("aliases", []) if isinstance(a, str) and len(a.split()) == 1]
+    moved = [a for a in single if is_surname(a, names)]
+    if moved:
+        rec["aliases"] = [a for a in rec["aliases"] if a not in moved]
+        rec["surnames"] = list(dict.fromkeys([*rec.get("surnames", []), *moved]))
 
 
 if __name__ == "__main__":

@@ -94,7 +94,8 @@ def parse_additions(path: Path) -> list[dict[str, Any]]:
                 if kind == "person":
                     ident = cells[1] or f"person:{slug(name)}"
                 elif kind == "office":
-                    ident = f"office:{slug(name)}"
+                    owner = cells[5] if len(cells) > 5 and cells[5] else ""
+                    ident = f"office:{slug(name)}" + (f"-{owner.lower()}" if owner else "")
                 else:
                     ident = cells[1]
                 if kind == "igo" and cells[1] not in aliases:
@@ -108,6 +109,10 @@ def parse_additions(path: Path) -> list[dict[str, Any]]:
                 if kind == "office":
                     current["office"] = name
                     current["sector"] = cells[4] if len(cells) > 4 and cells[4] else "GOV"
+                    if len(cells) > 5 and cells[5]:
+                        current["code"] = cells[
+                            5
+                        ]  # an office of one organisation ("European Commission President")
                 else:
                     current["code"] = (cells[4] if len(cells) > 4 and cells[4] else None) or (
                         cells[1] if kind in ("igo", "region", "group") else None
@@ -140,8 +145,14 @@ def merge_curated(curated: list[dict[str, Any]], persons: list[dict[str, Any]]) 
         names = [rec["name"], *rec.get("aliases", [])]
         hits = {i for n in names if " " in n for i in by_name.get(n.lower(), [])}
         countries = {r["country"] for r in rec.get("roles", [])} | {rec.get("code")}
+        firsts = {n.split()[0].lower() for n in names if " " in n}
         for c in countries:
-            hits |= set(by_surname.get((rec["name"].split()[-1].lower(), c), []))
+            # same surname and country, and not another first name ("Igor Ivanov" is not "Sergei Ivanov")
+            hits |= {
+                i
+                for i in by_surname.get((rec["name"].split()[-1].lower(), c), [])
+                if " " not in persons[i]["name"] or persons[i]["name"].split()[0].lower() in firsts
+            }
         for i in hits - dropped:
             old = persons[i]
             extra = [n for n in [old["name"], *old["aliases"]] if n.lower() not in {x.lower() for x in names}]

@@ -7,20 +7,16 @@ party's."""
 
 from __future__ import annotations
 
+import importlib
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING, Any
 
 from realpolitik.actors.kb import KnowledgeBase
-from realpolitik.annotate import Annotator
 from realpolitik.errors import PipelineError
-from realpolitik.events import build_coder, complete_events
 from realpolitik.model import Analysis, Article, Event, Failure, Mention, Sentence, Statement
-from realpolitik.ontology.lexicon import load_lexicon
 from realpolitik.plugins import (
     AnnotatorProvider,
     EventCoder,
@@ -34,10 +30,25 @@ from realpolitik.plugins import (
 )
 from realpolitik.resolve import Resolver
 from realpolitik.settings import Settings
-from realpolitik.statements import build_extractor
 from realpolitik.version import __version__
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 log = logging.getLogger(__name__)
+
+
+def _on_first_call(module: str, name: str) -> Callable[..., Any]:
+    """``module.name``, imported when first called: the spaCy-based parts load in a second, and the commands
+    that need none of them (``realpolitik actors lookup``, ``--help``) should not wait for it."""
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return getattr(importlib.import_module(module), name)(*args, **kwargs)
+
+    call.__module__ = module  # where the plugin is implemented (``realpolitik plugins`` lists it)
+    call.__qualname__ = call.__name__ = name
+    return call
+
 
 PLUGINS: tuple[Plugin, ...] = (
     KnowledgeBaseProvider(
@@ -45,22 +56,26 @@ PLUGINS: tuple[Plugin, ...] = (
     ),
     OntologyProvider(
         "plover",
-        load_lexicon,
+        _on_first_call("realpolitik.ontology.lexicon", "load_lexicon"),
         description="PLOVER types, trigger lexicon, cues and rewrites of realpolitik.ontology (+ --lexicon files)",
     ),
     AnnotatorProvider(
-        "spacy", Annotator, description="spaCy sentences, parse and NER, the KB gazetteer first"
+        "spacy",
+        _on_first_call("realpolitik.annotate", "Annotator"),
+        description="spaCy sentences, parse and NER, the KB gazetteer first",
     ),
     ResolverProvider(
         "knowledge-base", Resolver, description="mentions of KB actors, dated; referents, coreference"
     ),
     EventCoder(
         "plover-rules",
-        build_coder,
+        _on_first_call("realpolitik.events.coder", "build_coder"),
         description="rule coder: trigger lexicons, rewrites and the PLOVER tables of realpolitik.ontology",
     ),
     StatementExtractor(
-        "statements", build_extractor, description="quotes and reported speech, speaker and stance"
+        "statements",
+        _on_first_call("realpolitik.statements.extractor", "build_extractor"),
+        description="quotes and reported speech, speaker and stance",
     ),
 )
 
@@ -121,6 +136,8 @@ class Engine:
             events += self._stage("code", article, failures, code, doc, article, mentions) or []
         # Only complete political events enter the data set (a resolved source, a resolved target where the
         # act has one, two different actors), each act once, whichever coder found it.
+        from realpolitik.events.complete import complete_events
+
         events = complete_events(events)
         statements: list[Statement] = []
         for _name, extract in self.extractors:

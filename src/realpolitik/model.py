@@ -95,13 +95,16 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Role:
-    """An office held by a person: ``title`` (e.g. "President"), for ``country``, with ``sector``, between dates."""
+    """An office held by a person: ``title`` (e.g. "President"), for ``country``, with ``sector``, between dates;
+    ``office`` is the kind of office where the knowledge base knows it (``head_of_state``,
+    ``head_of_government``, ``foreign_minister``, ``defence_minister``, ``head`` of an IGO, ``party_leader``)."""
 
     title: str
     country: str | None
     sector: str | None = "GOV"
     start: date | None = None
     end: date | None = None
+    office: str | None = None
 
     def holds_on(self, day: date | None) -> bool:
         if day is None:

@@ -1,66 +1,65 @@
-"""The actor knowledge base: loads and validates the bundled JSONL actor files (and a user file merged over
-them), and indexes every surface form (names, adjectives, metonyms, places, agent words) and every dated office.
+"""The actor knowledge base: loads the bundled JSONL actor files (and a user file merged over them, format in
+``records.py``) and indexes every surface form (names, surnames, adjectives, metonyms, places, agent words),
+every dated office, and the spelling-blind keys of people's names (``variants.py``).
 
-A KB file holds one JSON object per line (blank lines and lines starting with ``#`` are ignored)::
+A KB file holds one JSON object per line::
 
     {"id": "KAZ", "kind": "state", "name": "Kazakhstan", "code": "KAZ",
      "aliases": ["Kazakhstan", "Republic of Kazakhstan"], "adjectives": ["Kazakh", "Kazakhstani"],
      "metonyms": ["Ak Orda", {"text": "Nur-Sultan", "start": "2019-03-23", "end": "2022-09-17"}],
      "places": ["Almaty"]}
     {"id": "person:tokayev", "kind": "person", "name": "Kassym-Jomart Tokayev", "code": "KAZ",
-     "aliases": ["Tokayev"], "roles": [{"title": "President", "country": "KAZ", "start": "2019-03-20"}]}
+     "surnames": ["Tokayev", "Tokaev"],
+     "roles": [{"title": "President", "country": "KAZ", "start": "2019-03-20", "office": "head_of_state"}]}
 
-A record whose id is already known replaces the fields it gives and keeps the others, so a user file can
-add an alias list, a role list or a whole new actor. Errors name the file, the line and the field.
+The indexes are plain Python structures (``_Index``): the bundled knowledge base's are kept in a cache file
+(``cache.py``) so that a process loads them in a fraction of the time building them takes; actors are made
+from their rows when first asked for.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
-from dataclasses import dataclass
+import gc
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple, overload
 
-from realpolitik.errors import KnowledgeBaseError
+from realpolitik.actors import cache as disk
+from realpolitik.actors.compile import ACTING, FORM_TYPES, compile_index, form_key
+from realpolitik.actors.records import KINDS, merge_records, read_records
 from realpolitik.model import Actor, Membership, Role
 
-KB_VERSION = "2026.11.1"
-KINDS = ("state", "person", "igo", "ngo", "armed_group", "company", "group", "region", "agent")
+__all__ = [
+    "BUNDLED_FILES",
+    "FORM_TYPES",
+    "KB_VERSION",
+    "KINDS",
+    "Form",
+    "KnowledgeBase",
+    "form_key",
+    "one_edit",
+]
+
+KB_VERSION = "2026.11.2"
 # Bundled files, loaded in this order; later files override earlier ones record by record.
-BUNDLED_FILES = ("states.jsonl", "organisations.jsonl", "agents.jsonl", "persons.jsonl", "curated.jsonl")
-# Form types, in the order a form wins over another form with the same words.
-FORM_TYPES = ("name", "adjective", "metonym", "place", "agent")
-_KNOWN_FIELDS = {
-    "id",
-    "kind",
-    "name",
-    "code",
-    "sector",
-    "aliases",
-    "adjectives",
-    "metonyms",
-    "places",
-    "roles",
-    "members",
-    "office",
-    "valid_from",
-    "valid_until",
-    "homes",
-    "note",
-}
+BUNDLED_FILES = (
+    "states.jsonl",
+    "organisations.jsonl",
+    "agents.jsonl",
+    "persons.jsonl",
+    "officeholders.jsonl",
+    "curated.jsonl",
+)
 
 
-def form_key(text: str) -> str:
-    """The case- and space-insensitive key a surface form is indexed under."""
-    return " ".join(text.split()).casefold()
+def _day(ordinal: int | None) -> date | None:
+    return None if ordinal is None else date.fromordinal(ordinal)
 
 
-@dataclass(frozen=True, slots=True)
-class Form:
+class Form(NamedTuple):
     """One surface form of an actor: the words, what kind of form it is, and the sector it implies."""
 
     text: str
@@ -77,256 +76,188 @@ class Form:
         return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
 
 
-class _RecordReader:
-    """Validates one raw JSON record and turns it into fields; errors carry file, line and field."""
+class _Index:
+    """Everything the knowledge base answers from, as plain builtins (the cache stores exactly these)."""
 
-    def __init__(self, file: str, line: int) -> None:
-        self.file, self.line = file, line
+    __slots__ = (
+        "by_key",
+        "forms",
+        "holders",
+        "homes",
+        "name_keys",
+        "office_keys",
+        "offices",
+        "rows",
+        "surnames",
+    )
 
-    def fail(self, message: str, field: str | None = None) -> KnowledgeBaseError:
-        return KnowledgeBaseError(message, file=self.file, line=self.line, field=field)
+    def __init__(self, state: tuple[Any, ...]) -> None:
+        (
+            self.forms,  # columns: texts, actor ids, types, sectors, starts, ends, ranks (dates as ordinals)
+            self.by_key,  # form key -> form indexes, best first
+            self.rows,  # actor id -> (name, kind, code, sector, names, roles, members, valid_from, valid_until)
+            self.offices,  # office agent id -> canonical title
+            self.office_keys,  # any title's key -> its office's key
+            self.homes,  # group id -> home states
+            self.holders,  # "KAZ\tpresident" -> [(person id, index of the role)]
+            self.surnames,  # last word of a person's name (casefolded) -> person ids
+            self.name_keys,  # spelling-blind keys of people's names and surnames -> person ids
+        ) = state
 
-    def string(self, raw: dict[str, Any], field: str, *, required: bool = False) -> str | None:
-        value = raw.get(field)
-        if value is None:
-            if required:
-                raise self.fail("is required", field)
-            return None
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(f"must be a non-empty string, got {value!r}", field)
-        return value.strip()
-
-    def day(self, raw: dict[str, Any], field: str, where: str) -> date | None:
-        value = raw.get(field)
-        if value is None:
-            return None
-        if not isinstance(value, str):
-            raise self.fail(f"must be a YYYY-MM-DD date, got {value!r}", where)
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            raise self.fail(f"must be a YYYY-MM-DD date, got {value!r}", where) from None
-
-    def strings(self, raw: dict[str, Any], field: str) -> tuple[str, ...]:
-        value = raw.get(field, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise self.fail("must be a list of non-empty strings", field)
-        return tuple(v.strip() for v in value)
-
-    def objects(self, raw: dict[str, Any], field: str) -> list[dict[str, Any]]:
-        value = raw.get(field, [])
-        if not isinstance(value, list):
-            raise self.fail("must be a list", field)
-        out = []
-        for i, item in enumerate(value):
-            if isinstance(item, str) and field in ("metonyms", "members"):
-                item = {"text" if field == "metonyms" else "member": item}
-            if not isinstance(item, dict):
-                raise self.fail("items must be objects", f"{field}[{i}]")
-            out.append(item)
-        return out
-
-    def interval(self, item: dict[str, Any], where: str) -> tuple[date | None, date | None]:
-        start = self.day(item, "start", f"{where}.start")
-        end = self.day(item, "end", f"{where}.end")
-        if start and end and end < start:
-            raise self.fail(f"end {end} is before start {start}", f"{where}.end")
-        return start, end
+    def state(self) -> tuple[Any, ...]:
+        return (
+            self.forms,
+            self.by_key,
+            self.rows,
+            self.offices,
+            self.office_keys,
+            self.homes,
+            self.holders,
+            self.surnames,
+            self.name_keys,
+        )
 
 
-@dataclass
-class _Record:
-    """A validated record before it becomes an Actor (extra fields the model does not carry live here)."""
+class _Forms(Sequence[Form]):
+    """The forms, each made from its columns when first asked for."""
 
-    fields: dict[str, Any]
-    rank: int
+    def __init__(self, columns: tuple[list[Any], ...]) -> None:
+        self._columns = columns
+        self._made: dict[int, Form] = {}
 
+    @overload
+    def __getitem__(self, i: int) -> Form: ...
 
-def _parse_line(reader: _RecordReader, raw: Any, previous: dict[str, Any] | None) -> dict[str, Any]:
-    if not isinstance(raw, dict):
-        raise reader.fail("a record must be a JSON object")
-    unknown = sorted(set(raw) - _KNOWN_FIELDS)
-    if unknown:
-        raise reader.fail(f"unknown field (known: {', '.join(sorted(_KNOWN_FIELDS))})", unknown[0])
-    out: dict[str, Any] = {"id": reader.string(raw, "id", required=True)}
-    base = previous or {}
-    for field in ("kind", "name"):
-        if field in raw or not previous:
-            out[field] = reader.string(raw, field, required=not previous)
-    if "kind" in out and out["kind"] not in KINDS:
-        raise reader.fail(f"must be one of {', '.join(KINDS)}, got {out['kind']!r}", "kind")
-    for field in ("code", "sector", "office"):
-        if field in raw:
-            out[field] = reader.string(raw, field)
-    for field in ("aliases", "adjectives", "places", "homes"):
-        if field in raw:
-            out[field] = reader.strings(raw, field)
-    for field in ("valid_from", "valid_until"):
-        if field in raw:
-            out[field] = reader.day(raw, field, field)
-    if "metonyms" in raw:
-        metonyms = []
-        for i, item in enumerate(reader.objects(raw, "metonyms")):
-            text = reader.string(item, "text", required=True)
-            sector = item.get("sector", "GOV")
-            if sector is not None and not isinstance(sector, str):
-                raise reader.fail("must be a string or null", f"metonyms[{i}].sector")
-            metonyms.append((text, sector, *reader.interval(item, f"metonyms[{i}]")))
-        out["metonyms"] = tuple(metonyms)
-    if "roles" in raw:
-        roles = []
-        for i, item in enumerate(reader.objects(raw, "roles")):
-            where = f"roles[{i}]"
-            title = item.get("title")
-            if not isinstance(title, str) or not title.strip():
-                raise reader.fail("is required (a non-empty string)", f"{where}.title")
-            for key in ("country", "sector"):
-                if item.get(key) is not None and not isinstance(item[key], str):
-                    raise reader.fail("must be a string or null", f"{where}.{key}")
-            start, end = reader.interval(item, where)
-            roles.append(Role(title.strip(), item.get("country"), item.get("sector", "GOV"), start, end))
-        out["roles"] = tuple(roles)
-    if "members" in raw:
-        members = []
-        for i, item in enumerate(reader.objects(raw, "members")):
-            member = item.get("member")
-            if not isinstance(member, str) or not member.strip():
-                raise reader.fail("is required (an ISO3 code)", f"members[{i}].member")
-            members.append(Membership(member.strip(), *reader.interval(item, f"members[{i}]")))
-        out["members"] = tuple(members)
-    return {**base, **out}
+    @overload
+    def __getitem__(self, i: slice) -> list[Form]: ...
+
+    def __getitem__(self, i: int | slice) -> Form | list[Form]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        form = self._made.get(i)
+        if form is None:
+            t, a, ty, s, b, e, r = (column[i] for column in self._columns)
+            form = Form(t, a, ty, s, _day(b), _day(e), r)
+            self._made[i] = form
+        return form
+
+    def __len__(self) -> int:
+        return len(self._columns[0])
 
 
-def read_records(path: Path | str, *, text: str | None = None) -> Iterable[tuple[int, dict[str, Any], Any]]:
-    """Yield (line number, raw record, reader) for every record of a KB file (raw JSON, not yet validated)."""
-    name = str(path)
-    if text is None:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise KnowledgeBaseError(f"cannot read knowledge-base file: {exc}", file=name) from exc
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        if not stripped or stripped.startswith("#"):
-            continue
-        reader = _RecordReader(name, number)
-        try:
-            raw = json.loads(stripped)
-        except json.JSONDecodeError as exc:
-            raise reader.fail(f"invalid JSON: {exc.msg} (column {exc.colno})") from None
-        yield number, raw, reader
+class _Actors(Mapping[str, Actor]):
+    """Actors by id, each made from its row when first asked for (a lookup needs a handful of 30,000)."""
+
+    def __init__(self, rows: dict[str, tuple[Any, ...]]) -> None:
+        self._rows = rows
+        self._made: dict[str, Actor] = {}
+
+    def __getitem__(self, actor_id: str) -> Actor:
+        actor = self._made.get(actor_id)
+        if actor is None:
+            name, kind, code, sector, names, roles, members, start, end = self._rows[actor_id]
+            actor = Actor(
+                id=actor_id,
+                name=name,
+                kind=kind,
+                code=code,
+                sector=sector,
+                aliases=tuple(names),
+                roles=tuple(Role(t, c, s, _day(a), _day(b), o) for t, c, s, a, b, o in roles),
+                memberships=tuple(Membership(m, _day(a), _day(b)) for m, a, b in members),
+                valid_from=_day(start),
+                valid_until=_day(end),
+            )
+            self._made[actor_id] = actor
+        return actor
+
+    def __contains__(self, actor_id: object) -> bool:
+        return actor_id in self._rows
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
 
 
 class KnowledgeBase:
-    """Actors by id, surface forms by key, and office holders by (country, office) — all read-only."""
+    """Actors by id, surface forms by key, office holders by (country, office), people by spelling-blind keys;
+    all read-only."""
 
-    def __init__(self, records: dict[str, _Record], sources: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        records: dict[str, tuple[dict[str, Any], int]] | None = None,
+        sources: tuple[str, ...] = (),
+        *,
+        index: _Index | None = None,
+    ) -> None:
+        """A knowledge base of validated ``records`` (id -> (fields, rank), as ``records.merge_records`` makes
+        them), or of an ``index`` already built (from the cache: ``merged`` then re-reads the sources)."""
+        if index is None:
+            records = records if records is not None else {}
+            index = _Index(compile_index(records))
+        self._index = index
         self._records = records
         self.sources = sources
-        self.actors: dict[str, Actor] = {}
-        self.offices: dict[str, str] = {}  # agent actor id -> canonical office title ("President")
-        self.forms: list[Form] = []
-        self.by_key: dict[str, list[int]] = {}  # form key -> indexes into self.forms, best first
-        self.holders: dict[tuple[str, str], list[tuple[str, Role]]] = {}
-        self.surnames: dict[str, list[str]] = {}  # last name (casefolded) -> person ids
-        # group or region id -> the states it lives in ("Yoruba" -> NGA): the state a mention of it acts in
-        # when the sentence names no other, never its code (groups keep their own codes)
-        self.homes: dict[str, tuple[str, ...]] = {}
+        self.actors: Mapping[str, Actor] = _Actors(index.rows)
+        self.offices: dict[str, str] = index.offices
+        self.forms: Sequence[Form] = _Forms(index.forms)
+        self.by_key: dict[str, list[int]] = index.by_key
+        self.surnames: dict[str, list[str]] = index.surnames
+        self.homes: dict[str, tuple[str, ...]] = index.homes
+        self._office_keys: dict[str, str] = index.office_keys
         self._deletion_cache: dict[str, list[str]] | None = None  # built on the first misspelt surname
-        self._build()
+        self._anywhere: dict[str, list[tuple[str, int]]] = {}  # office key -> holders in every country
+
+    def materialize(self) -> None:
+        """Make every actor and form now, as a plain dict and list: a pipeline that reads thousands of
+        articles wants them at C speed; a look-up that reads a few stays lazy."""
+        if isinstance(self.actors, _Actors):
+            lazy = self.actors
+            self.actors = {actor_id: lazy[actor_id] for actor_id in lazy}
+        if isinstance(self.forms, _Forms):
+            lazy_forms = self.forms
+            self.forms = [lazy_forms[i] for i in range(len(lazy_forms))]
 
     # -- construction -------------------------------------------------------------------------------------
     @classmethod
     def from_files(cls, paths: Iterable[Path | str], base: KnowledgeBase | None = None) -> KnowledgeBase:
-        records = dict(base._records) if base else {}
+        records = dict(base._all_records()) if base else {}
         sources = list(base.sources) if base else []
-        rank = max((r.rank for r in records.values()), default=0) + 1
+        rank = max((r for _f, r in records.values()), default=0) + 1
         for path in paths:
-            records = _merge(records, read_records(path), rank)
+            records = merge_records(records, read_records(path), rank)
             sources.append(str(path))
             rank += 1
         return cls(records, tuple(sources))
 
     @classmethod
     def bundled(cls) -> KnowledgeBase:
-        """The knowledge base shipped in the package (loaded once per process)."""
+        """The knowledge base shipped in the package (loaded once per process, from the cache if it is there)."""
         return _bundled()
 
     def merged(self, path: Path | str) -> KnowledgeBase:
         """This KB with the records of a user file merged over it (validated; errors name file/line/field)."""
         return KnowledgeBase.from_files([path], base=self)
 
+    def _all_records(self) -> dict[str, tuple[dict[str, Any], int]]:
+        if self._records is None:
+            records: dict[str, tuple[dict[str, Any], int]] = {}
+            for rank, path in enumerate(self.sources, start=1):
+                records = merge_records(records, read_records(path), rank)
+            self._records = records
+        return self._records
+
     def office_key(self, title: str) -> str:
-        """The canonical key of an office title ("Minister of Foreign Affairs" -> "foreign minister")."""
+        """The canonical key of an office title ("Minister of Foreign Affairs" -> "foreign minister"; an acting
+        or interim holder holds the office itself)."""
         key = form_key(title)
+        for prefix in ACTING:
+            if key.startswith(prefix):
+                key = key[len(prefix) :]
+                break
         return self._office_keys.get(key, key)
-
-    def _build(self) -> None:
-        self._office_keys: dict[str, str] = {}
-        for record in self._records.values():
-            office = record.fields.get("office")
-            if office:
-                for text in (record.fields["name"], *record.fields.get("aliases", ())):
-                    self._office_keys.setdefault(form_key(text), form_key(office))
-        for actor_id, record in self._records.items():
-            f = record.fields
-            kind = f["kind"]
-            names = tuple(dict.fromkeys((f["name"], *f.get("aliases", ()))))
-            actor = Actor(
-                id=actor_id,
-                name=f["name"],
-                kind=kind,
-                code=f.get("code"),
-                sector=f.get("sector"),
-                aliases=names,
-                roles=f.get("roles", ()),
-                memberships=f.get("members", ()),
-                valid_from=f.get("valid_from"),
-                valid_until=f.get("valid_until"),
-            )
-            self.actors[actor_id] = actor
-            if f.get("office"):
-                self.offices[actor_id] = f["office"]
-            if f.get("homes"):
-                self.homes[actor_id] = f["homes"]
-            ftype = "agent" if kind == "agent" else "name"
-            start, end = actor.valid_from, actor.valid_until
-            for text in names:
-                self._add(Form(text, actor_id, ftype, actor.sector, start, end, record.rank))
-            for text in f.get("adjectives", ()):
-                self._add(Form(text, actor_id, "adjective", actor.sector, start, end, record.rank))
-            for text, sector, m_start, m_end in f.get("metonyms", ()):
-                self._add(Form(text, actor_id, "metonym", sector, m_start, m_end, record.rank))
-            for text in f.get("places", ()):
-                self._add(Form(text, actor_id, "place", None, start, end, record.rank))
-            if kind == "person":
-                for text in names:
-                    last = text.split()[-1]
-                    if len(last) >= 4 and last[:1].isupper() and last.replace("-", "").isalpha():
-                        ids = self.surnames.setdefault(last.casefold(), [])
-                        if actor_id not in ids:
-                            ids.append(actor_id)
-            for role in actor.roles:
-                if role.country:
-                    key = (role.country, self.office_key(role.title))
-                    self.holders.setdefault(key, []).append((actor_id, role))
-        kind_order = {"state": 0, "igo": 1, "region": 2, "group": 3, "person": 4}
-        type_order = {t: i for i, t in enumerate(FORM_TYPES)}
-        for indexes in self.by_key.values():
-            indexes.sort(
-                key=lambda i: (
-                    type_order[self.forms[i].type],
-                    kind_order.get(self.actors[self.forms[i].actor_id].kind, 5),
-                    -self.forms[i].rank,
-                )
-            )
-
-    def _add(self, form: Form) -> None:
-        key = form_key(form.text)
-        if not key:
-            return
-        self.by_key.setdefault(key, []).append(len(self.forms))
-        self.forms.append(form)
 
     # -- queries ------------------------------------------------------------------------------------------
     def get(self, actor_id: str) -> Actor | None:
@@ -337,39 +268,116 @@ class KnowledgeBase:
         held = [r for r in actor.roles if r.holds_on(day)]
         if not held:
             return None
-        return max(held, key=lambda r: (r.start or date.min, r.title != ""))
+        return max(held, key=lambda r: (r.start or date.min, r.office is not None, r.title != ""))
 
     def holder(self, country: str, office: str, day: date | None) -> tuple[Actor, Role] | None:
         """Who held ``office`` (e.g. "President") for ``country`` on ``day`` (None: today)."""
-        candidates = [
-            (self.actors[aid], role)
-            for aid, role in self.holders.get((country, self.office_key(office)), ())
-            if role.holds_on(day)
-        ]
+        candidates = []
+        for actor_id, i in self._index.holders.get(f"{country}\t{self.office_key(office)}", ()):
+            actor = self.actors[actor_id]
+            role = actor.roles[i]
+            if role.holds_on(day):
+                candidates.append((actor, role))
         if not candidates:
             return None
         return max(candidates, key=lambda c: c[1].start or date.min)
+
+    def holders_of(self, office: str, day: date | None) -> list[Actor]:
+        """Everyone holding ``office`` on ``day``, in any country ("King Charles" needs no "British")."""
+        key = self.office_key(office)
+        entries = self._anywhere.get(key)
+        if entries is None:
+            suffix = "\t" + key
+            entries = [e for k, found in self._index.holders.items() if k.endswith(suffix) for e in found]
+            self._anywhere[key] = entries
+        out: list[Actor] = []
+        for actor_id, i in entries:
+            actor = self.actors[actor_id]
+            if actor.roles[i].holds_on(day) and all(actor is not o for o in out):
+                out.append(actor)
+        return out
+
+    def holds(self, actor: Actor, office: str, day: date | None) -> Role | None:
+        """The role by which ``actor`` holds ``office`` on ``day`` ("Foreign Minister Lavrov"), found under every
+        key the office is known by ("Secretary of State" is a foreign minister)."""
+        key = self.office_key(office)
+        holders = self._index.holders
+        for i, role in enumerate(actor.roles):
+            if (
+                role.country
+                and role.holds_on(day)
+                and (actor.id, i) in holders.get(f"{role.country}\t{key}", ())
+            ):
+                return role
+        return None
+
+    def held(self, actor: Actor, office: str) -> bool:
+        """``actor`` held ``office`` at some time."""
+        key = self.office_key(office)
+        holders = self._index.holders
+        return any(
+            role.country and (actor.id, i) in holders.get(f"{role.country}\t{key}", ())
+            for i, role in enumerate(actor.roles)
+        )
+
+    def one_holder(
+        self,
+        people: Iterable[Actor],
+        day: date | None,
+        country: str | None = None,
+        office: str | None = None,
+        *,
+        anyone: bool = True,
+    ) -> Actor | None:
+        """The one person of ``people`` the date leaves: the only one holding ``office`` that day; without an
+        office, the only one holding a principal office (head of state or government, foreign or defence
+        minister, head of an IGO), then any office, that day, or (``anyone``) the only one there is; None when it
+        is not one."""
+        people = list({p.id: p for p in people}.values())
+        if country:
+            people = [p for p in people if p.code == country or any(r.country == country for r in p.roles)]
+        if office:
+            named = [p for p in people if self.holds(p, office, day)]
+            return named[0] if len(named) == 1 else None
+        principal = [p for p in people if any(r.office and r.holds_on(day) for r in p.roles)]
+        if len(principal) == 1:
+            return principal[0]
+        if not principal:
+            holding = [p for p in people if self.role_on(p, day)]
+            if len(holding) == 1:
+                return holding[0]
+        # the only one there is, in office or not; a surname alone (``anyone`` False) needs a holder that day
+        return people[0] if anyone and len(people) == 1 else None
 
     def person_by_name(
         self, words: list[str], day: date | None, country: str | None = None, *, titled: bool = False
     ) -> Actor | None:
         """The person a name not in the gazetteer most likely is ("Carlos Menem", "President Mugabe" -> the
-        "Mugabe" part): same surname, then same first name, an office that day, or the only candidate.
+        "Mugabe" part, "Kassym Jomart Tokaev"): same surname, then same first name, an office that day, or the
+        only candidate; else a spelling of a known name (same transliteration skeleton, ``variants.py``).
 
         A surname the KB does not know is matched with one letter added, dropped or changed (wire copy
         misspells and transliterates: "Mitterand", "Bouteflicka", "Gbago") when the first name agrees or,
         after a title (``titled``), when exactly one such person held office that day."""
+        words = [w for w in words if w.strip("-'’")]
         if not words:
             return None
         surname = words[-1].casefold()
         ids = self.surnames.get(surname, [])
-        fuzzy = not ids
-        if fuzzy:
-            if len(surname) < 5 or not (titled or len(words) > 1):
-                return None
-            ids = self._near_surnames(surname)
-            if not ids:
-                return None
+        found = self._by_surname(ids, words, day, country, titled) if ids else None
+        if found is not None or ids:
+            return found
+        found = self._by_spelling(words, day, country)
+        if found is not None:
+            return found
+        if len(surname) < 5 or not (titled or len(words) > 1):
+            return None
+        ids = self._near_surnames(surname)
+        return self._by_surname(ids, words, day, country, titled) if ids else None
+
+    def _by_surname(
+        self, ids: list[str], words: list[str], day: date | None, country: str | None, titled: bool
+    ) -> Actor | None:
         people = [self.actors[i] for i in ids]
         if country:
             people = [p for p in people if p.code == country or any(r.country == country for r in p.roles)]
@@ -388,12 +396,42 @@ class KnowledgeBase:
             if len(holding) == 1:
                 return holding[0]
             if titled and not holding:
-                near = [p for p in people if _near_office(p, day)]
+                near = [p for p in people if near_office(p, day)]
                 return near[0] if len(near) == 1 else None
             return None
         if len(people) == 1:
             return people[0]
         return holding[0] if len(holding) == 1 else None
+
+    def _by_spelling(self, words: list[str], day: date | None, country: str | None) -> Actor | None:
+        """A person whose name has the skeleton of ``words`` (whole, or first and last word), or, for one word,
+        whose surname has it, where the date leaves one."""
+        from realpolitik.actors.variants import name_keys, skeleton
+
+        keys = self._index.name_keys
+        if len(words) == 1:
+            if len(words[0]) < 5:
+                return None  # a short word's skeleton is too many words' ("Both" is not Ben Bot)
+            ids = keys.get("s:" + skeleton(words[0]).replace(" ", ""), ())
+        else:
+            whole, pair = name_keys(" ".join(words))
+            ids = keys.get("w:" + whole, ()) or (keys.get(f"p:{pair[0]}|{pair[1]}", ()) if pair else ())
+        if not ids:
+            return None
+        return self.one_holder((self.actors[i] for i in ids), day, country, anyone=len(words) > 1)
+
+    def person_by_spelling(
+        self, words: list[str], day: date | None, country: str | None = None
+    ) -> Actor | None:
+        """The person whose name ``words`` spell (whole, or first and last word: "Muhammad Shiaa al-Sudani",
+        "William Ruto"), among the people whose offices the knowledge base dates; a surname alone only where the
+        date leaves one holder of it."""
+        words = [w for w in words if w.strip("-'’")]
+        return self._by_spelling(words, day, country) if words else None
+
+    def surname_bearers(self, form_indexes: Iterable[int]) -> list[Actor]:
+        """The people a surname form belongs to (namesakes all)."""
+        return [self.actors[self.forms[i].actor_id] for i in form_indexes if self.forms[i].type == "surname"]
 
     def _near_surnames(self, surname: str) -> list[str]:
         """Person ids whose surname is one edit (insert, delete, substitute) from ``surname``."""
@@ -439,7 +477,7 @@ def one_edit(a: str, b: str) -> bool:
     return len(long) - len(short) == 1 and short in _deletions(long)
 
 
-def _near_office(person: Actor, day: date | None, slack: int = 366) -> bool:
+def near_office(person: Actor, day: date | None, slack: int = 366) -> bool:
     """Held an office starting or ending within ``slack`` days of ``day``."""
     if day is None:
         return False
@@ -451,19 +489,6 @@ def _near_office(person: Actor, day: date | None, slack: int = 366) -> bool:
     return False
 
 
-def _merge(
-    records: dict[str, _Record], rows: Iterable[tuple[int, Any, Any]], rank: int
-) -> dict[str, _Record]:
-    for _number, raw, reader in rows:
-        if isinstance(raw, dict) and isinstance(raw.get("id"), str):
-            previous = records.get(raw["id"].strip())
-        else:
-            previous = None
-        fields = _parse_line(reader, raw, previous.fields if previous else None)
-        records[fields["id"]] = _Record(fields, rank)
-    return records
-
-
 def bundled_paths() -> list[Path]:
     base = resources.files("realpolitik.actors") / "data"
     return [Path(str(base / name)) for name in BUNDLED_FILES if (base / name).is_file()]
@@ -471,4 +496,21 @@ def bundled_paths() -> list[Path]:
 
 @cache
 def _bundled() -> KnowledgeBase:
-    return KnowledgeBase.from_files(bundled_paths())
+    paths = bundled_paths()
+    key = disk.fingerprint(paths, KB_VERSION)
+    # Hundreds of thousands of small containers are made here and none is garbage: collecting while they
+    # are made costs a third of the time.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        state = disk.load(key)
+        if state is not None:
+            return KnowledgeBase(sources=tuple(str(p) for p in paths), index=_Index(state))
+        kb = KnowledgeBase.from_files(paths)
+        disk.save(key, kb._index.state())
+        return kb
+    finally:
+        # They live as long as the process: the collector need never walk them again.
+        gc.freeze()
+        if enabled:
+            gc.enable()

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from realpolitik.actors.kb import KnowledgeBase
+from realpolitik.actors.kb import FORM_TYPES, KnowledgeBase, form_key
 
 _TERM = ""  # key of the terminal entry in a trie node (no token is the empty string)
 _MAX_TOKENS = 12
@@ -121,6 +121,42 @@ def _case_ok(words: Sequence[str], start: int, rules: tuple[tuple[int, int], ...
         if rule == 2 and not word.isupper():
             return False
     return True
+
+
+def match_text(kb: KnowledgeBase, text: str, starts: Sequence[int], words: Sequence[str]) -> list[Hit]:
+    """The matches ``Gazetteer.match`` finds, for a short text, without building the trie: every run of
+    tokens is looked up by the words it spans (a look-up is a few words; building the trie takes a second)."""
+    lowers = [w.lower() for w in words]
+    type_order = {t: i for i, t in enumerate(FORM_TYPES)}
+    hits: list[Hit] = []
+    n = len(words)
+    i = 0
+    while i < n:
+        best: Hit | None = None
+        if lowers[i] != "the":
+            for j in range(min(n, i + _MAX_TOKENS), i, -1):
+                span = text[starts[i] : starts[j - 1] + len(words[j - 1])]
+                key = form_key(span)
+                found = [(x, False) for x in kb.by_key.get(key, ())]
+                found += [(x, True) for x in kb.by_key.get("the " + key, ())]
+                ok = [x for x, the in found if _case_ok(span.split(), 0, _case_rule(_words_of(kb, x, the)))]
+                if ok:
+                    ok.sort(
+                        key=lambda x: type_order[kb.forms[x].type]
+                    )  # stable: the KB's order within a type
+                    best = Hit(i, j, tuple(dict.fromkeys(ok)))
+                    break
+        if best is None:
+            i += 1
+        else:
+            hits.append(best)
+            i = best.end
+    return hits
+
+
+def _words_of(kb: KnowledgeBase, index: int, drop_the: bool) -> list[str]:
+    words = kb.forms[index].text.split()
+    return words[1:] if drop_the else words
 
 
 _CACHE: dict[tuple[int, int], Gazetteer] = {}

@@ -63,6 +63,10 @@ class GazetteerComponent:
         actor = self.kb.actors[form.actor_id]
         if actor.kind == "agent" and actor.code is None:
             return None  # "troops", "President": words, not names; NER keeps its own view of them
+        if form.type == "surname":
+            return (
+                None  # "Rashid" may be a word of a longer name NER should see whole ("Haroon Rashid Aswad")
+            )
         if form.type == "adjective":
             label = "NORP"
         elif form.type == "metonym" and actor.kind == "state":

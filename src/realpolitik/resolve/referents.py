@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Protocol
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING, Protocol
 
 from realpolitik.actors.kb import KnowledgeBase
 from realpolitik.model import Actor, Article, Mention, replace
 from realpolitik.ontology import cues
 from realpolitik.resolve.participants import is_readout
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 class ArticleState(Protocol):

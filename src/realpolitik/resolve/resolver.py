@@ -4,9 +4,12 @@ code, sector, name, kind and office, as of the article's date.
 Steps, in order: (1) gazetteer hits are grouped into actor phrases ("Chinese Foreign Minister Wang Yi",
 "the President of Kazakhstan", "Russian troops", "Kazakhstan's president") and each phrase becomes one
 mention over its whole span; an office with a country and no name is filled with whoever held it that day;
-(2) NER spans the KB does not know become unresolved mentions (actor_id None), never guessed onto a state;
-(3) actors the words leave without a state (groups, "rebels", an unknown office holder) are placed by their
-sentence, and every mention gets its ``country`` (``referents.SentenceContext``); (4) within-article
+names are atomic (``names.NameRuns``: "Mohammed Shia al-Sudani" is one person, not the Shiites), and namesakes
+(Berdimuhamedov father and son) are told apart by the phrase's office and state and the date, a surname alone
+only where the date leaves one holder; (2) NER spans the KB does not know become unresolved mentions
+(actor_id None), never guessed onto a state (a text resolved without NER reads its runs of capitalised words
+as names instead); (3) actors the words leave without a state (groups, "rebels", an unknown office holder)
+are placed by their sentence, and every mention gets its ``country`` (``referents.SentenceContext``); (4) within-article
 coreference ("Mr X", a surname, he/she, "the country", "the two leaders", "both sides") adds mentions with
 ``via="coref"`` (``referents.Coreference``).
 """
@@ -14,48 +17,30 @@ coreference ("Mr X", a surname, he/she, "the country", "the two leaders", "both 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from typing import TYPE_CHECKING, Any, cast
 
-import numpy
-from spacy.attrs import ENT_IOB, POS, SENT_START
-from spacy.language import Language
-from spacy.tokens import Doc
-
-from realpolitik.actors.kb import Form, KnowledgeBase
-from realpolitik.actors.matcher import Gazetteer, Hit, gazetteer_for
-from realpolitik.annotate.gazetteer import doc_hits, token_texts
+from realpolitik.actors.kb import KnowledgeBase, near_office
+from realpolitik.actors.matcher import Gazetteer, Hit, gazetteer_for, match_text
 from realpolitik.model import Actor, ActorKind, Article, Mention, Role
 from realpolitik.ontology import cues
+from realpolitik.resolve.names import NameRuns
 from realpolitik.resolve.participants import article_participants
 from realpolitik.resolve.referents import HONORIFICS, PLACE_PREPS, Coreference, SentenceContext
+from realpolitik.resolve.tokens import tokenize
+from realpolitik.resolve.units import Phrase as _Phrase
+from realpolitik.resolve.units import Unit as _Unit
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 _NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+_PROPN = 96  # spacy.symbols.PROPN (a fixed id of spaCy's symbol table; spaCy itself is not imported here)
 _STANDALONE_AGENTS = cues.words("standalone_agents")
 _NOT_NAMES = cues.words("not_names")
 _STRUCTURES = cues.words("structure_nouns")
 _CONNECT_OF = (("of",), ("of", "the"))
 _POSSESSIVE = (("'s",), ("’s",), ("'",))
-
-
-@dataclass(slots=True)
-class _Unit:
-    """One gazetteer hit, read as part of an actor phrase."""
-
-    start: int
-    end: int
-    form: Form
-    actor: Actor
-    role: str  # affiliation, person, office, agent
-
-
-@dataclass(slots=True)
-class _Phrase:
-    start: int  # token offsets
-    end: int
-    units: list[_Unit]
-    unknown_name: tuple[int, int] | None = None
 
 
 class Resolver:
@@ -69,18 +54,25 @@ class Resolver:
     def resolve(self, doc: Doc, article: Article) -> list[Mention]:
         """The mentions of ``article`` (parsed as ``doc``): its participants (title, publisher) first, then the
         actors its text names or refers back to."""
+        self.kb.materialize()  # articles by the thousand: every actor and form at hand
         day = article.published or date.today()
         participants = article_participants(self.kb, article, day, self.resolve_text)
         return [*participants, *self._resolve(doc, article, day, participants)]
 
     def resolve_text(self, text: str, day: date | None = None) -> list[Mention]:
-        """Resolve a short text such as "President Tokayev" (tokenized only: no tagger, parser or NER)."""
-        doc = _blank()(text)
-        return self._resolve(doc, Article(id="lookup", text=text, published=day), day or date.today(), ())
+        """Resolve a short text such as "President Tokayev" without spaCy (a look-up): its words are split as
+        spaCy would (``tokens.py``), the knowledge base's forms found by their words (``match_text``), and a run
+        of capitalised words nothing else claims is read as a person's name, as NER would."""
+        starts, words = tokenize(text)
+        article = Article(id="lookup", text=text, published=day)
+        hits = match_text(self.kb, text, starts, words)
+        return ArticleResolver(self.kb, None, article, words, starts, day or date.today()).run(hits)
 
     def _resolve(
         self, doc: Doc, article: Article, day: date, participants: Sequence[Mention]
     ) -> list[Mention]:
+        from realpolitik.annotate.gazetteer import doc_hits, token_texts
+
         hits = doc_hits(doc, self.kb)
         starts, words = token_texts(doc, article.text)
         if words and words[-1] != doc[-1].text:  # the Doc is not over this text: read its own
@@ -91,37 +83,48 @@ class Resolver:
 
     def _own_gazetteer(self) -> Gazetteer:
         if self._gazetteer is None:
-            tokenizer = _blank().tokenizer
+            import spacy
+
+            tokenizer = spacy.blank("en").tokenizer
             self._gazetteer = gazetteer_for(self.kb, lambda s: [t.text for t in tokenizer(s)], -1)
         return self._gazetteer
 
 
-@cache
-def _blank() -> Language:
-    import spacy
+class _NoDoc:
+    """Stands in for the Doc of a text resolved without spaCy: it has no parse, so nothing may read it."""
 
-    return spacy.blank("en")
+    def __getattr__(self, name: str) -> Any:
+        raise RuntimeError("a text resolved without spaCy has no Doc")
+
+    def __getitem__(self, i: int) -> Any:
+        raise RuntimeError("a text resolved without spaCy has no Doc")
 
 
 class ArticleResolver:
     def __init__(
         self,
         kb: KnowledgeBase,
-        doc: Doc,
+        doc: Doc | None,
         article: Article,
         words: list[str],
         starts: list[int],
         day: date,
         participants: Sequence[Mention] = (),
     ) -> None:
-        self.kb, self.doc, self.article, self.words, self.day = kb, doc, article, words, day
+        self.kb, self.article, self.words, self.day = kb, article, words, day
+        self.doc: Doc = doc if doc is not None else cast("Doc", _NoDoc())
         self.participants = list(participants)
         self.starts = starts
         self.lowers = [w.lower() for w in words]
         # Which annotations the Doc has, from its arrays (Doc.has_annotation walks every token).
-        if len(doc):
+        if doc is not None and len(doc):
+            import numpy
+            from spacy.attrs import ENT_IOB, POS, SENT_START
+
             arr = doc.to_array([POS, ENT_IOB, SENT_START])
             self.has_pos = bool(arr[:, 0].any())
+            # proper nouns by token, from the array (a Token object per question is the slow way)
+            self._propn: list[bool] = (arr[:, 0] == _PROPN).tolist()
             self.has_ents = bool(arr[:, 1].any())
             sent_start = arr[:, 2] == 1
             self.sentence_of: list[int] = (
@@ -129,12 +132,14 @@ class ArticleResolver:
             )
         else:
             self.has_pos = self.has_ents = False
+            self._propn = []
             self.sentence_of = []
         self.mentions: list[Mention] = []
         self.bare_offices: dict[int, tuple[int, str]] = {}  # "the President": start token -> (end, office)
 
     def run(self, hits: Sequence[Hit]) -> list[Mention]:
-        units = [u for hit in hits if (u := self._unit(hit)) is not None]
+        names = NameRuns(self)
+        units = names.apply([u for hit in hits if (u := self._unit(hit)) is not None])
         covered = bytearray(len(self.words))
         for phrase in self._phrases(units):
             if self._inside_structure(phrase) or self._inside_person(phrase):
@@ -148,6 +153,12 @@ class ArticleResolver:
                 if ent.label_ in _NER_LABELS and not any(covered[ent.start : ent.end]):
                     self.mentions.append(self._ner_mention(ent.start, ent.end, ent.label_))
                     covered[ent.start : ent.end] = b"\x01" * (ent.end - ent.start)
+        else:
+            for start, end in names.unknown_names(covered):
+                mention = self._name_mention(start, end)
+                if mention is not None:
+                    self.mentions.append(mention)
+                    covered[start:end] = b"\x01" * (end - start)
         self.mentions.sort(key=lambda m: (m.start, m.end))
         self.mentions = SentenceContext(self).place(self.mentions)
         Coreference(self).run(covered)
@@ -160,13 +171,21 @@ class ArticleResolver:
         valid = [f for f in forms if f.valid_on(self.day)] or forms
         form = valid[0]
         actor = self.kb.actors[form.actor_id]
-        if actor.kind == "person" and len(valid) > 1:
-            # Namesakes: prefer one holding an office that day.
-            for f in valid:
-                other = self.kb.actors[f.actor_id]
-                if other.kind == "person" and self.kb.role_on(other, self.day):
-                    form, actor = f, other
-                    break
+        people: tuple[Actor, ...] = ()
+        ambiguous = False
+        if actor.kind == "person":
+            # Namesakes (Berdimuhamedov father and son): the one the date leaves; if it leaves none, the
+            # phrase's office or state may (a full name falls back to one in office, a surname to no one).
+            ids = dict.fromkeys(
+                f.actor_id for f in valid if f.type == form.type
+            )  # by id: hashing an Actor is slow
+            people = tuple(p for i in ids if (p := self.kb.actors[i]).kind == "person")
+            if form.type == "surname" or len(people) > 1:
+                chosen = self.kb.one_holder(people, self.day, anyone=form.type != "surname")
+                if chosen is None and form.type == "name":
+                    chosen = next((p for p in people if self.kb.role_on(p, self.day)), people[0])
+                ambiguous = chosen is None
+                actor = chosen or people[0]
         if (
             hit.start >= 2
             and self.words[hit.start - 1] == "-"
@@ -176,11 +195,13 @@ class ArticleResolver:
             return None  # "anti-Syria journalist", "pro-Russian separatists": not that state's actors
         if actor.kind == "person":
             role = "person"
+        elif actor.id in self.kb.offices:
+            role = "office"  # "UN chief" is an office with its organisation in its words
         elif actor.kind == "agent" and actor.code is None:
-            role = "office" if actor.id in self.kb.offices else "agent"
+            role = "agent"
         else:
             role = "affiliation"
-        return _Unit(hit.start, hit.end, form, actor, role)
+        return _Unit(hit.start, hit.end, form, actor, role, people, ambiguous)
 
     def _gap(self, left: _Unit, right: _Unit) -> bool:
         gap = tuple(self.lowers[left.end : right.start])
@@ -240,7 +261,7 @@ class ArticleResolver:
         if self.lowers[i] in _NOT_NAMES:
             return False
         if self.has_pos:
-            return self.doc[i].pos_ == "PROPN"
+            return self._propn[i]
         return True
 
     def _phrase_mention(self, phrase: _Phrase) -> Mention | None:
@@ -248,19 +269,59 @@ class ArticleResolver:
         affiliation = next((u for u in units if u.role == "affiliation"), None)
         person = next((u for u in units if u.role == "person"), None)
         office = next((u for u in units if u.role == "office"), None)
+        if affiliation is None and office is not None and office.actor.code in self.kb.actors:
+            # the organisation the office's words name ("UN chief")
+            own = self.kb.actors[office.actor.code or ""]
+            affiliation = _Unit(office.start, office.end, office.form, own, "affiliation")
         sector_units = [u for u in units if u.role in ("office", "agent")]
         agent_sector = sector_units[-1].actor.sector if sector_units else None
         office_title = self.kb.offices.get(office.actor.id) if office else None
         if person is not None:
             aff_actor = affiliation.actor if affiliation else None
+            chosen: Actor | None = person.actor
+            country = aff_actor.code if aff_actor else None
+            if len(person.people) > 1 or person.ambiguous:
+                # "President Berdimuhamedov", "Jordan's King Abdullah": the office and state choose
+                strict = person.form.type == "surname"
+                pick = self.kb.one_holder(person.people, self.day, country, office_title, anyone=not strict)
+                if (
+                    pick is None
+                    and office
+                    and len(person.people) == 1
+                    and near_office(person.people[0], self.day)
+                ):
+                    pick = person.people[0]  # "President Kagame" a few months before he took office
+                chosen = pick or (None if person.ambiguous else person.actor)
+            if office_title and (chosen is None or not self.kb.holds(chosen, office_title, self.day)):
+                # the office holder of that state, called by this name, wins over a namesake out of office
+                words = self.words[person.start : person.end]
+                chosen = self._called_holder(words, country, office_title) or chosen
+            if chosen is None:
+                # a surname that names no one the date, office and state leave: after an office, the name of
+                # someone the knowledge base does not know ("Judge Miller"); else the rest of the phrase
+                # ("British militant" of "British militant Haroon Rashid Aswad"); alone, no one
+                rest = [u for u in units if u is not person]
+                if not rest:
+                    return None
+                if office:
+                    return self._phrase_mention(
+                        _Phrase(phrase.start, phrase.end, rest, (person.start, person.end))
+                    )
+                return self._phrase_mention(_Phrase(phrase.start, rest[-1].end, rest))
             return self._person_mention(
-                phrase, person.actor, aff_actor, agent_sector, "gazetteer", office=office_title
+                phrase, chosen, aff_actor, agent_sector, "gazetteer", office=office_title
             )
         if office_title and phrase.unknown_name is not None:
             words = self.words[phrase.unknown_name[0] : phrase.unknown_name[1]]
-            known = self.kb.person_by_name(
-                words, self.day, affiliation.actor.code if affiliation else None, titled=True
-            )
+            country = affiliation.actor.code if affiliation else None
+            known = self.kb.person_by_name(words, self.day, country, titled=True)
+            if known is None:
+                known = self._called_holder(words, country, office_title)
+            if known is None and len(words) == 1:
+                # "President Obama" in a text dated before 2009: the one of that name who ever held the office
+                named = [self.kb.actors[i] for i in self.kb.surnames.get(words[0].casefold(), ())]
+                ever = [p for p in named if self.kb.held(p, office_title)]
+                known = ever[0] if len(ever) == 1 else None
             if known is not None:
                 aff_actor = affiliation.actor if affiliation else None
                 return self._person_mention(
@@ -306,6 +367,15 @@ class ArticleResolver:
         return self._mention(
             phrase, aff.id, aff.code, sector or aff.sector, aff.name, aff.kind, None, "gazetteer"
         )
+
+    def _called_holder(self, words: list[str], country: str | None, office: str) -> Actor | None:
+        """The holder of ``office`` (of ``country``, or of any country) that day whose name starts with
+        ``words``: "Saudi King Abdullah", "President Xi", "King Charles"."""
+        if country:
+            held = self.kb.holder(country, office, self.day)
+            return held[0] if held and _called(held[0], words) else None
+        found = [p for p in self.kb.holders_of(office, self.day) if _called(p, words)]
+        return found[0] if len(found) == 1 else None
 
     def _inside_structure(self, phrase: _Phrase) -> bool:
         """A place name (not a demonym) directly followed by a capitalised structure word: "the Europe
@@ -383,6 +453,15 @@ class ArticleResolver:
                 return self._person_mention(_Phrase(start, end, []), person, None, None, "ner", 0.8)
         return self._unresolved(start, end)
 
+    def _name_mention(self, start: int, end: int) -> Mention | None:
+        """Capitalised words nothing claimed, in a text resolved without NER: a known person's name (or a
+        spelling of it, or a surname the date leaves one holder of), else nothing."""
+        words = [w for w in self.words[start:end] if w[:1].isalpha() and w.lower() not in HONORIFICS]
+        person = self.kb.person_by_name(words, self.day)
+        if person is None:
+            return None
+        return self._person_mention(_Phrase(start, end, []), person, None, None, "name", 0.8)
+
     def _person_mention(
         self,
         phrase: _Phrase,
@@ -396,9 +475,7 @@ class ArticleResolver:
         role = self.kb.role_on(actor, self.day)
         if office is not None:
             # "Foreign Minister Tleuberdi" names the office he holds as foreign minister, among his others
-            key = self.kb.office_key(office)
-            named = [r for r in actor.roles if r.holds_on(self.day) and self.kb.office_key(r.title) == key]
-            role = named[0] if named else role
+            role = self.kb.holds(actor, office, self.day) or role
         code, sect = (role.country, role.sector) if role else (actor.code, actor.sector)
         if role is None and aff is not None:
             code, sect = aff.code, sector or sect
@@ -410,3 +487,16 @@ class ArticleResolver:
 
 def _title(role: Role | None) -> str | None:
     return role.title if role else None
+
+
+def _called(person: Actor, words: list[str]) -> bool:
+    """``words`` are the first words of one of the person's names ("Abdullah" of "Abdullah bin Abdulaziz"), or
+    its last word ("Sharif" of "Nawaz Sharif")."""
+    wanted = [w.casefold() for w in words if w[:1].isalpha()]
+    if not wanted:
+        return False
+    for name in person.aliases:
+        parts = [w.casefold() for w in name.split()]
+        if parts[: len(wanted)] == wanted or (len(wanted) == 1 and len(parts) > 1 and parts[-1] == wanted[0]):
+            return True
+    return False
