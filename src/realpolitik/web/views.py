@@ -8,6 +8,7 @@ and the API reference. Every chart element and every number links to the events 
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, timedelta
 from http import HTTPStatus
@@ -86,6 +87,16 @@ def _valid_code(code: str) -> str:
     return code.upper()
 
 
+def _days_before(day: date, days: int) -> date:
+    return day - timedelta(days=days) if day.toordinal() > days else date.min
+
+
+def _years_before(day: date, years: int) -> date:
+    """The same day ``years`` earlier: February 29 becomes the 28th in a common year; never before year 1."""
+    year = max(day.year - years, date.min.year)
+    return day.replace(year=year, day=min(day.day, calendar.monthrange(year, day.month)[1]))
+
+
 def periods(
     first: str | None, last: str | None, start: date | None, end: date | None
 ) -> list[dict[str, Any]]:
@@ -94,11 +105,9 @@ def periods(
     if last:
         last_day = date.fromisoformat(last)
         first_day = date.fromisoformat(first) if first else last_day
-        options.append({"label": "Last 12 months", "start": last_day - timedelta(days=365), "end": last_day})
+        options.append({"label": "Last 12 months", "start": _days_before(last_day, 365), "end": last_day})
         if (last_day - first_day).days > 5 * 365:
-            options.append(
-                {"label": "Last 5 years", "start": last_day.replace(year=last_day.year - 5), "end": last_day}
-            )
+            options.append({"label": "Last 5 years", "start": _years_before(last_day, 5), "end": last_day})
         for year in range(last_day.year, max(first_day.year, last_day.year - 7) - 1, -1):
             options.append({"label": str(year), "start": date(year, 1, 1), "end": date(year, 12, 31)})
     for option in options:
