@@ -1,9 +1,10 @@
 """``make bench``: run every benchmark module in one process and print their figures and ratios.
 
-    python -m benchmarks [--data ../shared/data] [--limit N] [--only pipeline,resolve,api] [--api-events N]
+    python -m benchmarks [--data ../shared/data] [--limit N] [--only pipeline,resolve,api,bounds] [--api-events N]
 
 Each module measures its own baseline in the same run (the pipeline against spaCy alone and Dask against the
-local runner; resolution in mentions/s; API latency percentiles), so the printed ratios compare like with like.
+local runner; resolution in mentions/s; API latency percentiles; the cost per token of 64k-token articles
+against 1k-token ones), so the printed ratios compare like with like.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-BENCHMARKS = ("pipeline", "resolve", "api")
+BENCHMARKS = ("pipeline", "resolve", "api", "bounds")
 
 
 def _runner(name: str, args: argparse.Namespace) -> Callable[[], Any]:
@@ -23,7 +24,7 @@ def _runner(name: str, args: argparse.Namespace) -> Callable[[], Any]:
     data = Path(args.data)
     if name == "pipeline":
         return lambda: module.main(data, args.limit, args.workers)
-    if name == "resolve":
+    if name in ("resolve", "bounds"):
         return lambda: module.main(data)
     return lambda: module.main(n_events=args.api_events)
 

@@ -9,12 +9,16 @@
     │   ├── OversizedInput    RP-E105
     │   ├── MalformedRecord   RP-E106   (a JSONL line, a field of the wrong type)
     │   ├── UnsupportedInput  RP-E107
+    │   │   └── UnsupportedLanguage  RP-E108   (not English: detected, or a ``lang`` given)
+    │   ├── SpecialFile       RP-E109   (a FIFO, socket or device found in a folder or glob)
     │   ├── MalformedFeed     RP-E110
     │   ├── HTTPStatusError   RP-E111
     │   ├── FetchTimeout      RP-E112
     │   ├── NoContent         RP-E113   (a page with no extractable article text)
-    │   └── FetchError        RP-E114   (connection refused, DNS, TLS ...)
+    │   ├── FetchError        RP-E114   (connection refused, DNS, TLS ...)
+    │   └── ConflictingId     RP-E115   (an id already used for another text; ``--update`` replaces)
     ├── PipelineError         RP-E201   a stage failed on one article
+    │   └── AnalysisTimeout   RP-E202   an article ran past ``article_time_budget`` (not stored)
     ├── KnowledgeBaseError    RP-E301   a knowledge-base file is invalid (names file, line, field)
     ├── StoreError            RP-E401   the store cannot be opened or written
     │   ├── StoreLocked       RP-E402   another process owns the store
@@ -78,6 +82,14 @@ class UnsupportedInput(InputError):
     code = "RP-E107"
 
 
+class UnsupportedLanguage(UnsupportedInput):
+    code = "RP-E108"
+
+
+class SpecialFile(InputError):
+    code = "RP-E109"
+
+
 class MalformedFeed(InputError):
     code = "RP-E110"
 
@@ -98,8 +110,16 @@ class FetchError(InputError):
     code = "RP-E114"
 
 
+class ConflictingId(InputError):
+    code = "RP-E115"
+
+
 class PipelineError(RealpolitikError):
     code = "RP-E201"
+
+
+class AnalysisTimeout(PipelineError):
+    code = "RP-E202"
 
 
 class KnowledgeBaseError(RealpolitikError):

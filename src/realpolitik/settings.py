@@ -37,6 +37,14 @@ class Settings:
     max_article_chars: int = _setting(
         1_000_000, "articles longer than this are refused as oversized (RP-E105)"
     )
+    max_sentence_tokens: int = _setting(
+        150, "longer sentences are cut before parsing (after their last full stop, else a comma, else here)"
+    )
+    article_time_budget: float = _setting(
+        120.0,
+        "seconds the stages after spaCy may spend on one article (0: no limit); an article over it is "
+        "recorded as RP-E202 and not stored",
+    )
     near_duplicate_threshold: float = _setting(0.8, "MinHash Jaccard threshold for near-duplicate articles")
     minhash_permutations: int = _setting(128, "MinHash permutations for near-duplicate detection")
     fetch_timeout: float = _setting(10.0, "seconds before an HTTP fetch is abandoned")

@@ -12,9 +12,10 @@ PACKAGE = Path(__file__).resolve().parents[2] / "src" / "realpolitik"
 
 # What each first-level unit of the package may import (besides itself). Foundation modules first, the edges
 # last; the root package (``realpolitik/__init__``, the public facade) may import anything and nothing imports it.
-FOUNDATION = {"errors", "model", "settings", "version"}
+FOUNDATION = {"errors", "model", "settings", "version", "budget"}
 ALLOWED: dict[str, set[str]] = {
     "version": set(),
+    "budget": set(),
     "errors": set(),
     "model": set(),
     "settings": {"errors"},

@@ -252,7 +252,7 @@ def test_watch_ingests_once_and_records_failures(
     db = str(tmp_path / "feeds.duckdb")
     feeds = [site.base + "/rss.xml", site.base + "/atom.xml", site.base + "/broken.xml"]
     result = CliRunner().invoke(group, ["watch", *feeds, "--db", db, "--max-polls", "2", "--interval", "0s"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # inputs failed: the exit status says so
     assert "poll 1: 4 read, 3 analyzed" in result.stderr  # /p/1 is in both feeds: stored once
     assert "poll 2: 0 read, 0 analyzed" in result.stderr
     assert site.requests.count("/p/1") == 2 and site.requests.count("/p/2") == 1

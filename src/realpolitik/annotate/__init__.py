@@ -1,5 +1,8 @@
 """Annotation: spaCy sentences, tokens, dependencies and entities, with the knowledge-base gazetteer in front
-of NER. The model is loaded once per process (per Dask worker) and shared by every batch."""
+of NER. The model is loaded once per process (per Dask worker) and shared by every batch. Before the parser,
+line breaks end sentences and ``bounds`` cuts any sentence longer than ``max_sentence_tokens``, which keeps
+every later stage linear in the article's length; ``chunks`` parses a long article in pieces, which keeps
+spaCy's memory bounded."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from realpolitik.annotate import bounds, chunks
 from realpolitik.errors import ConfigError
 from realpolitik.model import Article
 from realpolitik.settings import Settings
@@ -60,12 +64,36 @@ class Annotator:
         self.nlp.max_length = max(self.nlp.max_length, settings.max_article_chars + 1)
         if "parser" in self.nlp.pipe_names and "paragraph_breaks" not in self.nlp.pipe_names:
             self.nlp.add_pipe("paragraph_breaks", before="parser")
+        if "parser" in self.nlp.pipe_names and bounds.COMPONENT not in self.nlp.pipe_names:
+            # After paragraph_breaks, so that a paragraph's own start counts as a sentence start.
+            self.nlp.add_pipe(
+                bounds.COMPONENT, before="parser", config={"max_tokens": settings.max_sentence_tokens}
+            )
         add_gazetteer(self.nlp, kb)
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[tuple[Article, Doc]]:
-        batch = list(articles)
-        docs = self.nlp.pipe((a.text for a in batch), batch_size=self.settings.spacy_batch_size)
-        yield from zip(batch, docs, strict=True)
+        """Each article with its Doc, in order: short ones through ``nlp.pipe`` in batches, a long one in
+        pieces of at most ``chunks.CHUNK_CHARS`` parsed one at a time and joined (memory stays bounded)."""
+        short: list[Article] = []
+        for article in articles:
+            cuts = chunks.cut_points(article.text)
+            if not cuts:
+                short.append(article)
+                continue
+            yield from self._pipe_short(short)
+            short = []
+            yield article, self._annotate_long(article, cuts)
+        yield from self._pipe_short(short)
+
+    def _pipe_short(self, batch: list[Article]) -> Iterator[tuple[Article, Doc]]:
+        if batch:
+            docs = self.nlp.pipe((a.text for a in batch), batch_size=self.settings.spacy_batch_size)
+            yield from zip(batch, docs, strict=True)
+
+    def _annotate_long(self, article: Article, cuts: list[int]) -> Doc:
+        parts = list(self.nlp.pipe(chunks.pieces(article.text, cuts), batch_size=1))
+        joined = chunks.join_docs(parts, article.text)
+        return joined if joined is not None else self.nlp(article.text)
 
     def __call__(self, text: str) -> Doc:
         return self.nlp(text)

@@ -15,6 +15,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from realpolitik.api.errors import STATUS_CODES
 from realpolitik.api.ingest import parse_ingest_body
@@ -396,11 +397,25 @@ def check_token(request: Request) -> None:
     },
 )
 async def post_ingest(request: Request) -> Any:
+    """202 with the ids queued and the records ``refused`` (each with its code; they are also in the failures);
+    422 when no record of the body could be queued."""
     check_token(request)
     body = await request.body()
-    articles = parse_ingest_body(body, request.headers.get("content-type", ""), request.app.state.settings)
+    parsed = parse_ingest_body(body, request.headers.get("content-type", ""), request.app.state.settings)
     owner = owner_of(request)
-    queued = owner.submit(articles)
+    # Both write to the store (the articles are queued durably before the answer): off the event loop.
+    await run_in_threadpool(owner.record_failures, parsed.failures())
+    if not parsed.articles:
+        first = parsed.refused[0]
+        more = f" (and {len(parsed.refused) - 1} more)" if len(parsed.refused) > 1 else ""
+        raise APIError(f"no article queued: {first.message}{more}", status=422, code=first.code)
+    queued = await run_in_threadpool(owner.submit, parsed.articles)
     return JSONResponse(
-        {"queued": queued, "ids": [a.id for a in articles], "ingest": ingest_status(request)}, status_code=202
+        {
+            "queued": queued,
+            "ids": [a.id for a in parsed.articles],
+            "refused": [r.to_json() for r in parsed.refused],
+            "ingest": ingest_status(request),
+        },
+        status_code=202,
     )

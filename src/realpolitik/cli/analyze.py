@@ -12,7 +12,7 @@ import click
 
 from realpolitik import render
 from realpolitik.cli.options import db_option, run_options
-from realpolitik.cli.report import echo_failure, make_console, print_analysis
+from realpolitik.cli.report import echo_failure, echo_not_retried, make_console, print_analysis
 from realpolitik.model import Analysis, Failure
 from realpolitik.settings import Settings
 
@@ -94,6 +94,7 @@ def analyze(
     finally:
         if store is not None:
             store.close()
+    echo_not_retried(report.extra.get("not_retried", []))
     if not as_json and not quiet:
         click.echo(report.summary(), err=True)
     if failed:

@@ -9,15 +9,16 @@ import re
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from types import FrameType
 from typing import Any
 
 import click
 
+from realpolitik import budget
 from realpolitik.cli.options import db_option, run_options
-from realpolitik.cli.report import echo_failure
+from realpolitik.cli.report import echo_failure, echo_not_retried
 from realpolitik.settings import Settings
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
@@ -55,6 +56,7 @@ def ingest(inputs: tuple[str, ...], db: str | None, quiet: bool, as_json: bool, 
         raise click.UsageError("give at least one INPUT (or --retry-failed with failures to retry)")
     with Store(settings.db, settings=settings) as store:
         report = run_refs(inputs, settings, store, on_failure=echo_failure, progress=not quiet, **run)
+    echo_not_retried(report.extra.get("not_retried", []))
     if as_json:
         click.echo(json.dumps(report.to_json()))
     elif not quiet:
@@ -64,7 +66,9 @@ def ingest(inputs: tuple[str, ...], db: str | None, quiet: bool, as_json: bool, 
 
 
 class _StopFlag:
-    """Set by SIGINT/SIGTERM: the current poll finishes, then ``watch`` stops. A second signal stops now."""
+    """Set by SIGINT/SIGTERM: ``watch`` stops now, not after its poll. A page being fetched or a batch being
+    analyzed is cancelled (``budget.Cancelled``): nothing of the poll is remembered before it is committed, so
+    those entries are read again by the next poll. A second signal raises KeyboardInterrupt."""
 
     def __init__(self) -> None:
         self.event = threading.Event()
@@ -72,8 +76,9 @@ class _StopFlag:
     def handle(self, signum: int, frame: FrameType | None) -> None:
         if self.event.is_set():
             raise KeyboardInterrupt
-        click.echo(f"stopping after this poll ({signal.Signals(signum).name})", err=True)
+        click.echo(f"stopping ({signal.Signals(signum).name})", err=True)
         self.event.set()
+        budget.cancel(threading.get_ident())  # raises Cancelled here if a fetch or an analysis is running
 
     @contextmanager
     def installed(self) -> Iterator[_StopFlag]:
@@ -83,6 +88,19 @@ class _StopFlag:
         finally:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
+            budget.clear()
+
+
+def _cancellable(items: Iterable[Any]) -> Iterator[Any]:
+    """``items``, each read in a ``budget.section``, so that a stop cancels a fetch in flight."""
+    iterator = iter(items)
+    while True:
+        with budget.section():
+            try:
+                item = next(iterator)
+            except StopIteration:
+                return
+        yield item
 
 
 @click.command()
@@ -98,7 +116,9 @@ def watch(
     """Poll RSS/Atom feeds until stopped (Ctrl-C or SIGTERM), analyzing new entries into the store.
 
     Conditional GET and remembered entries mean an unchanged feed costs one request and ingests nothing.
-    Pages that fail are retried with backoff and recorded in the failures table.
+    Pages that fail are retried with backoff and recorded in the failures table. A stop takes effect at
+    once: the page or batch in flight is dropped and read again by the next poll. Exit status 1 if any
+    input failed.
 
     \b
     Example:
@@ -115,18 +135,29 @@ def watch(
     limit = 1 if once else max_polls
     settings = Settings.load(db=db)
     engine = Engine(settings)
-    polls = 0
+    polls = failed = 0
     with Store(settings.db, settings=settings) as store, _StopFlag().installed() as stop:
         states = feed_states_for(store)
         while not stop.event.is_set():
             items = read_inputs(list(feeds), settings, feed_states=states, readers=plugin_registry().readers)
-            report = local.run(items, engine, store, settings, on_failure=echo_failure)
+            try:
+                report = local.run(_cancellable(items), engine, store, settings, on_failure=echo_failure)
+            except budget.Cancelled:
+                click.echo("stopped; entries not yet stored are read again by the next poll", err=True)
+                break
+            finally:
+                close = getattr(items, "close", None)  # the feeds' generators end here, not at collection
+                if close is not None:
+                    close()
             polls += 1
+            failed += report.failed
             if not quiet:
                 click.echo(f"poll {polls}: {report.summary()}", err=True)
             if limit is not None and polls >= limit:
                 break
             stop.event.wait(seconds)
+    if failed:
+        sys.exit(1)
 
 
 @click.command()

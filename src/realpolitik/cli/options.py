@@ -29,9 +29,14 @@ def rules_options(fn: Any) -> Any:
 
 
 def run_options(fn: Any) -> Any:
-    """The options of a run (``run_refs``): the user's KB and lexicon files, Dask, retrying failed inputs. The
-    command receives them as keyword arguments to pass on unchanged."""
+    """The options of a run (``run_refs``): the user's KB and lexicon files, Dask, retrying failed inputs,
+    replacing stored texts. The command receives them as keyword arguments to pass on unchanged."""
     for option in (
+        click.option(
+            "--update",
+            is_flag=True,
+            help="An article whose id is stored with another text replaces it (else: error RP-E115).",
+        ),
         click.option(
             "--retry-failed", is_flag=True, help="Also read again every input in the failures table."
         ),

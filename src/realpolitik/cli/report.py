@@ -27,6 +27,16 @@ def echo_failure(failure: Failure) -> None:
     click.echo(f"error[{failure.code}] {failure.input_ref}: {failure.message}", err=True)
 
 
+def echo_not_retried(refs: list[str]) -> None:
+    """Say which failed inputs ``--retry-failed`` left alone: standard input and API records are gone."""
+    if refs:
+        click.echo(
+            f"note: {len(refs)} failed input(s) came from standard input or the API and cannot be read again "
+            "(`realpolitik failures` lists them)",
+            err=True,
+        )
+
+
 def _clip(text: str, width: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"

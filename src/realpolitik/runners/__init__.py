@@ -28,19 +28,25 @@ def run_refs(
     workers: int | None = None,
     scheduler: str | None = None,
     retry_failed: bool = False,
+    update: bool = False,
     on_analysis: Callable[[Analysis], None] | None = None,
     on_failure: Callable[[Failure], None] | None = None,
     progress: bool = False,
 ) -> RunReport:
     """Read ``refs`` (files, folders, globs, feeds, ``-``), analyze and store them in batches, locally or on
-    Dask (``workers`` / ``scheduler``). ``retry_failed`` adds the inputs recorded in the store's failures."""
+    Dask (``workers`` / ``scheduler``). ``retry_failed`` adds the inputs recorded in the store's failures that
+    can be read again (the others are listed in ``report.extra["not_retried"]``). ``update``: an id that comes
+    with another text than the stored one replaces it (else that is a failure, RP-E115)."""
     from realpolitik.plugins import plugin_registry
-    from realpolitik.sources import count_inputs, read_inputs
+    from realpolitik.sources import count_inputs, read_inputs, rereadable
     from realpolitik.sources.feeds import feed_states_for
 
     refs = list(refs)
+    not_retried: list[str] = []
     if retry_failed and store is not None:
-        refs += [ref for ref in store.failed_inputs() if ref not in refs]
+        failed = [ref for ref in store.failed_inputs() if ref not in refs]
+        refs += [ref for ref in failed if rereadable(ref)]
+        not_retried = [ref for ref in failed if not rereadable(ref)]
     readers = plugin_registry().readers
     items = read_inputs(refs, settings, feed_states=feed_states_for(store), readers=readers)
     options: dict[str, Any] = {
@@ -48,6 +54,7 @@ def run_refs(
         "on_failure": on_failure,
         "progress": progress,
         "total": count_inputs(refs, readers) if progress else None,
+        "update": update,
     }
     engine_kwargs: dict[str, Any] = {"kb_file": kb_file} if kb_file else {}
     if lexicon_files:
@@ -55,7 +62,7 @@ def run_refs(
     if workers or scheduler:
         from realpolitik.runners import dask as dask_runner
 
-        return dask_runner.run(
+        report = dask_runner.run(
             items,
             None,
             store,
@@ -65,7 +72,11 @@ def run_refs(
             engine_kwargs=engine_kwargs,
             **options,
         )
-    from realpolitik.engine import Engine
-    from realpolitik.runners import local
+    else:
+        from realpolitik.engine import Engine
+        from realpolitik.runners import local
 
-    return local.run(items, Engine(settings, **engine_kwargs), store, settings, **options)
+        report = local.run(items, Engine(settings, **engine_kwargs), store, settings, **options)
+    if not_retried:
+        report.extra["not_retried"] = not_retried
+    return report

@@ -158,6 +158,7 @@ def run(
     on_failure: FailureCallback | None = None,
     progress: bool = False,
     total: int | None = None,
+    update: bool = False,
     workers: int | None = None,
     scheduler: str | None = None,
     engine_kwargs: dict[str, Any] | None = None,
@@ -198,7 +199,12 @@ def run(
         limit = max_in_flight or 2 * n_workers
         with RunProgress(progress, total) as bar:
             intake = Intake(
-                store, settings, on_analysis=on_analysis, on_failure=on_failure, advance=bar.advance
+                store,
+                settings,
+                on_analysis=on_analysis,
+                on_failure=on_failure,
+                advance=bar.advance,
+                update=update,
             )
             pending: dict[int, list[Article]] = {}
             queue = as_completed()

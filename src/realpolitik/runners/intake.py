@@ -1,5 +1,7 @@
-"""What every runner does around the analysis itself: route input failures, cut the stream into batches,
-skip articles the store already holds, deduplicate, and commit each analyzed batch in one transaction.
+"""What every runner does around the analysis itself: route input failures, refuse what cannot be read as
+English, cut the stream into batches, skip articles the store already holds, refuse (or with ``update``
+replace) an id that comes again with another text, deduplicate, and commit each analyzed batch in one
+transaction. Every article read ends up analyzed, skipped, dropped as a copy or recorded as a failure.
 
 The local and Dask runners differ only in where ``Engine.analyze_batch`` runs; both drive an :class:`Intake`,
 so they decide duplicates, skips and failures identically. Commit order makes re-runs safe: signatures are
@@ -15,10 +17,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
 
-from realpolitik.errors import PipelineError
-from realpolitik.model import Analysis, Article, Failure
+from realpolitik import budget
+from realpolitik.errors import ConflictingId, InputError, PipelineError
+from realpolitik.model import Analysis, Article, Failure, article_id_for, replace
 from realpolitik.settings import Settings
 from realpolitik.sources.dedupe import Deduplicator
+from realpolitik.sources.language import check_language
 
 AnalysisCallback = Callable[[Analysis], None]
 FailureCallback = Callable[[Failure], None]
@@ -31,19 +35,25 @@ class AnalysisEngine(Protocol):
 class IngestStore(Protocol):
     """The part of ``realpolitik.store.Store`` the runners use."""
 
-    def known_article_ids(self, ids: Iterable[str]) -> set[str]: ...
+    def stored_text_keys(self, ids: Iterable[str]) -> dict[str, str]: ...
+    def known_copies(self, ids: Iterable[str]) -> set[tuple[str, str]]: ...
+    def record_exact_copies(self, copies: Iterable[tuple[str, str, str, str]]) -> int: ...
+    def delete_articles(self, ids: Iterable[str]) -> int: ...
     def write(self, analyses: Sequence[Analysis]) -> int: ...
     def add_failures(self, failures: Sequence[Failure]) -> None: ...
     def resolve_failures(self, refs: Iterable[str]) -> int: ...
     def add_signatures(self, signatures: Iterable[tuple[str, bytes]]) -> None: ...
     def signatures(self) -> list[tuple[str, bytes]]: ...
-    def record_duplicates(self, exact: int = 0, near: int = 0) -> None: ...
 
 
 @dataclass
 class RunReport:
-    """Counts of one run. ``read`` articles = ``skipped`` (already stored) + ``duplicates`` (exact copies,
-    dropped) + ``analyzed`` (``near_duplicates`` of them linked to an original) + articles whose analysis failed."""
+    """Counts of one run. ``read`` articles = ``skipped`` (already stored, dropped as a copy by an earlier run,
+    or superseded by a later record of their id under ``update``) + ``duplicates`` (exact copies met in this
+    run, dropped) + ``analyzed`` (``near_duplicates`` of them linked to an original; ``replaced`` of them
+    replacing an earlier text of their id) + articles whose analysis failed. ``failed`` counts failure records:
+    inputs not read (unreadable, not English, an id already used for another text) and stages that failed on an
+    article."""
 
     read: int = 0
     analyzed: int = 0
@@ -51,7 +61,8 @@ class RunReport:
     skipped: int = 0
     duplicates: int = 0
     near_duplicates: int = 0
-    failed: int = 0  # failure records: inputs that could not be read, and stages that failed on an article
+    replaced: int = 0
+    failed: int = 0
     events: int = 0
     statements: int = 0
     batches: int = 0
@@ -65,8 +76,9 @@ class RunReport:
         return self.analyzed / self.seconds if self.seconds else 0.0
 
     def summary(self) -> str:
+        replaced = f", {self.replaced} replaced" if self.replaced else ""
         return (
-            f"{self.read} read, {self.analyzed} analyzed ({self.near_duplicates} near-duplicates), "
+            f"{self.read} read, {self.analyzed} analyzed ({self.near_duplicates} near-duplicates{replaced}), "
             f"{self.skipped} already stored, {self.duplicates} exact duplicates, {self.failed} failed; "
             f"{self.events} events, {self.statements} statements in {self.seconds:.1f}s "
             f"({self.rate:.1f} articles/s)"
@@ -90,8 +102,10 @@ class Intake:
         on_analysis: AnalysisCallback | None = None,
         on_failure: FailureCallback | None = None,
         advance: Callable[[int], None] | None = None,
+        update: bool = False,
     ) -> None:
         self.store = store
+        self.update = update
         self.settings = settings
         self.on_analysis = on_analysis
         self.on_failure = on_failure
@@ -99,14 +113,16 @@ class Intake:
         self.report = RunReport()
         self.dedup = Deduplicator(settings, store.signatures() if store is not None else ())
         self._pending_failures: list[Failure] = []
-        self._exact_pending: dict[
-            int, int
-        ] = {}  # exact copies dropped while preparing a batch not yet committed
+        # Exact copies dropped while preparing a batch not yet committed: recorded with the batch, so that a
+        # batch lost to a crash leaves no count behind.
+        self._exact_pending: dict[int, list[tuple[str, str, str, str]]] = {}
+        self._accepted: dict[str, str] = {}  # id -> key of the text this run took for it
         self._started = time.perf_counter()
 
     # -- reading -----------------------------------------------------------------------------------------
 
     def fail(self, failure: Failure) -> None:
+        failure = replace(failure, input_ref=printable(failure.input_ref), message=printable(failure.message))
         self.report.failed += 1
         self._pending_failures.append(failure)
         if self.on_failure is not None:
@@ -122,6 +138,14 @@ class Intake:
         for item in inputs:
             if isinstance(item, Failure):
                 self.fail(item)
+                self.advance(1)
+                continue
+            if item.input_ref is not None and printable(item.input_ref) != item.input_ref:
+                item = replace(item, input_ref=printable(item.input_ref))  # a file name that is not UTF-8
+            try:
+                check_language(item)
+            except InputError as exc:
+                self.fail(Failure(exc.ref or item.input_ref or item.id, "ingest", exc.code, exc.message))
                 self.advance(1)
                 continue
             self.report.read += 1
@@ -140,28 +164,68 @@ class Intake:
         self.flush_failures()
 
     def _prepare(self, raw: list[Article]) -> list[Article]:
-        known = self.store.known_article_ids(a.id for a in raw) if self.store is not None else set()
+        ids = [a.id for a in raw]
+        stored = self.store.stored_text_keys(ids) if self.store is not None else {}
+        copies = self.store.known_copies(ids) if self.store is not None else set()
+        copied = dict(copies)  # id -> text key of an exact copy an earlier run dropped under that id
         fresh: list[Article] = []
-        exact = 0
+        replacing: list[str] = []
+        exact: list[tuple[str, str, str, str]] = []  # (id, text key, input ref, original id)
         for article in raw:
-            if article.id not in known:
-                fresh.append(article)
-            elif self.dedup.checked(article):
-                exact += 1  # a copy of an article this run stored in an earlier batch
-            else:
-                self.report.skipped += 1  # stored by an earlier run: a re-run redoes nothing
+            key = article_id_for(article.text)
+            earlier = self._accepted.get(article.id, stored.get(article.id, copied.get(article.id)))
+            if earlier is not None and earlier != key:
+                if not self.update:
+                    if article.id in self._accepted:
+                        where = "an earlier record of this run"
+                    else:
+                        where = (
+                            "a stored article" if article.id in stored else "an exact copy dropped earlier"
+                        )
+                    self.fail(_conflict(article, where))
+                    self.advance(1)
+                    continue
+                # --update: this text replaces the earlier one (not yet stored if it is in this batch)
+                superseded = len(fresh)
+                fresh = [a for a in fresh if a.id != article.id]
+                superseded -= len(fresh)
+                self.report.skipped += superseded
+                self.advance(superseded)
+                self.dedup.forget(article.id)
+                stored.pop(article.id, None)
+                copied.pop(article.id, None)
+                copies = {c for c in copies if c[0] != article.id}
+                replacing.append(article.id)
+            self._accepted[article.id] = key
+            if article.id in stored:
+                if self.dedup.checked(article):
+                    exact.append((article.id, key, article.input_ref or "", article.id))  # twice in this run
+                else:
+                    self.report.skipped += 1  # stored by an earlier run: a re-run redoes nothing
+                    self.dedup.note_stored(article)
+            elif (article.id, key) in copies:
+                self.report.skipped += 1  # dropped as an exact copy by an earlier run, and counted then
                 self.dedup.note_stored(article)
+            else:
+                fresh.append(article)
+        if replacing and self.store is not None:
+            # The old text goes now, its signature with it, before the new text's signature is stored; a crash
+            # before the new analysis is committed leaves the id free, and a re-run stores the new text.
+            self.store.delete_articles(replacing)
+        self.report.replaced += len(set(replacing))
         result = self.dedup.dedupe(fresh)
-        exact += len(result.exact)
-        self.report.duplicates += exact
+        exact += [
+            (a.id, article_id_for(a.text), a.input_ref or "", self.dedup.first_id(a) or a.id)
+            for a in result.exact
+        ]
+        self.report.duplicates += len(exact)
         if self.store is not None:
             self.store.add_signatures(result.signatures)
         self.advance(len(raw) - len(result.keep))
         if result.keep:
-            # Counted when the batch commits, so a batch lost to a crash is not counted twice.
             self._exact_pending[id(result.keep)] = exact
         elif exact and self.store is not None:
-            self.store.record_duplicates(exact=exact)
+            self.store.record_exact_copies(exact)
         return result.keep
 
     # -- committing --------------------------------------------------------------------------------------
@@ -216,9 +280,9 @@ class Intake:
         self.advance(len(batch))
 
     def _record_exact(self, batch: Sequence[Article]) -> None:
-        exact = self._exact_pending.pop(id(batch), 0)
+        exact = self._exact_pending.pop(id(batch), [])
         if exact and self.store is not None:
-            self.store.record_duplicates(exact=exact)
+            self.store.record_exact_copies(exact)
 
     def _count(self, analyses: Sequence[Analysis]) -> None:
         self.report.analyzed += len(analyses)
@@ -237,6 +301,25 @@ class Intake:
         return self.report
 
 
+def printable(text: str) -> str:
+    """``text`` as UTF-8 can encode it: a file name that is not UTF-8 reaches us with lone surrogates, which
+    neither the store nor the terminal accepts."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
+
+
+def _conflict(article: Article, where: str) -> Failure:
+    exc = ConflictingId(
+        f"id {article.id[:80]!r} is already used by {where} with another text; give this article an id of its "
+        "own, or re-run with --update to replace the earlier text",
+        ref=article.input_ref or article.id,
+    )
+    return Failure(exc.ref or article.id, "ingest", exc.code, exc.message)
+
+
 def _lost(article: Article) -> Failure:
     return Failure(
         article.input_ref or article.id, "analyze", PipelineError.code, "the engine returned no analysis"
@@ -244,16 +327,21 @@ def _lost(article: Article) -> Failure:
 
 
 def analyze_safely(engine: AnalysisEngine, batch: Sequence[Article]) -> tuple[list[Analysis], list[Failure]]:
-    """``engine.analyze_batch``; if the batch raises, each article alone, so one bad article costs only itself."""
+    """``engine.analyze_batch``; if the batch raises, each article alone, so one bad article costs only itself.
+    An analysis the engine abandoned (a failure of stage ``analyze``: over its time budget) is not returned,
+    its failure is. The engine runs in a ``budget.section``, so a shutdown can stop it (``budget.Cancelled``
+    propagates: nothing of the batch is committed)."""
     try:
-        return list(engine.analyze_batch(batch)), []
+        with budget.section():
+            return _complete(engine.analyze_batch(batch))
     except Exception:  # retried one by one below; the per-article error is what gets recorded
         pass
     analyses: list[Analysis] = []
     failures: list[Failure] = []
     for article in batch:
         try:
-            analyses.extend(engine.analyze_batch([article]))
+            with budget.section():
+                done, lost = _complete(engine.analyze_batch([article]))
         except Exception as exc:  # one article's failure is recorded, never raised
             failures.append(
                 Failure(
@@ -263,4 +351,18 @@ def analyze_safely(engine: AnalysisEngine, batch: Sequence[Article]) -> tuple[li
                     f"{type(exc).__name__}: {exc}",
                 )
             )
+            continue
+        analyses.extend(done)
+        failures.extend(lost)
     return analyses, failures
+
+
+def _complete(analyses: Iterable[Analysis]) -> tuple[list[Analysis], list[Failure]]:
+    kept: list[Analysis] = []
+    abandoned: list[Failure] = []
+    for analysis in analyses:
+        if any(f.stage == "analyze" for f in analysis.failures):
+            abandoned.extend(analysis.failures)
+        else:
+            kept.append(analysis)
+    return kept, abandoned

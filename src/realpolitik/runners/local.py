@@ -34,13 +34,22 @@ def run(
     on_failure: FailureCallback | None = None,
     progress: bool = False,
     total: int | None = None,
+    update: bool = False,
 ) -> RunReport:
     """Analyze ``inputs`` (articles and failures, as ``realpolitik.sources.read_inputs`` yields them) with
     ``engine`` and commit them to ``store`` (None: analyze and call back only). ``on_analysis`` is called
     for each analyzed article after its batch is committed; ``on_failure`` for each failure as it happens.
-    ``total`` (articles expected) gives the progress bar its ETA."""
+    ``total`` (articles expected) gives the progress bar its ETA. ``update``: an article whose id is stored
+    with another text replaces it (else it is recorded as RP-E115 and left out)."""
     with RunProgress(progress, total) as bar:
-        intake = Intake(store, settings, on_analysis=on_analysis, on_failure=on_failure, advance=bar.advance)
+        intake = Intake(
+            store,
+            settings,
+            on_analysis=on_analysis,
+            on_failure=on_failure,
+            advance=bar.advance,
+            update=update,
+        )
         for batch in intake.batches(inputs):
             analyses, failures = analyze_safely(engine, batch)
             intake.commit(batch, analyses, failures)

@@ -7,7 +7,7 @@ stream of ``Article`` records, and every problem into a ``Failure`` with a stabl
 ``SourceReader`` plugin kind (``reader``), and ``dedupe`` finds exact and near-duplicate articles.
 """
 
-from realpolitik.sources.inputs import SUFFIXES, count_inputs, expand_ref, read_inputs
+from realpolitik.sources.inputs import SUFFIXES, count_inputs, expand_ref, read_inputs, rereadable
 from realpolitik.sources.reader import ReaderTable, SourceContext, SourceReader
 
 __all__ = [
@@ -18,4 +18,5 @@ __all__ = [
     "count_inputs",
     "expand_ref",
     "read_inputs",
+    "rereadable",
 ]

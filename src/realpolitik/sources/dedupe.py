@@ -86,6 +86,20 @@ class Deduplicator:
         is dropped as an exact duplicate rather than linked as a near one."""
         self._texts.setdefault(article_id_for(article.text), article.id)
 
+    def first_id(self, article: Article) -> str | None:
+        """The id of the first article seen with this text (in this run, or noted as stored)."""
+        return self._texts.get(article_id_for(article.text))
+
+    def forget(self, article_id: str) -> None:
+        """Drop an article whose text is being replaced (``--update``): its signature and text no longer count."""
+        if article_id in self._minhashes:
+            del self._minhashes[article_id]
+            self._lsh.remove(article_id)
+        stale = [key for key, first in self._texts.items() if first == article_id]
+        for key in stale:
+            del self._texts[key]
+            self._checked.discard(key)
+
     def minhash(self, text: str) -> MinHash:
         mh = MinHash(num_perm=self.num_perm, permutations=self._template.permutations, **_SCHEME)
         grams = shingles(text)

@@ -1,5 +1,6 @@
 """Plain-text inputs and the byte-level checks every file reader shares: size cap, empty and binary
-detection, and encoding detection (BOMs, UTF-8, then cp1252/Latin-1 for text that is clearly text).
+detection, and encoding detection (BOMs, UTF-8, UTF-8 with stray cp1252 bytes, then cp1252/Latin-1 for text
+that is clearly text).
 
 Readers here raise :class:`realpolitik.errors.InputError` subclasses; :func:`realpolitik.sources.read_inputs`
 turns them into ``Failure`` records so that one bad file never stops the others.
@@ -8,6 +9,7 @@ turns them into ``Failure`` records so that one bad file never stops the others.
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from realpolitik.errors import BinaryInput, EmptyInput, EncodingError, OversizedInput, UnreadableInput
@@ -28,20 +30,26 @@ _CONTROL = frozenset(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D} | {0x7F}
 _SNIFF = 8192
 # A legacy 8-bit text is "clearly text" when most of it is ASCII; random bytes are about half high bytes.
 _MAX_HIGH_BYTE_SHARE = 0.3
+# A well-formed UTF-8 multi-byte character, and a byte that UTF-8 could not decode (as surrogateescape keeps it).
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_STRAY_BYTE = re.compile("[\udc80-\udcff]")
 
 
 def read_bytes(path: Path, settings: Settings, *, ref: str | None = None) -> bytes:
     """The bytes of ``path``, refusing files above ``settings.max_input_bytes`` before reading them."""
     ref = ref or str(path)
+    limit = settings.max_input_bytes
     try:
         size = path.stat().st_size
-        if size > settings.max_input_bytes:
-            raise OversizedInput(
-                f"{size} bytes is more than max_input_bytes={settings.max_input_bytes}", ref=ref
-            )
-        return path.read_bytes()
+        if size > limit:
+            raise OversizedInput(f"{size} bytes is more than max_input_bytes={limit}", ref=ref)
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)  # a pipe or device named on the command line has no size to check
     except OSError as exc:
         raise UnreadableInput(exc.strerror or str(exc), ref=ref) from exc
+    if len(data) > limit:
+        raise OversizedInput(f"more than max_input_bytes={limit} bytes", ref=ref)
+    return data
 
 
 def looks_binary(data: bytes) -> bool:
@@ -83,6 +91,11 @@ def decode_text(data: bytes, *, ref: str) -> str:
     return text
 
 
+def _legacy_char(byte: int) -> str:
+    char = bytes([byte]).decode("cp1252", errors="ignore")
+    return char or chr(byte)  # the five bytes cp1252 leaves undefined are Latin-1's
+
+
 def _decode_unmarked(data: bytes, *, ref: str) -> str:
     try:
         return data.decode("utf-8")
@@ -91,6 +104,11 @@ def _decode_unmarked(data: bytes, *, ref: str) -> str:
     high = sum(1 for b in data if b >= 0x80)
     if high / len(data) > _MAX_HIGH_BYTE_SHARE:
         raise EncodingError("not UTF-8, and too many non-ASCII bytes to be legacy 8-bit text", ref=ref)
+    if _UTF8_SEQUENCE.search(data):
+        # UTF-8 with a few bytes of a legacy encoding (a quote pasted from an old page): decoding it all as
+        # cp1252 would turn every UTF-8 letter into mojibake ("Ã©"), so only the stray bytes are read so.
+        text = data.decode("utf-8", errors="surrogateescape")
+        return _STRAY_BYTE.sub(lambda m: _legacy_char(ord(m.group()) - 0xDC00), text)
     for encoding in ("cp1252", "latin-1"):
         try:
             text = data.decode(encoding)

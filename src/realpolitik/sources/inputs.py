@@ -13,13 +13,14 @@ from __future__ import annotations
 import glob
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from pathlib import Path
 from typing import IO
 
-from realpolitik.errors import InputError, OversizedInput, UnreadableInput
+from realpolitik.errors import InputError, OversizedInput, SpecialFile, UnreadableInput
 from realpolitik.model import Article, Failure
 from realpolitik.settings import Settings
 from realpolitik.sources.feeds import FeedStateStore, MemoryFeedState
@@ -30,7 +31,7 @@ from realpolitik.sources.jsonl import read_jsonl_file, read_jsonl_lines
 from realpolitik.sources.reader import ReaderTable, SourceContext, SourceReader
 from realpolitik.sources.readers import HTML_SUFFIXES, JSONL_SUFFIXES, PLUGINS
 
-__all__ = ["SUFFIXES", "count_inputs", "expand_ref", "read_inputs"]
+__all__ = ["SUFFIXES", "count_inputs", "expand_ref", "read_inputs", "rereadable"]
 
 STAGE = "ingest"
 # The suffixes our default readers claim (a third party's readers add theirs to the registry, not here).
@@ -43,6 +44,12 @@ _FOLDER_SKIP = (".duckdb", ".duckdb.wal", ".duckdb.tmp", ".md")
 _JSONL_LINE = re.compile(r"^(?P<path>.+\.(?:jsonl|ndjson)):(?P<line>\d+)$")
 
 
+def rereadable(ref: str) -> bool:
+    """Whether a failure's input reference can be read again (``--retry-failed``): not standard input (``-``,
+    ``-:LINE``), which is gone, nor a record sent to the server's API (``api:...``), which only its client has."""
+    return ref != "-" and not ref.startswith(("-:", "api:"))
+
+
 def _is_article_file(name: str) -> bool:
     return not name.lower().endswith(_FOLDER_SKIP)
 
@@ -51,20 +58,24 @@ def _fail(ref: str, exc: InputError) -> Failure:
     return Failure(exc.ref or ref, STAGE, exc.code, exc.message)
 
 
-def expand_ref(ref: str) -> Iterator[Path | Failure]:
+def expand_ref(ref: str, seen: set[str] | None = None) -> Iterator[Path | Failure]:
     """The files one reference names: a file, every visible file under a directory (sorted, recursive;
-    see ``_FOLDER_SKIP``), or the matches of a glob. A reference that names nothing becomes a Failure (RP-E101)."""
+    see ``_FOLDER_SKIP``), or the matches of a glob. A reference that names nothing becomes a Failure (RP-E101).
+
+    ``seen`` (real paths of files and folders) makes a run read each file once, however many references name it
+    (``dir/**`` names every file twice). In folders and globs a FIFO, socket or device is a Failure (RP-E109), never opened: a
+    FIFO without a writer would block the run. A folder that cannot be listed is a Failure (RP-E101); a linked
+    folder is followed once (a link back to a folder already walked adds nothing).
+    """
+    seen = seen if seen is not None else set()
     path = Path(ref)
     if path.is_dir():
-        for root, dirs, files in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(files):
-                if not name.startswith(".") and _is_article_file(name):
-                    yield Path(root) / name
+        yield from _walk(path, seen)
         return
     if path.exists() or not _GLOB.search(ref):
         if path.exists():
-            yield path
+            if _first_time(path, seen):
+                yield path
         else:
             yield _fail(ref, UnreadableInput("no such file or directory", ref=ref))
         return
@@ -72,7 +83,68 @@ def expand_ref(ref: str) -> Iterator[Path | Failure]:
     if not matches:
         yield _fail(ref, UnreadableInput("no file matches this pattern", ref=ref))
     for match in matches:
-        yield from expand_ref(match) if Path(match).is_dir() else iter([Path(match)])
+        if os.path.realpath(Path(match).parent) in seen:
+            continue  # under a folder already walked (``**`` names it and everything in it, links followed)
+        if Path(match).is_dir():
+            yield from _walk(Path(match), seen)
+        else:
+            yield from _found(Path(match), seen)
+
+
+def _first_time(path: Path, seen: set[str]) -> bool:
+    real = os.path.realpath(path)
+    if real in seen:
+        return False
+    seen.add(real)
+    return True
+
+
+def _found(path: Path, seen: set[str]) -> Iterator[Path | Failure]:
+    """A file met in a folder or a glob: itself if it is a regular file (or a broken link, which reading
+    reports), a Failure if it is a FIFO, socket or device; nothing if this run has read it already."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+        yield _fail(str(path), SpecialFile(f"{kind}, not a regular file: skipped", ref=str(path)))
+        return
+    if _first_time(path, seen):
+        yield path
+
+
+def _walk(root: Path, seen: set[str]) -> Iterator[Path | Failure]:
+    """Every visible file under ``root``, a folder's own files before its subfolders, each sorted by name.
+    Folders walked go into ``seen`` too: one reached again (a link, a cycle, another reference) adds nothing."""
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        real = os.path.realpath(folder)
+        if real in seen:
+            continue
+        seen.add(real)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            yield _fail(
+                str(folder),
+                UnreadableInput(f"cannot list the folder: {exc.strerror or exc}", ref=str(folder)),
+            )
+            continue
+        subfolders: list[Path] = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                is_dir = entry.is_dir()  # follows a link to a folder
+            except OSError:
+                is_dir = False
+            if is_dir:
+                subfolders.append(Path(entry.path))
+            elif _is_article_file(entry.name):
+                yield from _found(Path(entry.path), seen)
+        stack.extend(reversed(subfolders))
 
 
 def read_path(path: Path, context: SourceContext, readers: ReaderTable) -> Iterator[Article | Failure]:
@@ -139,12 +211,13 @@ def read_inputs(
             return shared[0]
 
         context = SourceContext(settings, get_fetcher, states)
+        seen: set[str] = set()  # real paths of the files read: each once per run
         for ref in refs:
-            yield from _guarded(ref, _read_ref(ref, context, registry, stdin))
+            yield from _guarded(ref, _read_ref(ref, context, registry, stdin, seen))
 
 
 def _read_ref(
-    ref: str, context: SourceContext, readers: ReaderTable, stdin: IO[bytes] | None
+    ref: str, context: SourceContext, readers: ReaderTable, stdin: IO[bytes] | None, seen: set[str]
 ) -> Iterator[Article | Failure]:
     settings = context.settings
     if ref == "-":
@@ -159,7 +232,7 @@ def _read_ref(
         # A failure's input_ref ("path:LINE"): re-read just that line (--retry-failed).
         yield from read_jsonl_file(Path(line["path"]), settings, only={int(line["line"])})
         return
-    for item in expand_ref(ref):
+    for item in expand_ref(ref, seen):
         if isinstance(item, Failure):
             yield item
         else:
@@ -182,10 +255,11 @@ def count_inputs(refs: Iterable[str], readers: Sequence[SourceReader] | None = N
     files one each), for progress bars; None when it cannot be known in advance (stdin, URLs, feeds)."""
     registry = ReaderTable(readers if readers is not None else PLUGINS)
     total = 0
+    seen: set[str] = set()
     for ref in refs:
         if ref == "-" or registry.for_ref(ref) is not None:
             return None
-        for item in expand_ref(ref):
+        for item in expand_ref(ref, seen):
             if isinstance(item, Failure):
                 continue
             try:

@@ -33,12 +33,20 @@ _THIRD_PERSON = cues.words("third_person_pronouns")
 _NAMED_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 
 
+# How far back (in tokens) "he said" looks for its person: a few sentences. Without a bound a paragraph with no
+# person in it is scanned again for every statement, quadratic in the paragraph.
+PREVIOUS_PERSON_WINDOW = 400
+
+
 class MentionIndex:
     """Resolver mentions sorted by start, for span look-ups."""
 
     def __init__(self, mentions: Sequence[Mention]) -> None:
         self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
         self._starts = [m.start for m in self.mentions]
+        # No mention that starts more than this before a position can cover it: look-ups stay local, not a
+        # scan of every earlier mention (which made long articles quadratic).
+        self._longest = max((m.end - m.start for m in self.mentions), default=0)
 
     def within(self, start: int, end: int) -> list[Mention]:
         lo = bisect_left(self._starts, start)
@@ -46,8 +54,9 @@ class MentionIndex:
         return [m for m in self.mentions[lo:hi] if m.end <= end]
 
     def covering(self, start: int, end: int) -> list[Mention]:
+        lo = bisect_left(self._starts, start - self._longest)
         hi = bisect_right(self._starts, start)
-        return [m for m in self.mentions[:hi] if m.end >= end]
+        return [m for m in self.mentions[lo:hi] if m.end >= end]
 
     def before(self, position: int) -> list[Mention]:
         return self.mentions[: bisect_left(self._starts, position)]
@@ -287,7 +296,7 @@ def previous_person(doc: Doc, index: MentionIndex, position: int, floor: int) ->
     """The last person named as a sentence subject before ``position`` (not before ``floor``), for "he said"."""
     i = doc.char_span(position, position, alignment_mode="expand")
     stop = i.start if i is not None else len(doc)
-    for j in range(stop - 1, -1, -1):
+    for j in range(stop - 1, max(stop - PREVIOUS_PERSON_WINDOW, 0) - 1, -1):
         tok = doc[j]
         if tok.idx < floor:
             break

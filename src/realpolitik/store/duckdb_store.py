@@ -1,7 +1,8 @@
 """``Store``: the embedded DuckDB file that holds every analysis, failure and dedup signature.
 
 It owns opening (and the one-writer lock), the schema, idempotent batch writes through Arrow, failures,
-near-duplicate signatures, duplicate counters, Parquet export and import. Its read methods are thin calls into
+near-duplicate signatures, duplicate counters, Parquet export and import; ``bookkeeping`` adds the texts of
+stored ids, the exact copies dropped, replacing articles and the server's ingest queue. Its read methods are thin calls into
 ``realpolitik.store.queries`` (record lists and pages) and ``realpolitik.store.aggregate`` (influence,
 dyads, networks, stats), so the CLI, the REST API and the dashboard all read through the same code.
 """
@@ -26,6 +27,7 @@ from realpolitik.errors import StoreError, StoreLocked
 from realpolitik.settings import Settings
 from realpolitik.store import aggregate, queries
 from realpolitik.store import influence as profiles
+from realpolitik.store.bookkeeping import Bookkeeping
 from realpolitik.store.records import analyses_to_arrow, conform, read_parquet_batch
 from realpolitik.store.schema import (
     ANALYSIS_TABLES,
@@ -57,7 +59,7 @@ def _locked_message(path: str, exc: Exception) -> str:
 RETRYABLE_STAGES: tuple[str, ...] = ("ingest", "analyze")
 
 
-class Store:
+class Store(Bookkeeping):
     """The DuckDB store. ``Store(path)`` creates the file and schema if needed; ``read_only=True`` never
     writes (and fails with StoreError if there is no store at ``path``). Use it as a context manager."""
 

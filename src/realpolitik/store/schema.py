@@ -213,7 +213,33 @@ SCHEMA_INFO = Table(
     (_plain("key", "VARCHAR", pa.string()), _plain("value", "VARCHAR", pa.string())),
     key=("key",),
 )
-ALL_TABLES: tuple[Table, ...] = (
+# Exact copies the ingest dropped, by the copy's id, the key of its text (``model.article_id_for``) and where it
+# was read: a re-run finds them here and counts them as already stored, and the exact-duplicate counter grows
+# only by new rows (the same copy read again from the same place is not counted again).
+EXACT_COPIES = Table(
+    "exact_copies",
+    (
+        _plain("id", "VARCHAR", pa.string()),
+        _plain("text_key", "VARCHAR", pa.string()),
+        _plain("input_ref", "VARCHAR", pa.string()),
+        _plain("original", "VARCHAR", pa.string()),
+    ),
+    key=("id", "text_key", "input_ref"),
+)
+# Articles the server accepted (202) and has not analyzed yet: written before the answer, deleted once the
+# article is stored or recorded as failed, so a server killed with queued articles analyzes them on restart.
+INGEST_QUEUE = Table(
+    "ingest_queue",
+    (
+        _plain("seq", "BIGINT", pa.int64()),
+        *columns_of(model.Article),
+        _plain("received", "TIMESTAMP", pa.timestamp("us")),
+    ),
+    key=("seq",),
+)
+# The tables of schema version 4, which the fingerprint covers. Tables added since are bookkeeping that no
+# older store can misread: they are created when a store is opened for writing, and an older store stays valid.
+FINGERPRINTED: tuple[Table, ...] = (
     *ANALYSIS_TABLES,
     FAILURES,
     SIGNATURES,
@@ -221,6 +247,7 @@ ALL_TABLES: tuple[Table, ...] = (
     FEED_STATE,
     SCHEMA_INFO,
 )
+ALL_TABLES: tuple[Table, ...] = (*FINGERPRINTED, EXACT_COPIES, INGEST_QUEUE)
 
 # Indexes that serve the aggregate queries (ART indexes: equality look-ups by article, actor and dyad).
 INDEXES: tuple[str, ...] = (
@@ -237,6 +264,6 @@ def ddl_statements() -> list[str]:
 
 
 def schema_fingerprint() -> str:
-    """A short hash of the derived DDL: a field added to model.py changes it, so a store written before the
-    change is refused instead of misread (bump SCHEMA_VERSION with such a change)."""
-    return model.stable_id("schema", *ddl_statements(), length=12)
+    """A short hash of the derived DDL of the ``FINGERPRINTED`` tables: a field added to model.py changes it, so
+    a store written before the change is refused instead of misread (bump SCHEMA_VERSION with such a change)."""
+    return model.stable_id("schema", *(t.ddl() for t in FINGERPRINTED), *INDEXES, length=12)

@@ -5,6 +5,7 @@ by side, and the dyad view. A target may be typed as a code, a name or a demonym
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, timedelta
 from typing import Annotated, Any
@@ -29,16 +30,24 @@ DOMINANT_OUTLET = 0.5
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{4}))?$")
 
 
+def _days_before(day: date, days: int) -> date:
+    return day - timedelta(days=days) if day.toordinal() > days else date.min
+
+
+def _years_before(day: date, years: int) -> date:
+    """The same day ``years`` earlier: February 29 becomes the 28th in a common year; never before year 1."""
+    year = max(day.year - years, date.min.year)
+    return day.replace(year=year, day=min(day.day, calendar.monthrange(year, day.month)[1]))
+
+
 def periods(years: list[int], last: str | None, start: date | None, end: date | None) -> list[dict[str, Any]]:
     """Period choices: all time, the last 12 months and 5 years of the data, and every year with data."""
     options: list[dict[str, Any]] = [{"label": "All time", "start": None, "end": None}]
     if last:
         last_day = date.fromisoformat(last)
-        options.append({"label": "Last 12 months", "start": last_day - timedelta(days=365), "end": last_day})
+        options.append({"label": "Last 12 months", "start": _days_before(last_day, 365), "end": last_day})
         if years and last_day.year - years[0] > 5:
-            options.append(
-                {"label": "Last 5 years", "start": last_day.replace(year=last_day.year - 5), "end": last_day}
-            )
+            options.append({"label": "Last 5 years", "start": _years_before(last_day, 5), "end": last_day})
     for year in sorted(years, reverse=True):
         options.append({"label": str(year), "start": date(year, 1, 1), "end": date(year, 12, 31)})
     for option in options:
