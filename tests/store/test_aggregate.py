@@ -128,7 +128,13 @@ def test_only_asserted_events_between_the_target_and_another_known_actor_count(s
 def test_every_domain_is_listed_even_when_empty_and_json_shape_is_stable(store: Store) -> None:
     store.write(kazakhstan_batch())
     data = store.influence("KAZ").to_json()
-    assert [d["domain"] for d in data["domains"]] == ["security", "economy", "diplomacy", "society", "unspecified"]
+    assert [d["domain"] for d in data["domains"]] == [
+        "security",
+        "economy",
+        "diplomacy",
+        "society",
+        "unspecified",
+    ]
     assert data["domains"][2]["powers"] == [] and data["domains"][2]["events"] == 0
     assert data["name"] == "Kazakhstan"
     cell = data["domains"][0]["powers"][0]

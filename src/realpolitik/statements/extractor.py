@@ -21,13 +21,12 @@ from spacy.tokens import Doc, Span, Token
 
 from realpolitik.model import Article, Mention, Speaker, SpeakerType, Statement, StatementForm, stable_id
 from realpolitik.ontology.lexicon import Lexicon
+from realpolitik.statements.labels import LabelReader
 from realpolitik.statements.quotes import (
     Paragraph,
     Quote,
     find_dash_paragraphs,
     find_quotes,
-    find_turns,
-    is_turn_word,
     split_paragraphs,
 )
 from realpolitik.statements.speakers import (
@@ -36,10 +35,10 @@ from realpolitik.statements.speakers import (
     is_cue,
     previous_person,
     speaker_from_head,
-    speaker_from_label,
     subject_of,
 )
 from realpolitik.statements.stance import stances_for
+from realpolitik.statements.turns import find_labels, find_turns
 
 VERSION = "statements-1"
 SPEAKER_TYPES = frozenset(get_args(SpeakerType))
@@ -107,34 +106,29 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _turn_drafts(ctx: _Context) -> list[_Draft]:
-    turns = find_turns(ctx.text, ctx.paragraphs)
-    labelled = [t for t in turns if not t.continued]
+    """Transcript turns: labels are read first (a label that names nobody is plain text), then every paragraph
+    up to the next accepted label is its speaker's."""
+    labels = find_labels(ctx.text, ctx.paragraphs)
+    if not labels:
+        return []
+    speakers = LabelReader(
+        ctx.doc, ctx.article, ctx.index, find_turns(ctx.text, ctx.paragraphs, labels)
+    ).speakers()
+    accepted = {i: label for i, label in labels.items() if speakers.get((label.start, label.end)) is not None}
+    if len(accepted) < len(labels):
+        turns = find_turns(ctx.text, ctx.paragraphs, accepted) if len(accepted) >= 2 else []
+        if len(accepted) == 1:  # a single label: its own paragraph only
+            turns = [t for t in find_turns(ctx.text, ctx.paragraphs, accepted) if not t.continued]
+    else:
+        turns = find_turns(ctx.text, ctx.paragraphs, labels)
     out: list[_Draft] = []
-    speakers: dict[tuple[int, int], Speaker | None] = {}
     for turn in turns:
-        key = (turn.label_start, turn.label_end)
-        if key not in speakers:
-            label = ctx.tokens(turn.label_start, turn.label_end)
-            speakers[key] = _turn_speaker(label, ctx, len(labelled)) if label is not None else None
-        speaker = speakers[key]
-        if speaker is None:
-            continue
+        speaker = speakers[(turn.label.start, turn.label.end)]
+        assert speaker is not None
         start, end = _trim(ctx.text, turn.start, turn.end)
         if sum(ch.isalpha() for ch in ctx.text[start:end]) >= 2:  # not an elision mark such as "<…>"
-            out.append(_Draft(start, end, speaker, "direct", (turn.label_start, turn.label_end)))
+            out.append(_Draft(start, end, speaker, "direct", (turn.label.start, turn.label.end)))
     return out
-
-
-def _turn_speaker(label: Span, ctx: _Context, n_turns: int) -> Speaker | None:
-    """A label is a speaker when it names a person, is a turn word, or the article is a real transcript."""
-    word = is_turn_word(label.text)
-    person = any(m.kind == "person" for m in ctx.index.within(label.start_char, label.end_char))
-    person = person or any(e.label_ == "PERSON" for e in label.ents)
-    if not (word or person or (n_turns >= 2 and len(label) >= 2)):
-        return None
-    if word and n_turns < 2:
-        return None
-    return speaker_from_label(label, ctx.index)
 
 
 def _dash_drafts(ctx: _Context) -> list[_Draft]:

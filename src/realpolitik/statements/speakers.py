@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from realpolitik.annotate import doc_text
 from realpolitik.model import Mention, Speaker, SpeakerType
@@ -271,16 +271,6 @@ def _from_mention(m: Mention) -> Speaker:
         end=m.end,
         actor_id=m.actor_id,
     )
-
-
-def speaker_from_label(label: Span, index: MentionIndex) -> Speaker:
-    """A transcript label ("President of Russia Vladimir Putin") as a speaker."""
-    mention = _best_mention(index.within(label.start_char, label.end_char), label[-1])
-    if mention is not None:
-        return _from_mention(mention)
-    if len(label) == 1 and label[0].lower_ in ("question", "remark", "reply", "answer", "response"):
-        return Speaker(name=None, type="unknown", start=label.start_char, end=label.end_char)
-    return Speaker(name=label.text, type="actor", start=label.start_char, end=label.end_char)
 
 
 def previous_person(doc: Doc, index: MentionIndex, position: int, floor: int) -> Speaker | None:
