@@ -44,7 +44,9 @@ CASES: list[tuple[str, list[tuple[str, str, str | None, str]]]] = [
     ),
     (
         "Japan's defence ministry warned that North Korea could launch another missile within days.",
-        [("North Korea could launch", "anonymous_official", None, "indirect")],
+        [
+            ("North Korea could launch", "actor", "ministry", "indirect")
+        ],  # one institution, named by its state
     ),
     (
         "Analysts believe that the central bank will raise interest rates again in March.",

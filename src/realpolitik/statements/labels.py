@@ -99,9 +99,7 @@ _SELF_INTRO = re.compile(
     r"(?:(?:[Mm]y name is|I am|I’m|I'm)\s+)?(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})(?:,| from\b)"
 )
 _MAX_INTRO = 100  # characters of the outlet after a questioner's name
-_ADDRESS_WORDS = frozenset(
-    {"you", "your", "i", "we", "what", "how", "could", "would", "please", "tell", "is"}
-)
+_ADDRESS_WORDS = frozenset({"you", "your", "i", "we", "what", "how", "could", "would", "please", "tell"})
 _PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ich)\b")  # "Vladimir Vladimirovich," addresses the host
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 

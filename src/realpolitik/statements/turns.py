@@ -180,8 +180,9 @@ def parse_label(text: str, para: Paragraph) -> Label | None:
     low = " ".join(_bare(w) for w, _, _ in words)
     if low in TURN_WORDS or (first in TURN_WORDS and len(words) > 1 and _bare(words[1][0]) in _WORD_LINKS):
         return Label(para.start, end, content, "word", word=low if low in TURN_WORDS else first)
-    if low in _NOT_SPEAKERS or first in _NOT_SPEAKERS or first in _NOT_OPENERS:
-        return None
+    last = _bare(words[-1][0])
+    if low in _NOT_SPEAKERS or first in _NOT_SPEAKERS or last in _NOT_SPEAKERS or first in _NOT_OPENERS:
+        return None  # also a caption's credit: "Dakota, a deer. Image: Nicholas Moreau."
     tip = _TOOLTIP.search(core)
     if tip:
         name = (para.start + tip.start("given"), para.start + tip.end("sur"))
