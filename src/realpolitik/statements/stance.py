@@ -5,7 +5,9 @@ clauses that do not contain it). The fast path is model-free: VADER (``nltk-vade
 clause with the actor's own words masked, so a name such as "Trump" carries no sentiment, and VADER's
 negation handling. When the bundled weights ``stance_weights.json`` are present (a multinomial logistic
 regression on cheap lexical and syntactic features, trained on the NewsMTSC train split only, MIT), the
-polarity is P(positive) - P(negative) from that model; ``method="rules"`` forces the fast path.
+polarity is P(positive) - P(negative) from that model; ``method="rules"`` forces the fast path. Either way, an
+actor that a word of evaluation is aimed at ("praised Kazakhstan", "condolences to the people of Turkey",
+"condemned Japan"; ``evaluation_cues``) takes that word's sign first.
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ _NEGATORS = cues.words("stance_negators")
 # Thresholds on the rules' compound score for the three classes; fitted on the NewsMTSC train split.
 RULE_THRESHOLDS = (-0.05, 0.3)
 _WEIGHTS = "stance_weights.json"
+_EVALUATIONS = cues.mapping("evaluation_cues")
+_EVALUATION_PREPS = ("to", "for", "against", "on", "with")
+_EVALUATION_POLARITY = 0.8
 
 
 @cache
@@ -150,9 +155,14 @@ def classify(
 ) -> tuple[str, float, int, int]:
     """(label, polarity in [-1, 1], evidence start, evidence end) toward the target span [start, end).
 
-    Rules: the label comes from the compound score and :data:`RULE_THRESHOLDS`. Model: the most probable
+    An evaluation word aimed at the target (:func:`evaluation_sign`) decides first, by either method. Rules: the label comes from the compound score and :data:`RULE_THRESHOLDS`. Model: the most probable
     class, and polarity P(positive) - P(negative).
     """
+    evaluated = evaluation_sign(doc, start, end)
+    if evaluated is not None and lo <= evaluated[1].idx < (len(doc_text(doc)) if hi is None else hi):
+        sign, word = evaluated
+        ev_start, ev_end = min(word.idx, start), max(word.idx + len(word), end)
+        return ("positive" if sign > 0 else "negative"), sign * _EVALUATION_POLARITY, ev_start, ev_end
     compound, ev_start, ev_end = rule_score(doc, start, end, lo, hi)
     probs = None
     if method != "rules" and _model() is not None:
@@ -171,6 +181,37 @@ def target_stance(
     """(polarity in [-1, 1], evidence start, evidence end) toward the target span [start, end)."""
     _, polarity, ev_start, ev_end = classify(doc, start, end, lo, hi, method)
     return polarity, ev_start, ev_end
+
+
+def evaluation_sign(doc: Doc, start: int, end: int) -> tuple[int, Token] | None:
+    """(+1 or -1, the evaluating word) when the actor at [start, end) is what an evaluation word is aimed at:
+    its object ("praised Kazakhstan", "thanked President Tokayev"), the passive subject ("Ukraine was
+    threatened"), the object of its preposition ("condolences to the people of Turkey", "gratitude to China"),
+    also through "the X of", "X's" or an adjective ("praised the leadership of Kazakhstan", "Kazakh efforts")."""
+    target = doc.char_span(start, end, alignment_mode="expand")
+    if target is None or len(target) == 0:
+        return None
+    node = target.root
+    for _ in range(4):
+        if node.dep_ in ("poss", "compound", "amod", "nmod", "appos") and node.head.i != node.i:
+            node = node.head
+        elif node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ in ("NOUN", "PROPN"):
+            node = node.head.head
+        else:
+            break
+    word: Token | None = None
+    if node.dep_ in ("dobj", "dative", "nsubjpass"):
+        word = node.head
+    elif node.dep_ == "pobj" and node.head.lower_ in _EVALUATION_PREPS:
+        word = node.head.head
+    if word is None:
+        return None
+    sign = _EVALUATIONS.get(word.lemma_.lower())
+    if sign is None:
+        return None
+    if any(c.dep_ == "neg" for c in word.children):
+        return None  # "did not criticise X": no evaluation either way
+    return (1 if sign == "+" else -1), word
 
 
 def stances_for(
