@@ -409,7 +409,10 @@ def _reported_drafts(
         if comp is None and span is None:
             continue
         subj = subject_of(tok)
-        if subj is None or subj.lower_ in ("i", "we", "you", "this", "that", "which", "who"):
+        if subj is None or (
+            not (subj.text.isupper() and len(subj.text) > 1)
+            and subj.lower_ in ("i", "we", "you", "this", "that", "which", "who")
+        ):
             continue
         para = ctx.paragraph_at(tok.idx)
         prev = previous_person(ctx.doc, ctx.index, subj.idx, para.start if para else 0)

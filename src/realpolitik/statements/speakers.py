@@ -113,9 +113,12 @@ def _actor_behind(subject: Token, verb: Token) -> Token | None:
         if named is not None:
             return named
     if low in _RELATIVE and verb.dep_ == "relcl":
-        return verb.head
+        return _actor_behind(verb.head, verb.head.head) if verb.head.i != verb.head.head.i else verb.head
     lemma = subject.lemma_.lower()
-    if lemma in _UTTERANCE_HEADS:
+    if lemma in _UTTERANCE_HEADS or lemma in _STATEMENT_NOUNS:
+        issuer = _issuer(subject)
+        if issuer is not None:  # "They released a statement which said", "a statement released by her family"
+            return issuer
         for child in subject.children:
             if child.dep_ == "poss":
                 return child
@@ -124,6 +127,23 @@ def _actor_behind(subject: Token, verb: Token) -> Token | None:
                     if obj.dep_ == "pobj":
                         return _actor_behind(obj, verb)
     return subject
+
+
+def _issuer(statement: Token) -> Token | None:
+    """Who put a statement out: the subject of the verb it is the object of ("They released a statement"), or
+    the agent of the participle after it ("a statement released by her family")."""
+    if statement.dep_ == "dobj" and statement.head.pos_ in ("VERB", "AUX"):
+        subject = next((c for c in statement.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+    for child in statement.children:
+        if child.dep_ == "acl":
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    obj = next((o for o in agent.children if o.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return obj
+    return None
 
 
 def phrase_span(head: Token, exclude: tuple[int, int] | None = None) -> tuple[int, int]:
@@ -204,7 +224,11 @@ def speaker_from_head(
             return _from_mention(covering[-1])
         return Speaker(name=None, type="unknown", start=head.idx, end=head.idx + len(head))
     lemma = head.lemma_.lower()
-    if lemma in NON_AGENTS or (
+    issuer = _issuer(head) if lemma in _UTTERANCE_HEADS or lemma in _STATEMENT_NOUNS else None
+    if issuer is not None:  # "according to a statement released by her family"
+        return speaker_from_head(issuer, index, exclude=exclude, previous_person=previous_person)
+    named_body = head.pos_ == "PROPN" and head.text[:1].isupper()  # "the U.S. Geological Survey"
+    if (lemma in NON_AGENTS and not named_body) or (
         lemma in _UTTERANCE_HEADS and not any(c.dep_ == "poss" for c in head.children)
     ):
         return None  # a document, an utterance: not a speaker
