@@ -75,6 +75,20 @@ def test_questions_outside_the_press_have_no_sector(nlp_engine: Any) -> None:
     assert got[0][1:] == (None, None, None, "unknown")
 
 
+def test_names_with_particles_stay_whole(nlp_engine: Any) -> None:
+    text = (
+        "Federal President of Austria Alexander Van der Bellen: Thank you for the invitation.\n\n"
+        "Vladimir Putin: You are welcome.\n\n"
+        "Alexander Van der Bellen: We have a lot to discuss."
+    )
+    got = turns(nlp_engine, text)
+    assert [name for _, name, _, _, _ in got] == [
+        "Alexander Van der Bellen",
+        "Vladimir Putin",
+        "Alexander Van der Bellen",
+    ]
+
+
 def test_a_place_before_a_colon_is_no_speaker(nlp_engine: Any) -> None:
     text = (
         "Vladimir Putin: We signed agreements with many countries.\n\n"

@@ -190,9 +190,15 @@ class LabelReader:
         things += [m for m in self.index.covering(name[0], name[1]) if m.kind in _NOT_PERSONS and m.actor_id]
         if any(m.start <= name[0] and m.end >= name[1] for m in things):
             return None
-        while len(words) > 2 and any(m.start <= words[0][0] and words[0][1] <= m.end for m in things):
-            words = words[1:]
-        if len(words) > 2 and not re.fullmatch(r"[A-Z]\.", self.text[words[1][0] : words[1][1]]):
+        while len(words) > 2 and any(
+            m.kind in _NOT_PERSONS and m.actor_id for m in self.index.covering(words[0][0], words[0][1])
+        ):
+            words = words[1:]  # "President of Austria | Alexander Van der Bellen"
+        inner = [self.text[s:e] for s, e in words[1:-1]]
+        joined = any(
+            w.islower() or re.fullmatch(r"[A-Z]\.", w) for w in inner
+        )  # "Van der Bellen", "Adnan Z. Amin"
+        if len(words) > 2 and not joined:
             first = words[0][0]
             person_ent = any(
                 e.label_ == "PERSON" and e.start_char <= first and e.end_char >= name[1]
@@ -212,8 +218,8 @@ class LabelReader:
             known = _name_words(m.name or m.text)
             if not known or not words or known[-1] != words[-1]:
                 continue
-            if len(known) < 2 or len(words) < 2 or known[0][:3] == words[0][:3]:
-                return m
+            if len(known) < 2 or len(words) < 2 or known[0][:3] in {w[:3] for w in words[:-1]}:
+                return m  # the label's name may still hold a word of its title ("Austria Alexander ...")
         return None
 
     def _surname(self, name: tuple[int, int]) -> str:
