@@ -4,8 +4,8 @@ The evidence is the clause around the actor (the nearest verb above it, without 
 clauses that do not contain it). The fast path is model-free: VADER (``nltk-vader-sentiment``) on that
 clause with the actor's own words masked, so a name such as "Trump" carries no sentiment, and VADER's
 negation handling. When the bundled weights ``stance_weights.json`` are present (a multinomial logistic
-regression on cheap lexical and syntactic features, trained on the NewsMTSC train split only, MIT), the
-polarity is P(positive) - P(negative) from that model; ``method="rules"`` forces the fast path. Either way, an
+regression on cheap lexical and syntactic features and the parser's token vectors around the actor, trained
+on the NewsMTSC train split only, MIT), the polarity is P(positive) - P(negative) from that model; ``method="rules"`` forces the fast path. Either way, an
 actor that a word of evaluation is aimed at ("praised Kazakhstan", "condolences to the people of Turkey",
 "condemned Japan"; ``evaluation_cues``) takes that word's sign first.
 """
@@ -128,8 +128,35 @@ def features(doc: Doc, start: int, end: int, lo: int = 0, hi: int | None = None)
     return feats
 
 
-def model_probabilities(feats: dict[str, float]) -> dict[str, float] | None:
-    """Class probabilities (negative, neutral, positive) from the bundled weights, or None without them."""
+def dense_features(doc: Doc, start: int, end: int, lo: int = 0, hi: int | None = None) -> list[float] | None:
+    """The parser's own token vectors (``doc.tensor``) averaged over the target, its clause without it, its
+    sentence, and the word it hangs on: what the words around the actor mean beyond the words themselves.
+    None when the pipeline keeps no token vectors."""
+    tensor = doc.tensor
+    target = doc.char_span(start, end, alignment_mode="expand")
+    if target is None or len(target) == 0 or getattr(tensor, "ndim", 0) != 2 or tensor.shape[0] != len(doc):
+        return None
+    width = int(tensor.shape[1])
+
+    def mean(rows: list[int]) -> list[float]:
+        return [float(x) for x in tensor[rows].mean(axis=0)] if rows else [0.0] * width
+
+    root = target.root
+    clause = [t.i for t in clause_tokens(doc, start, end, lo, hi) if not target.start <= t.i < target.end]
+    head = [root.head.i] if root.head.i != root.i else []
+    return (
+        mean(list(range(target.start, target.end)))
+        + mean(clause)
+        + mean(list(range(root.sent.start, root.sent.end)))
+        + mean(head)
+    )
+
+
+def model_probabilities(
+    feats: dict[str, float], dense: Sequence[float] | None = None
+) -> dict[str, float] | None:
+    """Class probabilities (negative, neutral, positive) from the bundled weights, or None without them. The
+    weights' ``dense`` part (standardised token-vector features) counts when ``dense`` has its width."""
     model = _model()
     if model is None:
         return None
@@ -144,6 +171,12 @@ def model_probabilities(feats: dict[str, float]) -> dict[str, float] | None:
         value = value / scale.get(name, 1.0)
         for k, w in enumerate(row):
             logits[k] += w * value
+    part = model.get("dense")
+    if part is not None and dense is not None and len(dense) == len(part["weights"]):
+        for x, m, sd, row in zip(dense, part["mean"], part["std"], part["weights"], strict=True):
+            z = (x - m) / sd
+            for k, w in enumerate(row):
+                logits[k] += w * z
     top = max(logits)
     exps = [math.exp(x - top) for x in logits]
     total = sum(exps)
@@ -166,7 +199,9 @@ def classify(
     compound, ev_start, ev_end = rule_score(doc, start, end, lo, hi)
     probs = None
     if method != "rules" and _model() is not None:
-        probs = model_probabilities(features(doc, start, end, lo, hi))
+        probs = model_probabilities(
+            features(doc, start, end, lo, hi), dense_features(doc, start, end, lo, hi)
+        )
     if probs is None:
         low, high = RULE_THRESHOLDS
         label = "negative" if compound <= low else "positive" if compound >= high else "neutral"
