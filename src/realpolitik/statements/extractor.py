@@ -299,7 +299,9 @@ def _complement(cue: Token) -> Token | None:
     said" order (not across a semicolon, which ends the reported sentence)."""
     after = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i and not _infinitival(c)]
     if after:
-        return after[0]
+        relay = after[0]  # "X said the talks failed, the BBC reported": what X said is the relay's clause
+        inner = [c for c in relay.children if c.dep_ == "ccomp" and c.i < relay.i] if is_cue(relay) else []
+        return inner[0] if inner else relay
     issued = statement_object(cue)
     if issued is not None:
         for child in issued.children:
@@ -362,6 +364,11 @@ def _clause_span(
     return trim(ctx.text, start, end)
 
 
+def _speaks_itself(verb: Token) -> bool:
+    """A speech verb with a subject of its own: a statement in its own right, which an outlet only relays."""
+    return is_cue(verb) and verb.lemma_.lower() not in ("report",) and subject_of(verb) is not None
+
+
 def _lost_subject(cue: Token, obj: Token, comp: Token) -> bool:
     """An object of the cue right before a complement with no subject of its own is that clause's subject
     (not a listener: "told reporters the talks failed" keeps "reporters" out)."""
@@ -408,6 +415,9 @@ def _reported_drafts(
         span = _clause_after(tok) if comp is None else None
         if comp is None and span is None:
             continue
+        relaying = tok.dep_ in ("ccomp", "parataxis") and is_cue(tok.head) and tok.head.i < tok.i
+        if comp is not None and comp.i < tok.i and (_speaks_itself(comp) or relaying):
+            continue  # "X said ..., the BBC reported": the outlet only relays X's statement
         subj = subject_of(tok)
         if subj is None or (
             not (subj.text.isupper() and len(subj.text) > 1)
