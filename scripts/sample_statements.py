@@ -22,21 +22,25 @@ def main() -> None:
     parser.add_argument("--db", required=True, help="a store written by realpolitik ingest")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--n", type=int, default=60)
-    parser.add_argument("--context", type=int, default=300, help="characters of text shown before the statement")
+    parser.add_argument(
+        "--context", type=int, default=300, help="characters of text shown before the statement"
+    )
     args = parser.parse_args()
     con = duckdb.connect(args.db, read_only=True)
     rows = con.sql(
-        "SELECT s.id, s.article_id, s.start, s.\"end\", s.speaker, s.form, s.cue, a.text, a.title "
+        'SELECT s.id, s.article_id, s.start, s."end", s.speaker_name, s.speaker_type, s.speaker_code, '
+        "s.speaker_sector, s.form, s.cue, a.text, a.title "
         "FROM statements s JOIN articles a ON a.id = s.article_id ORDER BY s.id"
     ).fetchall()
-    for sid, article, start, end, speaker, form, cue, text, title in random.Random(args.seed).sample(rows, args.n):
+    sample = random.Random(args.seed).sample(rows, args.n)
+    for sid, article, start, end, name, kind, code, sector, form, cue, text, title in sample:
         record = {
             "id": sid,
             "article": article,
             "title": title,
             "start": start,
             "end": end,
-            "speaker": {k: speaker.get(k) for k in ("name", "type", "code", "sector")},
+            "speaker": {"name": name, "type": kind, "code": code, "sector": sector},
             "form": form,
             "cue": cue,
             "before": text[max(0, start - args.context) : start],

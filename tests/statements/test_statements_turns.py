@@ -161,3 +161,14 @@ def test_headings_with_colons_are_not_turns() -> None:
         "Note: this article was updated.\n\nPhoto: the summit.\n\nWhat is more important for Tokayev: money"
     )
     assert find_turns(text, split_paragraphs(text)) == []
+
+
+def test_wikinews_interview_labels_in_double_parentheses() -> None:
+    text = "((WN))  Has this ever happened to you?\n\n((Akram Pasha))  No, never in my life.\n\nIt was hard."
+    turns = find_turns(text)
+    assert [(t.label.word, t.label.name and text[t.label.name[0] : t.label.name[1]]) for t in turns] == [
+        ("interviewer", None),
+        (None, "Akram Pasha"),
+        (None, "Akram Pasha"),
+    ]
+    assert text[turns[1].start : turns[1].end] == "No, never in my life."

@@ -17,6 +17,7 @@ from realpolitik.statements.quotes import Paragraph, split_paragraphs
 from realpolitik.statements.speakers import MentionIndex
 
 _CREDIT = re.compile(r"\s*(?:image|photo|picture|credit|source|video|file)s?\s*:", re.I)
+_SCHEDULE = re.compile(r"\(\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\)\s*$", re.I)  # "meeting (2 pm)"
 _CREDIT_TAIL = re.compile(r"\b(?:Image|Photo|Picture|Credit)s?:\s*[^.]{0,60}\.?\s*$")
 
 
@@ -135,7 +136,8 @@ def resolve_pronouns(ctx: ArticleContext, drafts: list[Draft]) -> list[Draft]:
         if d.pronoun is not None and (d.pronoun in ("it", "they") or d.speaker.type == "unknown"):
             want = "person" if d.pronoun in ("he", "she") else "body"
             found = last.get(want)
-            if found is not None and here - found[1] <= 2:
+            reach = 0 if d.pronoun == "they" else 2  # "they" is often people the text never names
+            if found is not None and here - found[1] <= reach:
                 d = Draft(d.start, d.end, found[0], d.form, d.cue, d.cue_token)
             elif d.pronoun == "it":
                 continue
@@ -149,7 +151,7 @@ def resolve_pronouns(ctx: ArticleContext, drafts: list[Draft]) -> list[Draft]:
 def is_not_statement(text: str, draft: Draft) -> bool:
     """Captions, credits, headers and table rows: no sentence in them ("Image: Nicholas Moreau.", "Total: 45")."""
     content = text[draft.start : draft.end]
-    if _CREDIT.match(content) or _CREDIT_TAIL.search(content):
+    if _CREDIT.match(content) or _CREDIT_TAIL.search(content) or _SCHEDULE.search(content):
         return True
     words = content.split()
     letters = sum(c.isalpha() for c in content)

@@ -411,6 +411,8 @@ def _reported_drafts(
             continue
         if _nested_in_cue(tok) or any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
             continue  # "as they say": a hedge, not a statement
+        if any(c.tag_ in ("WP", "WDT") and c.i < tok.i for c in tok.children):
+            continue  # "what Ms Matviyenko said now": a reference to a statement, not one
         comp = _complement(tok)
         span = _clause_after(tok) if comp is None else None
         if comp is None and span is None:

@@ -229,9 +229,10 @@ def speaker_from_head(
         return speaker_from_head(issuer, index, exclude=exclude, previous_person=previous_person)
     named_body = head.pos_ == "PROPN" and head.text[:1].isupper()  # "the U.S. Geological Survey"
     if (lemma in NON_AGENTS and not named_body) or (
-        lemma in _UTTERANCE_HEADS and not any(c.dep_ == "poss" for c in head.children)
+        (lemma in _UTTERANCE_HEADS or lemma in _STATEMENT_NOUNS)
+        and not any(c.dep_ == "poss" for c in head.children)
     ):
-        return None  # a document, an utterance: not a speaker
+        return None  # a document, an utterance: not a speaker ("The Declaration reads ...")
     named = _named_in_phrase(head, exclude, index)
     if named is not None:
         return named
@@ -328,6 +329,7 @@ def _named_in_phrase(head: Token, exclude: tuple[int, int] | None, index: Mentio
             or (tok.head.dep_ == "acl" and tok.head.head.dep_ == "appos" and tok.head.head.head.i == head.i)
             or (tok.dep_ == "appos" and tok.head.dep_ in ("poss", "compound") and tok.head.head.i == head.i)
             or (tok.dep_ == "appos" and tok.head.dep_ == "appos" and tok.head.head.i == head.i)
+            or (tok.dep_ == "appos" and tok.ent_type_ == "PERSON")  # "The mayor of Paris, Anne Hidalgo"
         )  # "news source Daily Xtra's editorial director, Rachel Giese"
         if titled or (
             own

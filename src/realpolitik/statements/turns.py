@@ -5,7 +5,8 @@ A label opens its paragraph and ends at a colon: a name ("Vladimir Putin:"), a t
 ("CEO of the Russian Direct Investment Fund Kirill Dmitriev:"), a name and a title after a comma ("Sergey
 Vodnev, testing department control foreman:"), the site's tooltip form (the name, then surname and given
 names again and the office run together: "Prime Minister Dmitry Medvedev Medvedev DmitryDeputy Chairman of
-the Security Council :"), or a turn word ("Question:", "Remark:", "Question from Izhevsk:", "Moderator:").
+the Security Council :"), or a turn word ("Question:", "Remark:", "Question from Izhevsk:", "Moderator:"); in Wikinews interviews,
+a name in double parentheses with no colon ("((Akram Pasha)) No, never ...", "((WN))" for the interviewer).
 A trailing parenthesis ("(retranslated)") is not part of the label's words. Here a label is only a shape with
 the span of its name and titles; :mod:`realpolitik.statements.labels` decides with the parse and the resolved
 mentions whether it names a speaker, and who.
@@ -43,6 +44,8 @@ _TOOLTIP = re.compile(
     rf"(?P<given>{_CAP_WORD}(?: {_CAP_WORD}){{0,2}}) (?P<sur>{_CAP_WORD}) "
     r"(?:(?P=sur) (?P=given)|(?P=given) (?P=sur))"
 )
+_DOUBLE_PAREN = re.compile(r"\(\((?P<inner>[^()\n]{2,60})\)\)")
+_MAX_ACRONYM = 5
 _PAREN_TAIL = re.compile(r"\s*\([^()]*\)\s*$")
 _ALLOWED_DOT = re.compile(r"(?<![\w.])(?:[A-Z]|Mr|Ms|Mrs|Dr|St|Jr|Sr|Co|Inc)\.")
 _FORBIDDEN = frozenset('?!;"“”«»„[]{}|/=<>…')
@@ -152,8 +155,26 @@ def _is_name(tokens: list[tuple[str, int, int]]) -> bool:
     return 2 <= len(tokens) <= _MAX_NAME_WORDS + 1 and _name_run(tokens) == len(tokens)
 
 
+def _double_parenthesis(text: str, para: Paragraph) -> Label | None:
+    """Wikinews interviews: "((Akram Pasha)) No, never ..." and "((WN)) Has this ...?" (the interviewer)."""
+    match = _DOUBLE_PAREN.match(text, para.start, para.end)
+    if match is None:
+        return None
+    content = match.end()
+    while content < para.end and text[content].isspace():
+        content += 1
+    inner = match.group("inner").strip()
+    if inner.isupper() and len(inner) <= _MAX_ACRONYM:
+        return Label(para.start, match.end(), content, "word", word="interviewer")
+    start, end = _strip(text, match.start("inner"), match.end("inner"))
+    return Label(para.start, match.end(), content, "name", (start, end))
+
+
 def parse_label(text: str, para: Paragraph) -> Label | None:
     """The speaker label opening a paragraph, if its first line has one (see the module docstring)."""
+    bracketed = _double_parenthesis(text, para)
+    if bracketed is not None:
+        return bracketed
     line_end = text.find("\n", para.start, para.end)
     line_end = para.end if line_end < 0 else line_end
     colon = text.find(":", para.start, min(line_end, para.start + _MAX_LABEL))
