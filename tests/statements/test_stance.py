@@ -141,12 +141,18 @@ def test_model_probabilities_from_weights(monkeypatch: pytest.MonkeyPatch) -> No
 def test_rules_method_ignores_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
     weights = {"labels": ["negative", "neutral", "positive"], "weights": {"bias": [5.0, 0.0, 0.0]}}
     monkeypatch.setattr(stance, "_model", lambda: weights)
-    assert (
-        classify(PRAISE_AND_ATTACK, *span(PRAISE_AND_ATTACK, "Kazakhstan"), method="model")[0] == "negative"
-    )
-    assert (
-        classify(PRAISE_AND_ATTACK, *span(PRAISE_AND_ATTACK, "Kazakhstan"), method="rules")[0] == "positive"
-    )
+    assert classify(NAME_ONLY, *span(NAME_ONLY, "Ohio"), method="model")[0] == "negative"
+    assert classify(NAME_ONLY, *span(NAME_ONLY, "Ohio"), method="rules")[0] == "neutral"
+
+
+def test_an_evaluation_aimed_at_the_actor_decides_before_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    weights = {"labels": ["negative", "neutral", "positive"], "weights": {"bias": [5.0, 0.0, 0.0]}}
+    monkeypatch.setattr(stance, "_model", lambda: weights)
+    label, polarity, ev_start, ev_end = classify(PRAISE_AND_ATTACK, *span(PRAISE_AND_ATTACK, "Kazakhstan"))
+    assert (label, polarity) == ("positive", pytest.approx(0.8))
+    assert PRAISE_AND_ATTACK.text[ev_start:ev_end] == "praised Kazakhstan"
+    assert classify(PRAISE_AND_ATTACK, *span(PRAISE_AND_ATTACK, "Japan"))[0] == "negative"  # "attacked Japan"
+    assert stance.evaluation_sign(NEGATED, *span(NEGATED, "Kazakhstan")) is None
 
 
 def test_bundled_weights_load() -> None:

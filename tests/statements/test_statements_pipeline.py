@@ -44,7 +44,9 @@ CASES: list[tuple[str, list[tuple[str, str, str | None, str]]]] = [
     ),
     (
         "Japan's defence ministry warned that North Korea could launch another missile within days.",
-        [("North Korea could launch", "anonymous_official", None, "indirect")],
+        [
+            ("North Korea could launch", "actor", "ministry", "indirect")
+        ],  # one institution, named by its state
     ),
     (
         "Analysts believe that the central bank will raise interest rates again in March.",
@@ -77,6 +79,24 @@ CASES: list[tuple[str, list[tuple[str, str, str | None, str]]]] = [
     (
         "The trade deal will create thousands of jobs, Chinese Commerce Minister Wang Wentao said.",
         [("trade deal will create", "actor", "Wang", "indirect")],
+    ),
+    (  # the outlet relays: one statement, by the source
+        "President Volodymyr Zelensky said the talks with Moscow had failed, the BBC reported.",
+        [("talks with Moscow had failed", "actor", "Zelensky", "indirect")],
+    ),
+    (  # "It said" after an organisation spoke
+        "The Foreign Ministry of Japan said on Monday that the talks had failed.\n\n"
+        "It said a new round would start in May.",
+        [
+            ("the talks had failed", "actor", "Ministry", "indirect"),
+            ("a new round would start in May", "actor", "Ministry", "indirect"),
+        ],
+    ),
+    (  # a statement put out by someone
+        "The Kremlin issued a statement that the president would travel to Astana in June.",
+        [
+            ("the president would travel to Astana", "actor", "Russia", "indirect")
+        ],  # the KB: the Kremlin is RUS GOV
     ),
     (
         "Officials in Kabul said the explosion killed at least nine people on Sunday.",

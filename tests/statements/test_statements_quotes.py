@@ -8,7 +8,6 @@ from realpolitik.statements.quotes import (
     dash_lead,
     find_dash_paragraphs,
     find_quotes,
-    find_turns,
     split_paragraphs,
 )
 
@@ -122,27 +121,3 @@ def test_introduction_too_far_before_the_dashes_does_not_count() -> None:
     filler = "\n\n".join(f"Paragraph {i} of plain reporting." for i in range(8))
     text = f"Experts note the risks.\n\n{filler}\n\n– A dash list item."
     assert find_dash_paragraphs(text) == []
-
-
-def test_transcript_turns_and_continuations() -> None:
-    text = (
-        "The leaders met in Moscow.\n\nVladimir Putin: Colleagues, good afternoon.\n\nWe have much to discuss."
-        "\n\nPresident of Kazakhstan Kassym-Jomart Tokayev: Thank you.\n\nQuestion: What about the CSTO?"
-    )
-    turns = find_turns(text)
-    labels = [text[t.label_start : t.label_end] for t in turns]
-    assert labels == [
-        "Vladimir Putin",
-        "Vladimir Putin",
-        "President of Kazakhstan Kassym-Jomart Tokayev",
-        "Question",
-    ]
-    assert [t.continued for t in turns] == [False, True, False, False]
-    assert text[turns[0].start : turns[0].end] == "Colleagues, good afternoon."
-
-
-def test_headings_with_colons_are_not_turns() -> None:
-    text = (
-        "Note: this article was updated.\n\nPhoto: the summit.\n\nWhat is more important for Tokayev: money"
-    )
-    assert find_turns(text) == []

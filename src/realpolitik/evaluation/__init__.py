@@ -1,10 +1,10 @@
 """Evaluation against the gold sets in the shared data folder: one module per kind of gold set (``events``,
-``actors``, ``statements``), each scoring function registered below as an ``Evaluator`` plugin, the same way a
+``actors``, ``statements``, ``transcripts``), each scoring function registered below as an ``Evaluator`` plugin, the same way a
 third party adds a gold set. ``realpolitik eval`` runs the requested (or all) sets and prints one table."""
 
 from __future__ import annotations
 
-from realpolitik.evaluation import actors, events, news, statements
+from realpolitik.evaluation import actors, events, news, statements, transcripts
 from realpolitik.evaluation.results import PRF, EvalResult
 from realpolitik.plugins import Evaluator
 
@@ -18,6 +18,7 @@ PLUGINS: tuple[Evaluator, ...] = (
     Evaluator("plover-gsr-actors", actors.evaluate_actors),
     Evaluator("statements", statements.evaluate_statements),
     Evaluator("newsmtsc", statements.evaluate_newsmtsc),
+    Evaluator("transcript-turns", transcripts.evaluate_transcript_turns),
 )
 
 __all__ = ["PLUGINS", "PRF", "EvalResult"]

@@ -12,137 +12,85 @@ each actor a statement mentions comes from :mod:`realpolitik.statements.stance`.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import get_args
 
 from spacy.tokens import Doc, Span, Token
 
 from realpolitik.model import Article, Mention, Speaker, SpeakerType, Statement, StatementForm, stable_id
+from realpolitik.ontology import cues
 from realpolitik.ontology.lexicon import Lexicon
+from realpolitik.statements.drafts import (
+    ArticleContext,
+    Draft,
+    drop_nested_duplicates,
+    inside,
+    is_not_statement,
+    pronoun_of,
+    resolve_pronouns,
+    settle,
+    trim,
+)
+from realpolitik.statements.labels import LabelReader
 from realpolitik.statements.quotes import (
-    Paragraph,
     Quote,
     find_dash_paragraphs,
     find_quotes,
-    find_turns,
-    is_turn_word,
-    split_paragraphs,
 )
 from realpolitik.statements.speakers import (
     REPORT_LEMMAS,
-    MentionIndex,
     is_cue,
     previous_person,
     speaker_from_head,
-    speaker_from_label,
+    statement_object,
     subject_of,
 )
 from realpolitik.statements.stance import stances_for
+from realpolitik.statements.turns import find_labels, find_turns
 
 VERSION = "statements-1"
 SPEAKER_TYPES = frozenset(get_args(SpeakerType))
 _MIN_QUOTE_WORDS = 4  # shorter unattributed quotes are scare quotes or titles, not statements
 _COMPLEMENT_DEPS = ("ccomp", "parataxis", "xcomp", "dobj", "advcl", "conj")
-
-
-@dataclass(slots=True)
-class _Draft:
-    start: int
-    end: int
-    speaker: Speaker
-    form: StatementForm
-    cue: tuple[int, int] | None = None
-    cue_token: int | None = None
-    pending: bool = False  # an unattributed quote, settled by _settle
-
-
-class _Context:
-    """The parsed article with look-ups shared by the passes."""
-
-    def __init__(self, doc: Doc, article: Article, mentions: Sequence[Mention]) -> None:
-        self.doc = doc
-        self.text = article.text
-        self.article = article
-        self.index = MentionIndex(mentions)
-        self.paragraphs = split_paragraphs(self.text)
-        self._para_starts = [p.start for p in self.paragraphs]
-        self.sents: list[Span] = list(doc.sents)
-        self._sent_starts = [s.start_char for s in self.sents]
-
-    def paragraph_at(self, pos: int) -> Paragraph | None:
-        i = bisect_right(self._para_starts, pos) - 1
-        return self.paragraphs[i] if i >= 0 else None
-
-    def sentences_over(self, start: int, end: int) -> list[Span]:
-        i = max(bisect_right(self._sent_starts, start) - 1, 0)
-        out = []
-        while i < len(self.sents) and self.sents[i].start_char < end:
-            if self.sents[i].end_char > start:
-                out.append(self.sents[i])
-            i += 1
-        return out
-
-    def sentence_index(self, sent: Span) -> int:
-        return bisect_right(self._sent_starts, sent.start_char) - 1
-
-    def tokens(self, start: int, end: int) -> Span | None:
-        return self.doc.char_span(start, end, alignment_mode="expand")
-
-
-def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start].isspace() or text[start] in ",;:"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
-        end -= 1
-    return start, end
+_CLAIM_VERBS = cues.words("infinitive_claim_verbs")
+_LISTENER_VERBS = ("tell", "inform", "assure", "remind", "advise", "notify", "warn", "brief", "promise")
 
 
 # --------------------------------------------------------------------------- transcript turns, dashes
 
 
-def _turn_drafts(ctx: _Context) -> list[_Draft]:
-    turns = find_turns(ctx.text, ctx.paragraphs)
-    labelled = [t for t in turns if not t.continued]
-    out: list[_Draft] = []
-    speakers: dict[tuple[int, int], Speaker | None] = {}
+def _turn_drafts(ctx: ArticleContext) -> list[Draft]:
+    """Transcript turns: labels are read first (a label that names nobody is plain text), then every paragraph
+    up to the next accepted label is its speaker's."""
+    labels = find_labels(ctx.text, ctx.paragraphs)
+    if not labels:
+        return []
+    speakers = LabelReader(
+        ctx.doc, ctx.article, ctx.index, find_turns(ctx.text, ctx.paragraphs, labels)
+    ).speakers()
+    accepted = {i: label for i, label in labels.items() if speakers.get((label.start, label.end)) is not None}
+    if len(accepted) < len(labels):
+        turns = find_turns(ctx.text, ctx.paragraphs, accepted) if len(accepted) >= 2 else []
+        if len(accepted) == 1:  # a single label: its own paragraph only
+            turns = [t for t in find_turns(ctx.text, ctx.paragraphs, accepted) if not t.continued]
+    else:
+        turns = find_turns(ctx.text, ctx.paragraphs, labels)
+    out: list[Draft] = []
     for turn in turns:
-        key = (turn.label_start, turn.label_end)
-        if key not in speakers:
-            label = ctx.tokens(turn.label_start, turn.label_end)
-            speakers[key] = _turn_speaker(label, ctx, len(labelled)) if label is not None else None
-        speaker = speakers[key]
-        if speaker is None:
-            continue
-        start, end = _trim(ctx.text, turn.start, turn.end)
+        speaker = speakers[(turn.label.start, turn.label.end)]
+        assert speaker is not None
+        start, end = trim(ctx.text, turn.start, turn.end)
         if sum(ch.isalpha() for ch in ctx.text[start:end]) >= 2:  # not an elision mark such as "<…>"
-            out.append(_Draft(start, end, speaker, "direct", (turn.label_start, turn.label_end)))
+            out.append(Draft(start, end, speaker, "direct", (turn.label.start, turn.label.end)))
     return out
 
 
-def _turn_speaker(label: Span, ctx: _Context, n_turns: int) -> Speaker | None:
-    """A label is a speaker when it names a person, is a turn word, or the article is a real transcript."""
-    word = is_turn_word(label.text)
-    person = any(m.kind == "person" for m in ctx.index.within(label.start_char, label.end_char))
-    person = person or any(e.label_ == "PERSON" for e in label.ents)
-    if not (word or person or (n_turns >= 2 and len(label) >= 2)):
-        return None
-    if word and n_turns < 2:
-        return None
-    return speaker_from_label(label, ctx.index)
-
-
-def _dash_drafts(ctx: _Context) -> list[_Draft]:
+def _dash_drafts(ctx: ArticleContext) -> list[Draft]:
     out = []
     for dash in find_dash_paragraphs(ctx.text, ctx.paragraphs):
         speaker = Speaker(name=None, type=dash.speaker_type, start=dash.intro_start, end=dash.intro_end)
-        start, end = _trim(ctx.text, dash.start, dash.end)
-        out.append(_Draft(start, end, speaker, "direct"))
+        start, end = trim(ctx.text, dash.start, dash.end)
+        out.append(Draft(start, end, speaker, "direct"))
     return out
 
 
@@ -161,7 +109,7 @@ def _linked(cue: Token, quote: Quote) -> bool:
 
 
 def _attribution(
-    ctx: _Context, quote: Quote, quotes_outer: list[tuple[int, int]]
+    ctx: ArticleContext, quote: Quote, quotes_outer: list[tuple[int, int]]
 ) -> tuple[Token, Token] | None:
     """The (cue, subject) that attributes a quote, looking in its sentences and the one right after it."""
     sents = ctx.sentences_over(quote.outer_start, quote.outer_end)
@@ -181,10 +129,10 @@ def _attribution(
     best: tuple[int, Token, Token] | None = None
     for sent in frame:
         for tok in sent:
-            if _inside(tok.idx, quotes_outer) or not is_cue(tok):
+            if inside(tok.idx, quotes_outer) or not is_cue(tok):
                 continue
             subj = subject_of(tok)
-            if subj is None or _inside(subj.idx, quotes_outer) or subj.lower_ in ("i", "we", "you"):
+            if subj is None or inside(subj.idx, quotes_outer) or subj.lower_ in ("i", "we", "you"):
                 continue
             separate = sent.start_char >= quote.outer_end
             if not (_linked(tok, quote) or separate or _colon_before(ctx, tok, quote)):
@@ -197,15 +145,15 @@ def _attribution(
     return best[1], best[2]
 
 
-def _colon_before(ctx: _Context, cue: Token, quote: Quote) -> bool:
+def _colon_before(ctx: ArticleContext, cue: Token, quote: Quote) -> bool:
     between = ctx.text[cue.idx + len(cue) : quote.outer_start]
     return cue.idx < quote.outer_start and between.rstrip().endswith((":", ",")) and len(between) < 80
 
 
-def _according_to(ctx: _Context, sents: Sequence[Span], skip: list[tuple[int, int]]) -> Token | None:
+def _according_to(ctx: ArticleContext, sents: Sequence[Span], skip: list[tuple[int, int]]) -> Token | None:
     for sent in sents:
         for tok in sent:
-            if tok.lower_ == "according" and not _inside(tok.idx, skip):
+            if tok.lower_ == "according" and not inside(tok.idx, skip):
                 for child in tok.children:
                     if child.lower_ == "to":
                         for obj in child.children:
@@ -214,7 +162,7 @@ def _according_to(ctx: _Context, sents: Sequence[Span], skip: list[tuple[int, in
     return None
 
 
-def _starts_sentence(ctx: _Context, quote: Quote) -> bool:
+def _starts_sentence(ctx: ArticleContext, quote: Quote) -> bool:
     sents = ctx.sentences_over(quote.outer_start, quote.outer_start + 1)
     if not sents:
         return True
@@ -228,7 +176,7 @@ def _starts_sentence(ctx: _Context, quote: Quote) -> bool:
     )
 
 
-def _embedded(ctx: _Context, quote: Quote) -> bool:
+def _embedded(ctx: ArticleContext, quote: Quote) -> bool:
     """A quote inside a reported clause ("said the victims were \"joyful girls\""): part of a mixed statement."""
     for sent in ctx.sentences_over(quote.outer_start, quote.outer_end):
         for tok in sent:
@@ -242,7 +190,7 @@ def _embedded(ctx: _Context, quote: Quote) -> bool:
     return False
 
 
-def _colon_speaker(ctx: _Context, quote: Quote) -> tuple[Token, Token] | None:
+def _colon_speaker(ctx: ArticleContext, quote: Quote) -> tuple[Token, Token] | None:
     """``X addressed the public: "..."``: the subject of the clause a colon hands over to the quote."""
     lead = ctx.text[max(0, quote.outer_start - 3) : quote.outer_start]
     if ":" not in lead:
@@ -257,14 +205,14 @@ def _colon_speaker(ctx: _Context, quote: Quote) -> tuple[Token, Token] | None:
     return (verb, subj) if subj is not None else None
 
 
-def _quote_drafts(ctx: _Context, claimed: list[tuple[int, int]]) -> list[_Draft]:
+def _quote_drafts(ctx: ArticleContext, claimed: list[tuple[int, int]]) -> list[Draft]:
     """Direct quotes. Unattributed ones are ``pending``, settled by :func:`_settle`."""
-    quotes = [q for q in find_quotes(ctx.text, ctx.paragraphs) if not _inside(q.outer_start, claimed)]
+    quotes = [q for q in find_quotes(ctx.text, ctx.paragraphs) if not inside(q.outer_start, claimed)]
     outer = [(q.outer_start, q.outer_end) for q in quotes]
-    out: list[_Draft] = []
+    out: list[Draft] = []
     for quote in quotes:
         para = ctx.paragraph_at(quote.outer_start)
-        start, end = _trim(ctx.text, quote.start, quote.end)
+        start, end = trim(ctx.text, quote.start, quote.end)
         if end <= start:
             continue
         words = quote.words(ctx.text)
@@ -284,49 +232,37 @@ def _quote_drafts(ctx: _Context, claimed: list[tuple[int, int]]) -> list[_Draft]
             )
             if speaker is None:
                 continue
-            out.append(_Draft(start, end, speaker, "direct", (cue.idx, cue.idx + len(cue)), cue.i))
+            out.append(
+                Draft(
+                    start,
+                    end,
+                    speaker,
+                    "direct",
+                    (cue.idx, cue.idx + len(cue)),
+                    cue.i,
+                    pronoun=pronoun_of(subj),
+                )
+            )
             continue
         if words < _MIN_QUOTE_WORDS or not standalone:
             continue
         source = _according_to(ctx, ctx.sentences_over(quote.outer_start, quote.outer_end), outer)
         if source is None:
-            out.append(_Draft(start, end, Speaker(name=None, type="unknown"), "direct", pending=True))
+            out.append(Draft(start, end, Speaker(name=None, type="unknown"), "direct", pending=True))
             continue
         speaker = speaker_from_head(source, ctx.index)
         if speaker is not None:  # "according to the filing": a document, not a speaker
-            out.append(_Draft(start, end, speaker, "direct", (source.idx, source.idx + len(source))))
-    return out
-
-
-def _settle(ctx: _Context, drafts: list[_Draft]) -> list[_Draft]:
-    """An unattributed quote continues the statement just before it in its paragraph, or the previous
-    paragraph's last statement when it opens its own paragraph; otherwise its speaker is unknown."""
-    out: list[_Draft] = []
-    for d in drafts:
-        if d.pending:
-            para = ctx.paragraph_at(d.start)
-            prev = out[-1] if out else None
-            speaker = Speaker(name=None, type="unknown")
-            if prev is not None and para is not None:
-                prev_para = ctx.paragraph_at(prev.start)
-                same = prev_para is para
-                opens = (
-                    prev_para is not None and prev_para.index == para.index - 1 and d.start - para.start <= 1
-                )
-                if same or (opens and prev.form == "direct"):
-                    speaker = prev.speaker
-            d = _Draft(d.start, d.end, speaker, d.form, d.cue, d.cue_token)
-        out.append(d)
+            out.append(Draft(start, end, speaker, "direct", (source.idx, source.idx + len(source))))
     return out
 
 
 # --------------------------------------------------------------------------- colon, according to, reported
 
 
-def _colon_drafts(ctx: _Context, claimed: list[tuple[int, int]]) -> list[_Draft]:
+def _colon_drafts(ctx: ArticleContext, claimed: list[tuple[int, int]]) -> list[Draft]:
     out = []
     for tok in ctx.doc:
-        if tok.text != ":" or _inside(tok.idx, claimed):
+        if tok.text != ":" or inside(tok.idx, claimed):
             continue
         sent = tok.sent
         cue = next((t for t in reversed(list(ctx.doc[sent.start : tok.i])) if is_cue(t)), None)
@@ -338,13 +274,17 @@ def _colon_drafts(ctx: _Context, claimed: list[tuple[int, int]]) -> list[_Draft]
         para = ctx.paragraph_at(tok.idx)
         if para is None:
             continue
-        start, end = _trim(ctx.text, tok.idx + 1, para.end)
+        start, end = trim(ctx.text, tok.idx + 1, para.end)
         if end - start < 15 or ctx.text[start] in "“„«\"‘'":
             continue
         speaker = speaker_from_head(subj, ctx.index)
         if speaker is None:
             continue
-        out.append(_Draft(start, end, speaker, "direct", (cue.idx, cue.idx + len(cue)), cue.i))
+        out.append(
+            Draft(
+                start, end, speaker, "direct", (cue.idx, cue.idx + len(cue)), cue.i, pronoun=pronoun_of(subj)
+            )
+        )
     return out
 
 
@@ -354,11 +294,25 @@ def _infinitival(verb: Token) -> bool:
 
 
 def _complement(cue: Token) -> Token | None:
-    """The reported clause: a complement after the cue, or before it in the inverted "X, Y said" order
-    (not across a semicolon, which ends the reported sentence)."""
+    """The reported clause: a complement after the cue, the "that" clause of the statement it issued, a "to"
+    clause of a claim ("claimed to have no memory"), or a complement before the cue in the inverted "X, Y
+    said" order (not across a semicolon, which ends the reported sentence)."""
     after = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i and not _infinitival(c)]
     if after:
-        return after[0]
+        relay = after[0]  # "X said the talks failed, the BBC reported": what X said is the relay's clause
+        inner = [c for c in relay.children if c.dep_ == "ccomp" and c.i < relay.i] if is_cue(relay) else []
+        return inner[0] if inner else relay
+    issued = statement_object(cue)
+    if issued is not None:
+        for child in issued.children:
+            if child.dep_ in ("acl", "ccomp", "relcl") and any(
+                g.lower_ == "that" and g.dep_ == "mark" for g in child.children
+            ):
+                return child
+    if cue.lemma_.lower() in _CLAIM_VERBS:
+        for child in cue.children:
+            if child.dep_ == "xcomp" and child.i > cue.i and _infinitival(child):
+                return child
     for child in cue.children:
         if child.dep_ == "ccomp" and child.i < cue.i:
             between = cue.doc[child.right_edge.i + 1 : cue.i]
@@ -382,7 +336,7 @@ def _clause_after(cue: Token) -> tuple[int, int] | None:
     rest = cue.doc[i : sent.end]
     if len(rest) < 4 or rest[0].dep_ == "cc" or any(t.text in '"“”«»' for t in rest):
         return None
-    opens_clause = any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i >= i and t.i < i + 4 for t in rest)
+    opens_clause = any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i >= i and t.i < i + 8 for t in rest)
     if not opens_clause:
         return None
     last = rest[-1]
@@ -392,10 +346,13 @@ def _clause_after(cue: Token) -> tuple[int, int] | None:
 
 
 def _clause_span(
-    ctx: _Context, cue: Token, comp: Token, speaker_span: tuple[int, int] | None
+    ctx: ArticleContext, cue: Token, comp: Token, speaker_span: tuple[int, int] | None
 ) -> tuple[int, int]:
     toks = [t for t in comp.subtree]
     left, right = toks[0], toks[-1]
+    subject = next((c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < comp.i), None)
+    if subject is not None and comp.i > cue.i and _lost_subject(cue, subject, comp):
+        left = subject.left_edge  # "ruled the male-only draft violated ...": the parser took the subject
     while left.i < right.i and (left.dep_ == "mark" or left.is_punct):
         left = ctx.doc[left.i + 1]
     start, end = left.idx, right.idx + len(right)
@@ -404,39 +361,70 @@ def _clause_span(
     para = ctx.paragraph_at(cue.idx)
     if para is not None:  # the parser may run a sentence over a paragraph break (headlines have no stop)
         start, end = max(start, para.start), min(end, para.end)
-    return _trim(ctx.text, start, end)
+    return trim(ctx.text, start, end)
+
+
+def _speaks_itself(verb: Token) -> bool:
+    """A speech verb with a subject of its own: a statement in its own right, which an outlet only relays."""
+    return is_cue(verb) and verb.lemma_.lower() not in ("report",) and subject_of(verb) is not None
+
+
+def _lost_subject(cue: Token, obj: Token, comp: Token) -> bool:
+    """An object of the cue right before a complement with no subject of its own is that clause's subject
+    (not a listener: "told reporters the talks failed" keeps "reporters" out)."""
+    if cue.lemma_.lower() in _LISTENER_VERBS or obj.pos_ == "PRON" or obj.ent_type_ in ("PERSON", "ORG"):
+        return False
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in comp.children)
+    return not has_subject and obj.right_edge.i + 1 == comp.left_edge.i
 
 
 def _nested_in_cue(cue: Token) -> bool:
-    """The cue sits inside what another cue reports ("I don't think Russia thinks ...", "said they believe")."""
+    """The cue sits inside what another cue reports ("I don't think Russia thinks ...", "said they believe"),
+    unless a third party named by its own name speaks there ("Duda said ... while Brudziński wrote ...")."""
+    own = subject_of(cue)
+    third_party = own is not None and own.pos_ == "PROPN"
     node = cue
     for _ in range(6):
         if node.head.i == node.i:
             return False
         if node.dep_ in ("ccomp", "xcomp") and is_cue(node.head):
-            return True
+            outer = subject_of(node.head)
+            named_outer = outer is not None and outer.pos_ == "PROPN"
+            return not (
+                third_party and own is not None and named_outer and outer is not None and outer.i != own.i
+            )
         node = node.head
     return False
 
 
 def _reported_drafts(
-    ctx: _Context, direct: list[_Draft], quotes_outer: list[tuple[int, int]]
-) -> list[_Draft]:
+    ctx: ArticleContext, direct: list[Draft], quotes_outer: list[tuple[int, int]]
+) -> list[Draft]:
     used = {d.cue_token for d in direct if d.cue_token is not None}
-    out: list[_Draft] = []
+    out: list[Draft] = []
     for tok in ctx.doc:
-        if tok.i in used or tok.lemma_.lower() not in REPORT_LEMMAS or tok.pos_ not in ("VERB", "AUX"):
+        if tok.i in used or tok.pos_ not in ("VERB", "AUX"):
             continue
-        if _inside(tok.idx, quotes_outer):
+        if tok.lemma_.lower() not in REPORT_LEMMAS and statement_object(tok) is None:
+            continue
+        if inside(tok.idx, quotes_outer):
             continue
         if _nested_in_cue(tok) or any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
             continue  # "as they say": a hedge, not a statement
+        if any(c.tag_ in ("WP", "WDT") and c.i < tok.i for c in tok.children):
+            continue  # "what Ms Matviyenko said now": a reference to a statement, not one
         comp = _complement(tok)
         span = _clause_after(tok) if comp is None else None
         if comp is None and span is None:
             continue
+        relaying = tok.dep_ in ("ccomp", "parataxis") and is_cue(tok.head) and tok.head.i < tok.i
+        if comp is not None and comp.i < tok.i and (_speaks_itself(comp) or relaying):
+            continue  # "X said ..., the BBC reported": the outlet only relays X's statement
         subj = subject_of(tok)
-        if subj is None or subj.lower_ in ("i", "we", "you", "it", "this", "that", "which", "who"):
+        if subj is None or (
+            not (subj.text.isupper() and len(subj.text) > 1)
+            and subj.lower_ in ("i", "we", "you", "this", "that", "which", "who")
+        ):
             continue
         para = ctx.paragraph_at(tok.idx)
         prev = previous_person(ctx.doc, ctx.index, subj.idx, para.start if para else 0)
@@ -458,9 +446,11 @@ def _reported_drafts(
         form: StatementForm = (
             "mixed" if any(start <= qs and qe <= end + 1 for qs, qe in quotes_outer) else "indirect"
         )
-        out.append(_Draft(start, end, speaker, form, (tok.idx, tok.idx + len(tok)), tok.i))
+        out.append(
+            Draft(start, end, speaker, form, (tok.idx, tok.idx + len(tok)), tok.i, pronoun=pronoun_of(subj))
+        )
     for sent in ctx.sents:
-        if _inside(sent.start_char, quotes_outer):
+        if inside(sent.start_char, quotes_outer):
             continue
         source = _according_to(ctx, [sent], quotes_outer)
         if source is None:
@@ -473,7 +463,7 @@ def _reported_drafts(
             start, end = sent.start_char, phrase_start
         else:
             start, end = sent.start_char, sent.end_char
-        start, end = _trim(ctx.text, start, end)
+        start, end = trim(ctx.text, start, end)
         end = end - 1 if end > start and ctx.text[end - 1] == "." else end
         if end - start < 10:
             continue
@@ -482,25 +472,13 @@ def _reported_drafts(
         speaker = speaker_from_head(source, ctx.index, previous_person=prev)
         if speaker is None:
             continue
-        out.append(_Draft(start, end, speaker, "indirect", (phrase_start, phrase_start + len("according"))))
-    return out
-
-
-def _drop_nested_duplicates(drafts: list[_Draft]) -> list[_Draft]:
-    """A reported statement whose content repeats an existing one (same span) is dropped."""
-    seen: set[tuple[int, int]] = set()
-    out = []
-    for d in drafts:
-        if (d.start, d.end) in seen:
-            continue
-        seen.add((d.start, d.end))
-        out.append(d)
+        out.append(Draft(start, end, speaker, "indirect", (phrase_start, phrase_start + len("according"))))
     return out
 
 
 def extract_statements(doc: Doc, article: Article, mentions: Sequence[Mention]) -> list[Statement]:
     """Every statement in the article, in text order, with speaker, form, cue and stances."""
-    ctx = _Context(doc, article, mentions)
+    ctx = ArticleContext(doc, article, mentions)
     turns = _turn_drafts(ctx)
     dashes = _dash_drafts(ctx)
     claimed = [(d.start, d.end) for d in turns + dashes]
@@ -510,7 +488,12 @@ def extract_statements(doc: Doc, article: Article, mentions: Sequence[Mention]) 
     quote_spans = [(q.outer_start, q.outer_end) for q in find_quotes(ctx.text, ctx.paragraphs)]
     reported = _reported_drafts(ctx, quotes + colons, quote_spans)
     drafts = sorted(turns + dashes + quotes + colons + reported, key=lambda d: (d.start, d.end))
-    drafts = [d for d in _drop_nested_duplicates(_settle(ctx, drafts)) if d.speaker.type in SPEAKER_TYPES]
+    drafts = resolve_pronouns(ctx, settle(ctx, drafts))
+    drafts = [
+        d
+        for d in drop_nested_duplicates(drafts)
+        if d.speaker.type in SPEAKER_TYPES and not is_not_statement(ctx.text, d)
+    ]
     statements = []
     for n, d in enumerate(drafts):
         speaker = d.speaker

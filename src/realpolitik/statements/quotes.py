@@ -1,5 +1,5 @@
 """Text-level layout of statements: paragraphs, quotation-mark pairs in every convention, dash-led
-paragraphs after an introduction, and transcript turns ("Vladimir Putin: ...").
+paragraphs after an introduction (transcript turns are in :mod:`realpolitik.statements.turns`).
 
 Everything here works on the raw article text with precompiled patterns (no spaCy), so it is cheap and can be
 tested on plain strings; :mod:`realpolitik.statements.extractor` combines it with the parse to find speakers.
@@ -34,15 +34,6 @@ _OFFICIAL_NOUN = re.compile(_any_of("intro_official_nouns"), re.IGNORECASE)
 _GROUP_NOUN = re.compile(_any_of("intro_group_nouns"), re.IGNORECASE)
 _INTRO_CUE = re.compile(_any_of("intro_cue_words"), re.IGNORECASE)
 _MAX_INTRO_DISTANCE = 6  # paragraphs between an introduction and the first dash paragraph it announces
-
-# Transcript turns: a paragraph that opens with a speaker label and a colon. Labels are capitalised words,
-# with lower-case connectors allowed inside ("President of Russia Vladimir Putin").
-_TURN = re.compile(
-    r"(?P<label>[A-Z][\w'’.\-]*(?:\s+(?:(?:of|the|de|da|von|van|al|bin|and)\s+)*[A-Z][\w'’.\-]*){0,7})"
-    r"[ \t]*:[ \t]+(?=\S)"
-)
-TURN_WORDS = cues.words("turn_words")
-_NOT_SPEAKERS = cues.words("not_speaker_labels")
 
 # Quotation marks. Pairs are found per paragraph; an unfinished quote continues into the next paragraph
 # when that paragraph re-opens with a quotation mark (the usual convention for multi-paragraph quotes).
@@ -96,18 +87,6 @@ class DashParagraph:
     intro_start: int | None
     intro_end: int | None
     ordinal: int  # position within its run of dash paragraphs (each is a different speaker)
-
-
-@dataclass(frozen=True, slots=True)
-class Turn:
-    """One paragraph of a transcript: the label's span (``label_start``/``label_end``) and content span."""
-
-    paragraph: int
-    label_start: int
-    label_end: int
-    start: int
-    end: int
-    continued: bool = False  # a paragraph without a label that continues the previous speaker's turn
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
@@ -266,38 +245,3 @@ def find_dash_paragraphs(text: str, paragraphs: list[Paragraph] | None = None) -
         out.append(DashParagraph(para.index, content, para.end, intro_kind, s, e, run))
         run += 1
     return out
-
-
-def find_turns(text: str, paragraphs: list[Paragraph] | None = None) -> list[Turn]:
-    """Transcript turns: "Vladimir Putin: ..." paragraphs, and the unlabelled paragraphs that continue them.
-
-    A label must look like a name (capitalised words), not a heading word such as "Note" or "Photo";
-    continuations are only assumed when the article has at least two labelled turns (a real transcript).
-    """
-    paragraphs = paragraphs if paragraphs is not None else split_paragraphs(text)
-    labelled: dict[int, tuple[int, int, int]] = {}
-    for para in paragraphs:
-        match = _TURN.match(text, para.start, para.end)
-        if not match:
-            continue
-        label = match.group("label")
-        if label.casefold().rstrip(".") in _NOT_SPEAKERS or len(label) < 2:
-            continue
-        labelled[para.index] = (match.start("label"), match.end("label"), match.end())
-    if not labelled:
-        return []
-    transcript = len(labelled) >= 2
-    out: list[Turn] = []
-    current: tuple[int, int] | None = None
-    for para in paragraphs:
-        if para.index in labelled:
-            ls, le, cs = labelled[para.index]
-            out.append(Turn(para.index, ls, le, cs, para.end))
-            current = (ls, le)
-        elif transcript and current is not None and dash_lead(text, para) is None:
-            out.append(Turn(para.index, current[0], current[1], para.start, para.end, continued=True))
-    return out
-
-
-def is_turn_word(label: str) -> bool:
-    return label.casefold() in TURN_WORDS

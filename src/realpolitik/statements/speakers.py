@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from realpolitik.annotate import doc_text
 from realpolitik.model import Mention, Speaker, SpeakerType
@@ -31,6 +31,9 @@ _OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "ELI"})
 _FIRST_SECOND = cues.words("first_second_pronouns")
 _THIRD_PERSON = cues.words("third_person_pronouns")
 _NAMED_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+_INSTITUTION_HEADS = cues.words("institution_heads")
+_TITLE_HEADS = cues.words("title_words")
+_STATEMENT_NOUNS = cues.words("statement_nouns")
 
 
 # How far back (in tokens) "he said" looks for its person: a few sentences. Without a bound a paragraph with no
@@ -63,7 +66,18 @@ class MentionIndex:
 
 
 def is_cue(token: Token) -> bool:
-    return token.lemma_.lower() in CUE_LEMMAS and token.pos_ in ("VERB", "AUX")
+    """A speech verb, or a verb whose object is a statement ("issued a statement", "posted a message")."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    return token.lemma_.lower() in CUE_LEMMAS or statement_object(token) is not None
+
+
+def statement_object(verb: Token) -> Token | None:
+    """The statement a verb puts out ("issued a statement that ...", "released a statement:")."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in _STATEMENT_NOUNS:
+            return child
+    return None
 
 
 def subject_of(cue: Token) -> Token | None:
@@ -74,10 +88,16 @@ def subject_of(cue: Token) -> Token | None:
     lost the subject ("On Friday Ford Motor Company announced ...").
     """
     node: Token = cue
+    if cue.tag_ == "VBG" and cue.dep_ in ("advcl", "acl") and cue.head.pos_ in ("VERB", "AUX"):
+        node = (
+            cue.head
+        )  # "The governor tweeted her reasoning saying, ...": the gerund's subject is the clause's
     for _ in range(3):
-        for child in node.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                return _actor_behind(child, node)
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
+        if subjects:
+            # two subjects ("New Orleans and Jefferson Parish officials"): the one next to the verb
+            before = [c for c in subjects if c.i < node.i]
+            return _actor_behind(before[-1] if before else subjects[0], node)
         # passive "he was quoted/reported as saying" has no agent we trust
         if node.dep_ in ("conj", "advcl", "xcomp", "pcomp") and node.head.i != node.i:
             node = node.head
@@ -97,10 +117,17 @@ def subject_of(cue: Token) -> Token | None:
 
 def _actor_behind(subject: Token, verb: Token) -> Token | None:
     low = subject.lower_
+    if subject.pos_ == "PRON":  # "the filing itself, Ford, ...": a name in apposition to the pronoun
+        named = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if named is not None:
+            return named
     if low in _RELATIVE and verb.dep_ == "relcl":
-        return verb.head
+        return _actor_behind(verb.head, verb.head.head) if verb.head.i != verb.head.head.i else verb.head
     lemma = subject.lemma_.lower()
-    if lemma in _UTTERANCE_HEADS:
+    if lemma in _UTTERANCE_HEADS or lemma in _STATEMENT_NOUNS:
+        issuer = _issuer(subject)
+        if issuer is not None:  # "They released a statement which said", "a statement released by her family"
+            return issuer
         for child in subject.children:
             if child.dep_ == "poss":
                 return child
@@ -109,6 +136,23 @@ def _actor_behind(subject: Token, verb: Token) -> Token | None:
                     if obj.dep_ == "pobj":
                         return _actor_behind(obj, verb)
     return subject
+
+
+def _issuer(statement: Token) -> Token | None:
+    """Who put a statement out: the subject of the verb it is the object of ("They released a statement"), or
+    the agent of the participle after it ("a statement released by her family")."""
+    if statement.dep_ == "dobj" and statement.head.pos_ in ("VERB", "AUX"):
+        subject = next((c for c in statement.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+    for child in statement.children:
+        if child.dep_ == "acl":
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    obj = next((o for o in agent.children if o.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return obj
+    return None
 
 
 def phrase_span(head: Token, exclude: tuple[int, int] | None = None) -> tuple[int, int]:
@@ -189,10 +233,15 @@ def speaker_from_head(
             return _from_mention(covering[-1])
         return Speaker(name=None, type="unknown", start=head.idx, end=head.idx + len(head))
     lemma = head.lemma_.lower()
-    if lemma in NON_AGENTS or (
-        lemma in _UTTERANCE_HEADS and not any(c.dep_ == "poss" for c in head.children)
+    issuer = _issuer(head) if lemma in _UTTERANCE_HEADS or lemma in _STATEMENT_NOUNS else None
+    if issuer is not None:  # "according to a statement released by her family"
+        return speaker_from_head(issuer, index, exclude=exclude, previous_person=previous_person)
+    named_body = head.pos_ == "PROPN" and head.text[:1].isupper()  # "the U.S. Geological Survey"
+    if (lemma in NON_AGENTS and not named_body) or (
+        (lemma in _UTTERANCE_HEADS or lemma in _STATEMENT_NOUNS)
+        and not any(c.dep_ == "poss" for c in head.children)
     ):
-        return None  # a document, an utterance: not a speaker
+        return None  # a document, an utterance: not a speaker ("The Declaration reads ...")
     named = _named_in_phrase(head, exclude, index)
     if named is not None:
         return named
@@ -214,6 +263,11 @@ def speaker_from_head(
     earlier = _definite_antecedent(head, index)
     if earlier is not None:
         return earlier
+    institution = _named_institution(head, start, end)
+    if institution is not None:
+        code = (agent.code if agent else None) or code
+        sector = agent.sector if agent else None
+        return Speaker(name=institution, type="actor", code=code, sector=sector, start=start, end=end)
     kind = _common_type(head)
     if agent is not None:
         # an unnamed agent ("Saudi officials", "the ministry") keeps its code and sector but stays anonymous
@@ -225,18 +279,70 @@ def speaker_from_head(
     return Speaker(name=None, type=kind, code=code, start=start, end=end)
 
 
+def _named_institution(head: Token, start: int, end: int) -> str | None:
+    """ "the Myanma embassy", "Japan's defence ministry", "the Texas Department of Public Safety": one
+    institution named by what qualifies it is a speaker in its own right (an ``actor``), unlike the people
+    of one ("officials", "a spokesman")."""
+    if head.lemma_.lower() not in _INSTITUTION_HEADS or head.tag_ not in ("NN", "NNP"):
+        return None
+    qualified = any(
+        c.dep_ in ("compound", "amod", "poss", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in _NAMED_ENTS)
+        for c in head.children
+    )
+    if not qualified:
+        return None
+    text = doc_text(head.doc)[start:end]
+    for article in ("the ", "The "):
+        if text.startswith(article):
+            text = text[len(article) :]
+    return text
+
+
+def _titled_name(head: Token, index: MentionIndex) -> Speaker | None:
+    """ "First Minister of Scotland Nicola Sturgeon" parsed as the title with the name under "of": the
+    capitalised words after the place."""
+    if head.lemma_.lower() not in _TITLE_HEADS:
+        return None
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or obj.pos_ != "PROPN":
+                continue
+            chain = [t for t in obj.subtree if t.i <= obj.i and t.pos_ == "PROPN"]
+            words = [
+                t for t in chain if not any(m.kind != "person" for m in index.covering(t.idx, t.idx + len(t)))
+            ]
+            if len(words) >= 2 and words[-1].i == obj.i and words[0].i > chain[0].i:
+                start, end = words[0].idx, obj.idx + len(obj)
+                return Speaker(name=doc_text(head.doc)[start:end], type="actor", start=start, end=end)
+    return None
+
+
 def _named_in_phrase(head: Token, exclude: tuple[int, int] | None, index: MentionIndex) -> Speaker | None:
     """A person named in apposition ("One activist, Nur Khan Liton") or by "named" ("a student named Wong")."""
+    from_title = _titled_name(head, index)
+    if from_title is not None:
+        return from_title
     for tok in head.subtree:
         if tok.i == head.i or (exclude and exclude[0] <= tok.idx < exclude[1]):
             continue
         if tok.dep_ in ("relcl", "ccomp"):
             break
-        titled = (
-            head.pos_ == "PROPN" and tok.ent_type_ == "PERSON"
-        )  # "First Minister of Scotland N. Sturgeon"
+        # "First Minister of Scotland N. Sturgeon"; the head's own apposition ("One activist, Nur Khan Liton")
+        # or a name after "named" ("a student named Wong"), not a place deeper in ("police in Baytown, Texas")
+        titled = head.pos_ == "PROPN" and tok.ent_type_ == "PERSON" and tok.head.i == head.i
+        own = (
+            tok.head.i == head.i
+            or (tok.head.dep_ == "acl" and tok.head.head.i == head.i)
+            or (tok.head.dep_ == "acl" and tok.head.head.dep_ == "appos" and tok.head.head.head.i == head.i)
+            or (tok.dep_ == "appos" and tok.head.dep_ in ("poss", "compound") and tok.head.head.i == head.i)
+            or (tok.dep_ == "appos" and tok.head.dep_ == "appos" and tok.head.head.i == head.i)
+            or (tok.dep_ == "appos" and tok.ent_type_ == "PERSON")  # "The mayor of Paris, Anne Hidalgo"
+        )  # "news source Daily Xtra's editorial director, Rachel Giese"
         if titled or (
-            tok.dep_ in ("appos", "oprd", "attr", "dobj")
+            own
+            and tok.dep_ in ("appos", "oprd", "attr", "dobj")
             and (tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON")
         ):
             people = [m for m in index.covering(tok.idx, tok.idx + len(tok)) if m.code or m.actor_id]
@@ -250,8 +356,10 @@ def _named_in_phrase(head: Token, exclude: tuple[int, int] | None, index: Mentio
 def _definite_antecedent(head: Token, index: MentionIndex) -> Speaker | None:
     """ "the agency", "the company", "the governor": the named actor earlier in the article whose name holds
     that word ("Saudi Press Agency", "Governor Kay Ivey"). Only for a bare definite noun phrase."""
-    children = list(head.children)
-    if not children or any(c.dep_ not in ("det", "case") for c in children) or children[0].lower_ != "the":
+    children = [c for c in head.children if c.i < head.i]  # "the three-judge court": modifiers before it
+    if not children or any(c.dep_ not in ("det", "case", "amod", "compound", "nummod") for c in children):
+        return None
+    if children[0].lower_ != "the" or any(c.pos_ == "PROPN" for c in children):
         return None
     doc = head.doc
     word = head.lower_
@@ -282,16 +390,6 @@ def _from_mention(m: Mention) -> Speaker:
     )
 
 
-def speaker_from_label(label: Span, index: MentionIndex) -> Speaker:
-    """A transcript label ("President of Russia Vladimir Putin") as a speaker."""
-    mention = _best_mention(index.within(label.start_char, label.end_char), label[-1])
-    if mention is not None:
-        return _from_mention(mention)
-    if len(label) == 1 and label[0].lower_ in ("question", "remark", "reply", "answer", "response"):
-        return Speaker(name=None, type="unknown", start=label.start_char, end=label.end_char)
-    return Speaker(name=label.text, type="actor", start=label.start_char, end=label.end_char)
-
-
 def previous_person(doc: Doc, index: MentionIndex, position: int, floor: int) -> Speaker | None:
     """The last person named as a sentence subject before ``position`` (not before ``floor``), for "he said"."""
     i = doc.char_span(position, position, alignment_mode="expand")
@@ -300,8 +398,8 @@ def previous_person(doc: Doc, index: MentionIndex, position: int, floor: int) ->
         tok = doc[j]
         if tok.idx < floor:
             break
-        if tok.dep_ not in ("nsubj", "nsubjpass", "appos", "pobj", "dobj"):
-            continue
+        if tok.dep_ not in ("nsubj", "nsubjpass", "appos", "pobj", "dobj") or tok.pos_ == "PRON":
+            continue  # a pronoun's own antecedent (the resolver's coreference) is not trusted here
         people = [m for m in index.covering(tok.idx, tok.idx + len(tok)) if m.kind == "person"]
         if people:
             return _from_mention(people[-1])

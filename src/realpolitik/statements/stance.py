@@ -4,8 +4,10 @@ The evidence is the clause around the actor (the nearest verb above it, without 
 clauses that do not contain it). The fast path is model-free: VADER (``nltk-vader-sentiment``) on that
 clause with the actor's own words masked, so a name such as "Trump" carries no sentiment, and VADER's
 negation handling. When the bundled weights ``stance_weights.json`` are present (a multinomial logistic
-regression on cheap lexical and syntactic features, trained on the NewsMTSC train split only, MIT), the
-polarity is P(positive) - P(negative) from that model; ``method="rules"`` forces the fast path.
+regression on cheap lexical and syntactic features and the parser's token vectors around the actor, trained
+on the NewsMTSC train split only, MIT), the polarity is P(positive) - P(negative) from that model; ``method="rules"`` forces the fast path. Either way, an
+actor that a word of evaluation is aimed at ("praised Kazakhstan", "condolences to the people of Turkey",
+"condemned Japan"; ``evaluation_cues``) takes that word's sign first.
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ _NEGATORS = cues.words("stance_negators")
 # Thresholds on the rules' compound score for the three classes; fitted on the NewsMTSC train split.
 RULE_THRESHOLDS = (-0.05, 0.3)
 _WEIGHTS = "stance_weights.json"
+_EVALUATIONS = cues.mapping("evaluation_cues")
+_EVALUATION_PREPS = ("to", "for", "against", "on", "with")
+_EVALUATION_POLARITY = 0.8
 
 
 @cache
@@ -123,8 +128,35 @@ def features(doc: Doc, start: int, end: int, lo: int = 0, hi: int | None = None)
     return feats
 
 
-def model_probabilities(feats: dict[str, float]) -> dict[str, float] | None:
-    """Class probabilities (negative, neutral, positive) from the bundled weights, or None without them."""
+def dense_features(doc: Doc, start: int, end: int, lo: int = 0, hi: int | None = None) -> list[float] | None:
+    """The parser's own token vectors (``doc.tensor``) averaged over the target, its clause without it, its
+    sentence, and the word it hangs on: what the words around the actor mean beyond the words themselves.
+    None when the pipeline keeps no token vectors."""
+    tensor = doc.tensor
+    target = doc.char_span(start, end, alignment_mode="expand")
+    if target is None or len(target) == 0 or getattr(tensor, "ndim", 0) != 2 or tensor.shape[0] != len(doc):
+        return None
+    width = int(tensor.shape[1])
+
+    def mean(rows: list[int]) -> list[float]:
+        return [float(x) for x in tensor[rows].mean(axis=0)] if rows else [0.0] * width
+
+    root = target.root
+    clause = [t.i for t in clause_tokens(doc, start, end, lo, hi) if not target.start <= t.i < target.end]
+    head = [root.head.i] if root.head.i != root.i else []
+    return (
+        mean(list(range(target.start, target.end)))
+        + mean(clause)
+        + mean(list(range(root.sent.start, root.sent.end)))
+        + mean(head)
+    )
+
+
+def model_probabilities(
+    feats: dict[str, float], dense: Sequence[float] | None = None
+) -> dict[str, float] | None:
+    """Class probabilities (negative, neutral, positive) from the bundled weights, or None without them. The
+    weights' ``dense`` part (standardised token-vector features) counts when ``dense`` has its width."""
     model = _model()
     if model is None:
         return None
@@ -139,6 +171,12 @@ def model_probabilities(feats: dict[str, float]) -> dict[str, float] | None:
         value = value / scale.get(name, 1.0)
         for k, w in enumerate(row):
             logits[k] += w * value
+    part = model.get("dense")
+    if part is not None and dense is not None and len(dense) == len(part["weights"]):
+        for x, m, sd, row in zip(dense, part["mean"], part["std"], part["weights"], strict=True):
+            z = (x - m) / sd
+            for k, w in enumerate(row):
+                logits[k] += w * z
     top = max(logits)
     exps = [math.exp(x - top) for x in logits]
     total = sum(exps)
@@ -150,13 +188,20 @@ def classify(
 ) -> tuple[str, float, int, int]:
     """(label, polarity in [-1, 1], evidence start, evidence end) toward the target span [start, end).
 
-    Rules: the label comes from the compound score and :data:`RULE_THRESHOLDS`. Model: the most probable
+    An evaluation word aimed at the target (:func:`evaluation_sign`) decides first, by either method. Rules: the label comes from the compound score and :data:`RULE_THRESHOLDS`. Model: the most probable
     class, and polarity P(positive) - P(negative).
     """
+    evaluated = evaluation_sign(doc, start, end)
+    if evaluated is not None and lo <= evaluated[1].idx < (len(doc_text(doc)) if hi is None else hi):
+        sign, word = evaluated
+        ev_start, ev_end = min(word.idx, start), max(word.idx + len(word), end)
+        return ("positive" if sign > 0 else "negative"), sign * _EVALUATION_POLARITY, ev_start, ev_end
     compound, ev_start, ev_end = rule_score(doc, start, end, lo, hi)
     probs = None
     if method != "rules" and _model() is not None:
-        probs = model_probabilities(features(doc, start, end, lo, hi))
+        probs = model_probabilities(
+            features(doc, start, end, lo, hi), dense_features(doc, start, end, lo, hi)
+        )
     if probs is None:
         low, high = RULE_THRESHOLDS
         label = "negative" if compound <= low else "positive" if compound >= high else "neutral"
@@ -171,6 +216,37 @@ def target_stance(
     """(polarity in [-1, 1], evidence start, evidence end) toward the target span [start, end)."""
     _, polarity, ev_start, ev_end = classify(doc, start, end, lo, hi, method)
     return polarity, ev_start, ev_end
+
+
+def evaluation_sign(doc: Doc, start: int, end: int) -> tuple[int, Token] | None:
+    """(+1 or -1, the evaluating word) when the actor at [start, end) is what an evaluation word is aimed at:
+    its object ("praised Kazakhstan", "thanked President Tokayev"), the passive subject ("Ukraine was
+    threatened"), the object of its preposition ("condolences to the people of Turkey", "gratitude to China"),
+    also through "the X of", "X's" or an adjective ("praised the leadership of Kazakhstan", "Kazakh efforts")."""
+    target = doc.char_span(start, end, alignment_mode="expand")
+    if target is None or len(target) == 0:
+        return None
+    node = target.root
+    for _ in range(4):
+        if node.dep_ in ("poss", "compound", "amod", "nmod", "appos") and node.head.i != node.i:
+            node = node.head
+        elif node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ in ("NOUN", "PROPN"):
+            node = node.head.head
+        else:
+            break
+    word: Token | None = None
+    if node.dep_ in ("dobj", "dative", "nsubjpass"):
+        word = node.head
+    elif node.dep_ == "pobj" and node.head.lower_ in _EVALUATION_PREPS:
+        word = node.head.head
+    if word is None:
+        return None
+    sign = _EVALUATIONS.get(word.lemma_.lower())
+    if sign is None:
+        return None
+    if any(c.dep_ == "neg" for c in word.children):
+        return None  # "did not criticise X": no evaluation either way
+    return (1 if sign == "+" else -1), word
 
 
 def stances_for(

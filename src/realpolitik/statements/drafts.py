@@ -1,0 +1,176 @@
+"""What the extractor's passes produce before it becomes a Statement, and the steps that settle it: the parsed
+article with its look-ups (paragraphs, sentences, mentions), a draft statement, unattributed quotes continued
+from the statement before, pronoun speakers ("It said ...", "he added") resolved to whoever last spoke, and
+captions, credits and table rows dropped."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from realpolitik.model import Article, Mention, Speaker, StatementForm
+from realpolitik.statements.quotes import Paragraph, split_paragraphs
+from realpolitik.statements.speakers import MentionIndex
+
+_CREDIT = re.compile(r"\s*(?:image|photo|picture|credit|source|video|file)s?\s*:", re.I)
+_SCHEDULE = re.compile(r"\(\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\)\s*$", re.I)  # "meeting (2 pm)"
+_CREDIT_TAIL = re.compile(r"\b(?:Image|Photo|Picture|Credit)s?:\s*[^.]{0,60}\.?\s*$")
+
+
+@dataclass(slots=True)
+class Draft:
+    start: int
+    end: int
+    speaker: Speaker
+    form: StatementForm
+    cue: tuple[int, int] | None = None
+    cue_token: int | None = None
+    pending: bool = False  # an unattributed quote, settled by _settle
+    pronoun: str | None = None  # the cue's subject was this pronoun: settled by _resolve_pronouns
+
+
+class ArticleContext:
+    """The parsed article with look-ups shared by the passes."""
+
+    def __init__(self, doc: Doc, article: Article, mentions: Sequence[Mention]) -> None:
+        self.doc = doc
+        self.text = article.text
+        self.article = article
+        self.index = MentionIndex(mentions)
+        self.paragraphs = split_paragraphs(self.text)
+        self._para_starts = [p.start for p in self.paragraphs]
+        self.sents: list[Span] = list(doc.sents)
+        self._sent_starts = [s.start_char for s in self.sents]
+
+    def paragraph_at(self, pos: int) -> Paragraph | None:
+        i = bisect_right(self._para_starts, pos) - 1
+        return self.paragraphs[i] if i >= 0 else None
+
+    def sentences_over(self, start: int, end: int) -> list[Span]:
+        i = max(bisect_right(self._sent_starts, start) - 1, 0)
+        out = []
+        while i < len(self.sents) and self.sents[i].start_char < end:
+            if self.sents[i].end_char > start:
+                out.append(self.sents[i])
+            i += 1
+        return out
+
+    def sentence_index(self, sent: Span) -> int:
+        return bisect_right(self._sent_starts, sent.start_char) - 1
+
+    def tokens(self, start: int, end: int) -> Span | None:
+        return self.doc.char_span(start, end, alignment_mode="expand")
+
+
+def inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+def settle(ctx: ArticleContext, drafts: list[Draft]) -> list[Draft]:
+    """An unattributed quote continues the statement just before it in its paragraph, or the previous
+    paragraph's last statement when it opens its own paragraph; otherwise its speaker is unknown."""
+    out: list[Draft] = []
+    for d in drafts:
+        if d.pending:
+            para = ctx.paragraph_at(d.start)
+            prev = out[-1] if out else None
+            speaker = Speaker(name=None, type="unknown")
+            if prev is not None and para is not None:
+                prev_para = ctx.paragraph_at(prev.start)
+                same = prev_para is para
+                opens = (
+                    prev_para is not None and prev_para.index == para.index - 1 and d.start - para.start <= 1
+                )
+                if same or (opens and prev.form == "direct"):
+                    speaker = prev.speaker
+            d = Draft(d.start, d.end, speaker, d.form, d.cue, d.cue_token, pronoun=d.pronoun)
+        out.append(d)
+    return out
+
+
+def pronoun_of(subject: Token) -> str | None:
+    low = subject.lower_
+    return low if low in ("he", "she", "it", "they") else None
+
+
+def speaker_kind(ctx: ArticleContext, speaker: Speaker) -> str | None:
+    """ "person" or "body" (an organisation, a state, an institution, officials): what "he"/"she" or "it"/"they"
+    can stand for."""
+    if speaker.type in ("anonymous_official", "group"):
+        return "body"
+    if speaker.type != "actor" or speaker.start is None or speaker.end is None:
+        return None
+    if speaker.actor_id and speaker.actor_id.startswith("person:"):
+        return "person"
+    kinds = {m.kind for m in ctx.index.within(speaker.start, speaker.end)}
+    span = ctx.tokens(speaker.start, speaker.end)
+    ents = {e.label_ for e in span.ents} if span is not None else set()
+    if "person" in kinds or "PERSON" in ents:
+        return "person"
+    if kinds - {None, "person"} or ents & {"ORG", "GPE", "NORP"}:
+        return "body"
+    return None
+
+
+def resolve_pronouns(ctx: ArticleContext, drafts: list[Draft]) -> list[Draft]:
+    """ "It said ...", "they added ...": the body (organisation, state, institution) that last spoke, within two
+    paragraphs; "he"/"she" left unknown by the parse: the person who last spoke. A reported "it said" with
+    nobody to stand for is dropped ("it is said" has no speaker)."""
+    last: dict[str, tuple[Speaker, int]] = {}
+    out: list[Draft] = []
+    for d in drafts:
+        para = ctx.paragraph_at(d.start)
+        here = para.index if para is not None else 0
+        if d.pronoun is not None and (d.pronoun in ("it", "they") or d.speaker.type == "unknown"):
+            want = "person" if d.pronoun in ("he", "she") else "body"
+            found = last.get(want)
+            reach = 0 if d.pronoun == "they" else 2  # "they" is often people the text never names
+            if found is not None and here - found[1] <= reach:
+                d = Draft(d.start, d.end, found[0], d.form, d.cue, d.cue_token)
+            elif d.pronoun == "it":
+                continue
+        kind = speaker_kind(ctx, d.speaker)
+        if kind is not None:
+            last[kind] = (d.speaker, here)
+        out.append(d)
+    return out
+
+
+def is_not_statement(text: str, draft: Draft) -> bool:
+    """Captions, credits, headers and table rows: no sentence in them ("Image: Nicholas Moreau.", "Total: 45")."""
+    content = text[draft.start : draft.end]
+    if _CREDIT.match(content) or _CREDIT_TAIL.search(content) or _SCHEDULE.search(content):
+        return True
+    words = content.split()
+    letters = sum(c.isalpha() for c in content)
+    if letters < len(content.replace(" ", "")) * 0.5:  # mostly digits and signs: a table row
+        return True
+    return (
+        draft.form != "direct"
+        and len(words) <= 3
+        and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    )
+
+
+def drop_nested_duplicates(drafts: list[Draft]) -> list[Draft]:
+    """A reported statement whose content repeats an existing one (same span) is dropped."""
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for d in drafts:
+        if (d.start, d.end) in seen:
+            continue
+        seen.add((d.start, d.end))
+        out.append(d)
+    return out

@@ -1,0 +1,315 @@
+"""Who speaks in a transcript turn: the labels :mod:`realpolitik.statements.turns` found, read with the parse
+and the resolver's mentions.
+
+A label names a speaker when it has a name that is not a place or an organisation (a single word only when
+the knowledge base knows the person) and no finite verb ("Mr Putin, in his message, said:" is a sentence);
+in an article with a single label the name must also be a person to the resolver or the parser. The speaker
+is the person the knowledge base knows (a resolved person mention on the name, with the same surname);
+otherwise the label's name, with state and sector read from its title: a news organisation
+(``media_outlets``: MED of its state), the sector of the title's words (``title_sectors``), the state of a
+resolved mention in the title, and for a state office with no state named, the state of the transcript's host
+(the state most of the known speakers act for). A later short label ("Viktor Ivanov:") takes what an earlier,
+fuller label of the same person said. "Question:" and "Remark:" are journalists (MED) when the article's title
+says it is an interview or press conference, of the state of the outlet the title names, or of the state the
+host named just before ("Let us start with our Chinese friends.").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from realpolitik.annotate import doc_text
+from realpolitik.model import Article, Mention, Speaker
+from realpolitik.ontology import cues
+from realpolitik.statements.speakers import MentionIndex
+from realpolitik.statements.turns import Label, Turn
+
+_SECTOR_ORDER = ("MED", "LEG", "JUD", "MIL", "BUS", "EDU", "GOV")
+_STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_NOT_PERSONS = frozenset({"state", "igo", "ngo", "company", "group", "region", "agent", "armed_group"})
+_HONORIFICS = frozenset({"Mr", "Ms", "Mrs", "Dr"})
+_NOT_TITLES = frozenset({"armed_group", "group"})  # "the Foundation" is no armed group in a title
+_MAX_HOST_WORDS = 25  # the host's line before a question that names who asks ("our Chinese friends")
+
+
+def _phrases(words: Sequence[str]) -> re.Pattern[str]:
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in ordered) + r")(?![\w-])", re.I)
+
+
+_TITLE_SECTORS = cues.mapping("title_sectors")
+_SECTOR_PATTERN = _phrases(list(_TITLE_SECTORS))
+_OUTLETS = cues.mapping("media_outlets")
+_OUTLET_PATTERN = _phrases(list(_OUTLETS))
+_PRESS_TITLES = _phrases(list(cues.words("press_titles")))
+_PRESS_WORDS = cues.words("press_turn_words")
+
+
+@dataclass(slots=True)
+class _Reading:
+    """What one label says: the name span, a known person, and state and sector from the title."""
+
+    name: tuple[int, int]
+    person: Mention | None = None
+    code: str | None = None
+    sector: str | None = None
+    state_office: bool = False  # the title has a state office word but no state: the host's
+
+
+def title_reading(text: str, titles: Sequence[tuple[int, int]], mentions: Sequence[Mention]) -> _Reading:
+    """State and sector from a label's titles (the reading's ``name`` is left empty)."""
+    reading = _Reading((0, 0))
+    sectors: list[str] = []
+    for start, end in titles:
+        chunk = text[start:end]
+        outlet = _OUTLET_PATTERN.search(chunk)
+        if outlet and reading.code is None:
+            reading.code = _OUTLETS[outlet.group().casefold()]
+            sectors.append("MED")
+        sectors += [_TITLE_SECTORS[m.group().casefold()] for m in _SECTOR_PATTERN.finditer(chunk)]
+    # A person the resolver put in the title ("President" filled with the host's president) is someone else.
+    inside = [
+        m
+        for m in mentions
+        if any(s <= m.start and m.end <= e for s, e in titles)
+        and m.kind not in _NOT_TITLES
+        and m.kind != "person"
+        and (m.code or m.actor_id)
+    ]
+    for m in inside:
+        if reading.code is None and (m.code or m.country):
+            reading.code = m.code or m.country
+        if m.sector:
+            sectors.append(m.sector)
+    if sectors:
+        reading.sector = min(sectors, key=lambda s: _SECTOR_ORDER.index(s) if s in _SECTOR_ORDER else 99)
+    reading.state_office = reading.code is None and any(s in _STATE_SECTORS for s in sectors)
+    return reading
+
+
+_SELF_INTRO = re.compile(
+    r"(?:(?:Good (?:afternoon|morning|evening)|Hello)[^.!\n]{0,40}[.!,]\s*)?(?:Mr President,\s*)?"
+    r"(?:(?:[Mm]y name is|I am|I’m|I'm)\s+)?(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})(?:,| from\b)"
+)
+_MAX_INTRO = 100  # characters of the outlet after a questioner's name
+_ADDRESS_WORDS = frozenset({"you", "your", "i", "we", "what", "how", "could", "would", "please", "tell"})
+_PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ich)\b")  # "Vladimir Vladimirovich," addresses the host
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def _display(name: str) -> str:
+    """A name as written, with words the site ran together split again ("VladimirPutin")."""
+    return _CAMEL.sub(" ", name) if " " not in name.strip() else name
+
+
+def _name_words(name: str) -> list[str]:
+    """Case- and accent-free words of a name, for comparing "Niinistö" with "Niinisto"."""
+    plain = unicodedata.normalize("NFKD", _display(name))
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return [
+        w.casefold()
+        for w in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", plain)
+        if w not in ("Mr", "Ms", "Mrs", "Dr")
+    ]
+
+
+class LabelReader:
+    """Speakers for the labels of one article's turns (see the module docstring)."""
+
+    def __init__(self, doc: Doc, article: Article, index: MentionIndex, turns: Sequence[Turn]) -> None:
+        self.doc = doc
+        self.text = doc_text(doc)
+        self.article = article
+        self.index = index
+        self.turns = list(turns)
+        seen: dict[tuple[int, int], Label] = {}
+        for turn in self.turns:
+            seen.setdefault((turn.label.start, turn.label.end), turn.label)
+        self.labels = list(seen.values())
+
+    def speakers(self) -> dict[tuple[int, int], Speaker | None]:
+        transcript = len(self.labels) >= 2
+        readings: dict[tuple[int, int], _Reading | None] = {}
+        for label in self.labels:
+            readings[(label.start, label.end)] = None if label.word else self._read(label, transcript)
+        host = self._host(readings)
+        memory: dict[str, _Reading] = {}
+        for reading in readings.values():
+            if reading is not None and (reading.person is not None or reading.code or reading.sector):
+                memory.setdefault(self._surname(reading.name), reading)
+        out: dict[tuple[int, int], Speaker | None] = {}
+        for label in self.labels:
+            key = (label.start, label.end)
+            if label.word:
+                out[key] = self._word_speaker(label) if transcript else None
+                continue
+            reading = readings[key]
+            out[key] = None if reading is None else self._speaker(label, reading, memory, host)
+        return out
+
+    # -- reading one label ---------------------------------------------------------------------------------
+    def _read(self, label: Label, transcript: bool) -> _Reading | None:
+        if label.name is None:
+            return None
+        span = self.doc.char_span(label.start, label.end, alignment_mode="expand")
+        if span is None:
+            return None
+        if label.shape != "tooltip" and any(t.tag_ in _FINITE and t.text.islower() for t in span):
+            return None
+        name = self._name_span(label.name)
+        if name is None:
+            return None
+        person = self._known_person(name)
+        if person is None:
+            single = len(_name_words(self.text[name[0] : name[1]])) < 2
+            named = any(
+                e.label_ == "PERSON" and e.start_char < name[1] and e.end_char > name[0] for e in span.ents
+            )
+            if single or not (transcript or named):
+                return None
+        titles = label.titles + (((label.name[0], name[0]),) if name[0] > label.name[0] else ())
+        reading = title_reading(self.text, titles, self.index.within(label.start, label.end))
+        reading.name, reading.person = name, person
+        return reading
+
+    def _name_span(self, name: tuple[int, int]) -> tuple[int, int] | None:
+        """The name without a leading place ("Uzbekistan Shavkat Mirziyoyev"), three words only when the
+        parser or the knowledge base sees a three-word person; None when a place or organisation is all of it."""
+        words = [
+            (m.start() + name[0], m.end() + name[0])
+            for m in re.finditer(r"\S+", self.text[name[0] : name[1]])
+        ]
+        things = [m for m in self.index.within(name[0], name[1]) if m.kind in _NOT_PERSONS and m.actor_id]
+        things += [m for m in self.index.covering(name[0], name[1]) if m.kind in _NOT_PERSONS and m.actor_id]
+        if any(m.start <= name[0] and m.end >= name[1] for m in things):
+            return None
+        while len(words) > 2 and any(
+            m.kind in _NOT_PERSONS and m.actor_id for m in self.index.covering(words[0][0], words[0][1])
+        ):
+            words = words[1:]  # "President of Austria | Alexander Van der Bellen"
+        inner = [self.text[s:e] for s, e in words[1:-1]]
+        joined = any(
+            w.islower() or re.fullmatch(r"[A-Z]\.", w) for w in inner
+        )  # "Van der Bellen", "Adnan Z. Amin"
+        if len(words) > 2 and not joined:
+            first = words[0][0]
+            person_ent = any(
+                e.label_ == "PERSON" and e.start_char <= first and e.end_char >= name[1]
+                for e in self.doc.ents
+            )
+            known = any(m.kind == "person" and m.start <= first for m in self.index.within(first, name[1]))
+            if not (person_ent or known):
+                words = words[-2:]
+        return words[0][0], words[-1][1]
+
+    def _known_person(self, name: tuple[int, int]) -> Mention | None:
+        """A resolved person on the name with the same surname, and the same first name when both have one."""
+        words = _name_words(self.text[name[0] : name[1]])
+        for m in self.index.covering(name[0], name[0] + 1) + self.index.within(name[0], name[1]):
+            if m.kind != "person" or not (m.code or m.actor_id) or m.end <= name[0] or m.start >= name[1]:
+                continue
+            known = _name_words(m.name or m.text)
+            if not known or not words or known[-1] != words[-1]:
+                continue
+            if len(known) < 2 or len(words) < 2 or known[0][:3] in {w[:3] for w in words[:-1]}:
+                return m  # the label's name may still hold a word of its title ("Austria Alexander ...")
+        return None
+
+    def _surname(self, name: tuple[int, int]) -> str:
+        words = _name_words(self.text[name[0] : name[1]])
+        return words[-1] if words else ""
+
+    def _host(self, readings: dict[tuple[int, int], _Reading | None]) -> str | None:
+        codes: Counter[str] = Counter()
+        for turn in self.turns:
+            reading = readings.get((turn.label.start, turn.label.end))
+            if reading is not None and reading.person is not None and reading.person.code:
+                codes[reading.person.code] += 1
+        return codes.most_common(1)[0][0] if codes else None
+
+    # -- speakers -----------------------------------------------------------------------------------------
+    def _speaker(
+        self, label: Label, reading: _Reading, memory: dict[str, _Reading], host: str | None
+    ) -> Speaker:
+        person = reading.person
+        if person is None:
+            earlier = memory.get(self._surname(reading.name))
+            if earlier is not None and earlier is not reading and not (reading.code or reading.sector):
+                person = earlier.person
+                reading = _Reading(reading.name, None, earlier.code, earlier.sector, earlier.state_office)
+        label_name = _display(self.text[reading.name[0] : reading.name[1]])
+        if person is not None and person.code:
+            words = (person.name or "").split()
+            known = person.name if len(words) >= 2 and words[0].rstrip(".") not in _HONORIFICS else None
+            return Speaker(
+                name=known or label_name,
+                type="actor",
+                code=person.code,
+                sector=person.sector,
+                start=label.start,
+                end=label.end,
+                actor_id=person.actor_id,
+            )
+        code = reading.code or (host if reading.state_office else None)
+        return Speaker(
+            name=label_name,
+            type="actor",
+            code=code,
+            sector=reading.sector,
+            start=label.start,
+            end=label.end,
+        )
+
+    def _word_speaker(self, label: Label) -> Speaker:
+        code = sector = None
+        title = self.article.title or ""
+        press = label.word in _PRESS_WORDS
+        if press and _PRESS_TITLES.search(title):
+            sector = "MED"
+            outlet = _OUTLET_PATTERN.search(title)
+            code = _OUTLETS[outlet.group().casefold()] if outlet else self._named_before(label)
+        intro = _SELF_INTRO.match(self.text, label.content) if press else None
+        if intro and self._introduces(intro):
+            # "Question: Ksenia Sokolova, Snob magazine. ...": the questioner names themselves
+            rest = (intro.end(), self.text.find(".", intro.end()))
+            own = title_reading(self.text, [rest], self.index.within(*rest))
+            return Speaker(
+                name=intro.group("name"),
+                type="actor",
+                code=own.code or code,
+                sector=own.sector or sector,
+                start=intro.start("name"),
+                end=intro.end("name"),
+            )
+        return Speaker(name=None, type="unknown", code=code, sector=sector, start=label.start, end=label.end)
+
+    def _introduces(self, intro: re.Match[str]) -> bool:
+        """A self-introduction ("Ksenia Sokolova, Snob magazine.") rather than an address to someone ("Alexander
+        Tkachev, what do you think?", "Vladimir Vladimirovich, ...")."""
+        name = intro.group("name")
+        if _PATRONYMIC.search(name) or name.split()[0] in _HONORIFICS:
+            return False
+        stop = self.text.find(".", intro.end(), intro.end() + _MAX_INTRO)
+        if stop < 0:
+            return False
+        words = {w.casefold() for w in re.findall(r"[\w’']+", self.text[intro.end() : stop])}
+        return "?" not in self.text[intro.end() : stop] and not words & _ADDRESS_WORDS
+
+    def _named_before(self, label: Label) -> str | None:
+        """The one state named by the host's turn just before the question when that turn is one short line
+        ("Let us start with our Chinese friends.")."""
+        before = [t for t in self.turns if t.end <= label.start and t.label is not label]
+        if not before:
+            return None
+        last = before[-1]
+        if last.continued or len(self.text[last.start : last.end].split()) > _MAX_HOST_WORDS:
+            return None
+        codes = {m.code for m in self.index.within(last.start, last.end) if m.kind == "state" and m.code}
+        return codes.pop() if len(codes) == 1 else None

@@ -1,0 +1,99 @@
+"""Transcript speakers end to end: every label shape, titles read for state and sector when the knowledge base
+does not know the person, later short labels, questions in interviews, and lines that only look like labels."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+TRANSCRIPT = (
+    "Vladimir Putin met with the heads of several companies.\n\n"
+    "President of Russia Vladimir Putin: Good afternoon, colleagues. Let us begin.\n\n"
+    "We have a lot to discuss today.\n\n"
+    "CEO of the Russian Direct Investment Fund Kirill Dmitriev: Thank you, Mr President. The fund has invested "
+    "in forty regions.\n\n"
+    "Sergey Vodnev, testing department control foreman: We finished the tests on time.\n\n"
+    "Minister of Healthcare Veronika Skvortsova Skvortsova VeronikaMinister of Healthcare : Hospitals are "
+    "ready.\n\n"
+    "Vladimir Putin: Mr Dmitriev, how much was invested last year?\n\n"
+    "Kirill Dmitriev: About one trillion roubles.\n\n"
+    "The message reads, in part: we are grateful for the support.\n\n"
+    "Veronika Skvortsova: And the clinics too."
+)
+
+
+def turns(engine: Any, text: str, **fields: Any) -> list[tuple[str, str | None, str | None, str | None, str]]:
+    analysis = engine.analyze_text(text, id="t", published="2017-06-01", **fields)
+    out = []
+    for s in analysis.statements:
+        if s.cue_end is not None and text[s.cue_end : s.cue_end + 2].lstrip().startswith(":"):
+            out.append(
+                (text[s.start : s.end][:24], s.speaker.name, s.speaker.code, s.speaker.sector, s.speaker.type)
+            )
+    return out
+
+
+def test_every_label_shape_and_the_paragraphs_after_it(nlp_engine: Any) -> None:
+    got = turns(nlp_engine, TRANSCRIPT)
+    speakers = [(name, code, sector) for _, name, code, sector, _ in got]
+    assert speakers == [
+        ("Vladimir Putin", "RUS", "GOV"),
+        ("Vladimir Putin", "RUS", "GOV"),  # the paragraph after the label
+        ("Kirill Dmitriev", "RUS", "BUS"),
+        ("Sergey Vodnev", None, None),
+        ("Veronika Skvortsova", "RUS", "GOV"),  # a state office with no state named: the host's
+        ("Vladimir Putin", "RUS", "GOV"),
+        ("Kirill Dmitriev", "RUS", "BUS"),  # the short label takes what the full one said
+        ("Kirill Dmitriev", "RUS", "BUS"),  # "The message reads, in part:" is no label
+        ("Veronika Skvortsova", "RUS", "GOV"),
+    ]
+    assert got[7][0].startswith("The message reads")
+
+
+def test_questions_in_an_interview_are_journalists_of_the_outlet(nlp_engine: Any) -> None:
+    text = (
+        "Question: Mr President, what do you expect from the summit?\n\n"
+        "Vladimir Putin: A great deal.\n\n"
+        "Question: Ksenia Sokolova, Xinhua. And from China?\n\n"
+        "Vladimir Putin: Even more."
+    )
+    got = turns(nlp_engine, text, title="Interview to the ITAR-TASS news agency")
+    assert [(name, code, sector, kind) for _, name, code, sector, kind in got] == [
+        (None, "RUS", "MED", "unknown"),
+        ("Vladimir Putin", "RUS", "GOV", "actor"),
+        ("Ksenia Sokolova", "CHN", "MED", "actor"),
+        ("Vladimir Putin", "RUS", "GOV", "actor"),
+    ]
+
+
+def test_questions_outside_the_press_have_no_sector(nlp_engine: Any) -> None:
+    text = "Question: What about the roads?\n\nVladimir Putin: They will be repaired."
+    got = turns(nlp_engine, text, title="Meeting with residents of Kaluga")
+    assert got[0][1:] == (None, None, None, "unknown")
+
+
+def test_names_with_particles_stay_whole(nlp_engine: Any) -> None:
+    text = (
+        "Federal President of Austria Alexander Van der Bellen: Thank you for the invitation.\n\n"
+        "Vladimir Putin: You are welcome.\n\n"
+        "Alexander Van der Bellen: We have a lot to discuss."
+    )
+    got = turns(nlp_engine, text)
+    assert [name for _, name, _, _, _ in got] == [
+        "Alexander Van der Bellen",
+        "Vladimir Putin",
+        "Alexander Van der Bellen",
+    ]
+
+
+def test_a_place_before_a_colon_is_no_speaker(nlp_engine: Any) -> None:
+    text = (
+        "Vladimir Putin: We signed agreements with many countries.\n\n"
+        "Germany: two agreements on energy.\n\n"
+        "Angela Merkel: Thank you."
+    )
+    got = turns(nlp_engine, text)
+    assert [name for _, name, _, _, _ in got] == ["Vladimir Putin", "Vladimir Putin", "Angela Merkel"]

@@ -1,0 +1,174 @@
+"""Transcript labels on plain text: every shape kremlin.ru uses, and the lines that only look like labels."""
+
+from __future__ import annotations
+
+import pytest
+
+from realpolitik.statements.quotes import Paragraph, split_paragraphs
+from realpolitik.statements.turns import find_turns, parse_label
+
+
+def label_of(line: str) -> tuple[str, str | None, list[str], str | None] | None:
+    """(shape, name, titles, turn word) of the label opening ``line``, or None."""
+    text = line + " Thank you, colleagues."
+    label = parse_label(text, Paragraph(0, 0, len(text)))
+    if label is None:
+        return None
+    name = text[label.name[0] : label.name[1]] if label.name else None
+    return label.shape, name, [text[s:e] for s, e in label.titles], label.word
+
+
+@pytest.mark.parametrize(
+    ("line", "shape", "name", "titles"),
+    [
+        ("Vladimir Putin:", "name", "Vladimir Putin", []),
+        ("Recep Tayyip Erdogan:", "name", "Recep Tayyip Erdogan", []),
+        ("Dmitry de Koshko:", "name", "Dmitry de Koshko", []),
+        ("A. Voronin:", "name", "A. Voronin", []),
+        (  # the state before the name is dropped with the parse (statements.labels)
+            "Acting Prime Minister of Armenia Nikol Pashinyan:",
+            "title-name",
+            "Armenia Nikol Pashinyan",
+            ["Acting Prime Minister of"],
+        ),
+        (
+            "CEO and Chairman of the Management Board of the Russian Direct Investment Fund Kirill Dmitriev:",
+            "title-name",
+            "Kirill Dmitriev",
+            ["CEO and Chairman of the Management Board of the Russian Direct Investment Fund"],
+        ),
+        ("Energy Minister Alexander Novak:", "title-name", "Alexander Novak", ["Energy Minister"]),
+        (
+            "United Russia faction leader and Deputy Speaker of the State Duma Vladimir Vasilyev:",
+            "title-name",
+            "Vladimir Vasilyev",
+            ["United Russia faction leader and Deputy Speaker of the State Duma"],
+        ),
+        (
+            "Minister of Construction, Housing and Utilities Mikhail Men:",
+            "title-name",
+            "Utilities Mikhail Men",
+            ["Minister of Construction, Housing and"],
+        ),
+        (
+            "Sergey Vodnev, testing department control foreman:",
+            "name-title",
+            "Sergey Vodnev",
+            ["testing department control foreman"],
+        ),
+        ("Yevgeny Rozhkov, reporter at VGTRK:", "name-title", "Yevgeny Rozhkov", ["reporter at VGTRK"]),
+        (
+            "CNBC TV anchor Geoff Cutmore, moderator of the plenary session:",
+            "title-name",
+            "Geoff Cutmore",
+            ["CNBC TV anchor", "moderator of the plenary session"],
+        ),
+        (
+            "Prime Minister Dmitry Medvedev Medvedev DmitryDeputy Chairman of the Security Council :",
+            "tooltip",
+            "Dmitry Medvedev",
+            ["Prime Minister", "Deputy Chairman of the Security Council"],
+        ),
+        (
+            "President of China Xi Jinping Xi JinpingPresident of the People's Republic of China (retranslated):",
+            "tooltip",
+            "Xi Jinping",
+            ["President of China", "President of the People's Republic of China"],
+        ),
+        (
+            "President of Xinhua News Agency Cai Mingzhao (retranslated):",
+            "title-name",
+            "Cai Mingzhao",
+            ["President of Xinhua News Agency"],
+        ),
+    ],
+)
+def test_label_shapes(line: str, shape: str, name: str, titles: list[str]) -> None:
+    assert label_of(line) == (shape, name, titles, None)
+
+
+@pytest.mark.parametrize(
+    ("line", "word"),
+    [
+        ("Question:", "question"),
+        ("Question (retranslated):", "question"),
+        ("Question from Izhevsk:", "question"),
+        ("Remark:", "remark"),
+        ("Moderator:", "moderator"),
+        ("Call centre operator:", "call centre operator"),
+    ],
+)
+def test_turn_words(line: str, word: str) -> None:
+    assert label_of(line) == ("word", None, [], word)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The message reads, in part:",
+        "Here is my question:",
+        "And a question for President Putin:",
+        "Mr President, what is the situation with the pension reform? Let me read out a text message:",
+        "Note:",
+        "Photo:",
+        "Text of the address:",
+        "Entry from 02.00 pm to 02.30 pm:",
+        "Moderator of the plenary session, please:",
+        "The session starts at 12:30",
+        "I want to stress once again:",
+    ],
+)
+def test_sentences_and_headings_are_not_labels(line: str) -> None:
+    assert label_of(line) is None
+
+
+def test_turns_carry_the_speaker_to_every_paragraph_until_the_next_label() -> None:
+    text = (
+        "The leaders met in Moscow.\n\nVladimir Putin: Colleagues, good afternoon.\n\nWe have much to discuss."
+        "\n\nPresident of Kazakhstan Kassym-Jomart Tokayev: Thank you.\n\nQuestion: What about the CSTO?"
+    )
+    turns = find_turns(text)
+    labels = [text[t.label_start : t.label_end] for t in turns]
+    assert labels == [
+        "Vladimir Putin",
+        "Vladimir Putin",
+        "President of Kazakhstan Kassym-Jomart Tokayev",
+        "Question",
+    ]
+    assert [t.continued for t in turns] == [False, True, False, False]
+    assert text[turns[0].start : turns[0].end] == "Colleagues, good afternoon."
+    assert text[turns[1].start : turns[1].end] == "We have much to discuss."
+
+
+def test_a_label_with_nothing_after_it_on_its_line_still_opens_a_turn() -> None:
+    text = "Vladimir Putin:\n\nGood afternoon.\n\nSergei Lavrov: Thank you."
+    turns = find_turns(text)
+    assert [(text[t.label_start : t.label_end], text[t.start : t.end]) for t in turns] == [
+        ("Vladimir Putin", ""),
+        ("Vladimir Putin", "Good afternoon."),
+        ("Sergei Lavrov", "Thank you."),
+    ]
+
+
+def test_a_single_label_is_no_transcript() -> None:
+    text = "Vladimir Putin: Good afternoon.\n\nThe talks went on for three hours."
+    turns = find_turns(text)
+    assert [t.continued for t in turns] == [False]
+
+
+def test_headings_with_colons_are_not_turns() -> None:
+    text = (
+        "Note: this article was updated.\n\nPhoto: the summit.\n\nWhat is more important for Tokayev: money"
+    )
+    assert find_turns(text, split_paragraphs(text)) == []
+
+
+def test_wikinews_interview_labels_in_double_parentheses() -> None:
+    text = "((WN))  Has this ever happened to you?\n\n((Akram Pasha))  No, never in my life.\n\nIt was hard."
+    turns = find_turns(text)
+    assert [(t.label.word, t.label.name and text[t.label.name[0] : t.label.name[1]]) for t in turns] == [
+        ("interviewer", None),
+        (None, "Akram Pasha"),
+        (None, "Akram Pasha"),
+    ]
+    assert text[turns[1].start : turns[1].end] == "No, never in my life."
