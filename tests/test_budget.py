@@ -25,15 +25,19 @@ def test_a_section_past_its_budget_is_stopped() -> None:
 
 
 def test_exceptions_never_escape_a_finished_section() -> None:
-    stopped = 0
-    for _ in range(300):
+    stopped = finished = 0
+    for i in range(300):
         try:
             with budget.section(random.uniform(0.0005, 0.003)):
-                spin(30_000)
+                if i % 2:  # work that only the budget ends
+                    while True:
+                        spin(1000)
+                spin(30_000)  # work that may end just before, at or after its budget
+            finished += 1
         except budget.OverBudget:
             stopped += 1
         spin(100_000)  # a late exception would be raised here, outside any section
-    assert 0 < stopped < 300
+    assert stopped >= 150 and stopped + finished == 300
 
 
 def test_another_thread_cancels_a_section_and_every_later_one() -> None:

@@ -68,6 +68,7 @@ DEFAULTS = [
             "plover-gsr-actors",
             "statements",
             "newsmtsc",
+            "transcript-turns",
         )
     ),
     *(

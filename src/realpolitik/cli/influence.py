@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Group
@@ -18,8 +19,16 @@ from realpolitik.cli.report import make_console
 from realpolitik.errors import ConfigError
 from realpolitik.model import DOMAINS
 from realpolitik.settings import Settings
-from realpolitik.store.aggregate import Commentary
-from realpolitik.store.influence import THIN_EVENTS, InfluenceProfile, InfluenceSeries
+
+if TYPE_CHECKING:  # the store (DuckDB, Arrow) loads when a command reads it, not for every command's start
+    from realpolitik.store.aggregate import Commentary
+    from realpolitik.store.influence import InfluenceProfile, InfluenceSeries
+
+
+def _thin_events() -> int:
+    from realpolitik.store.influence import THIN_EVENTS
+
+    return THIN_EVENTS
 
 
 def _day(value: datetime | None) -> date | None:
@@ -35,7 +44,7 @@ def _label(name: str, code: str) -> str:
 
 
 def _evidence(events: int, articles: int, outlets: int) -> str:
-    thin = " thin" if events < THIN_EVENTS else ""
+    thin = " thin" if events < _thin_events() else ""
     return f"{events} / {articles} / {outlets}{thin}"
 
 
@@ -98,7 +107,7 @@ def influence_tables(
         parts.append(Text(f"No complete events involve {profile.target} in this period.", "yellow"))
     else:
         parts.append(
-            Text(f"thin: fewer than {THIN_EVENTS} events behind the share; interval: Wilson 95%.", "dim")
+            Text(f"thin: fewer than {_thin_events()} events behind the share; interval: Wilson 95%.", "dim")
         )
     if profile.outlets:
         table = Table(title=f"Outlets ({profile.outlet_count})", title_justify="left")
@@ -158,7 +167,7 @@ def series_tables(series: InfluenceSeries) -> Group:
     if len(parts) == 1:
         parts.append(Text(f"No dated complete events involve {series.target}.", "yellow"))
     else:
-        parts.append(Text(f"* thin: fewer than {THIN_EVENTS} events behind the share.", "dim"))
+        parts.append(Text(f"* thin: fewer than {_thin_events()} events behind the share.", "dim"))
     return Group(*parts)
 
 

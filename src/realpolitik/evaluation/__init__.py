@@ -1,6 +1,6 @@
 """Evaluation against the gold sets in the shared data folder: one module per kind of gold set (``events``,
-``actors``, ``statements``, ``transcripts``), each scoring function registered below as an ``Evaluator`` plugin, the same way a
-third party adds a gold set. ``realpolitik eval`` runs the requested (or all) sets and prints one table."""
+``news``, ``actors``, ``statements``, ``transcripts``), each scoring function registered below as an ``Evaluator``
+plugin, the same way a third party adds a gold set. ``realpolitik eval`` runs the requested (or all) sets and prints one table."""
 
 from __future__ import annotations
 
