@@ -24,7 +24,9 @@ def main() -> None:
     parser.add_argument("--db", required=True, help="a store written by realpolitik ingest")
     parser.add_argument("--seed", type=int, default=12)
     parser.add_argument("--n", type=int, default=100)
-    parser.add_argument("--context", type=int, default=400, help="characters of text shown before the sentence")
+    parser.add_argument(
+        "--context", type=int, default=400, help="characters of text shown before the sentence"
+    )
     args = parser.parse_args()
     con = duckdb.connect(args.db, read_only=True)
     rows = con.sql(
