@@ -139,7 +139,14 @@ def give_names_once(owners: list[Record], others: list[Record]) -> list[Record]:
 
 # Words that are never a surname alone: places the knowledge base does not hold ("talks in The Hague"), and
 # the days and months ("On Friday" is not Godwin Friday).
-NOT_SURNAMES = {"hague", *calendar.day_name, *calendar.month_name[1:]}
+# Words that end organisation names ("Syrian National Council"): never a person's surname alone.
+NOT_SURNAMES = {
+    "hague",
+    *calendar.day_name,
+    *calendar.month_name[1:],
+    *("council", "committee", "commission", "coalition", "front", "party", "union", "movement", "army"),
+    *("assembly", "congress", "organization", "organisation", "alliance", "forces", "brigade", "league"),
+}
 
 
 def filter_surnames(

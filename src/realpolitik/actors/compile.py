@@ -122,6 +122,23 @@ def compile_index(records: Records) -> tuple[Any, ...]:
     return (columns, by_key, rows, offices, office_keys, homes, holders, surnames, keys)
 
 
+# Phoenix files some bodies as people ("Syrian National Council"): the last word of a body's name is no surname.
+_BODY_WORDS = frozenset(
+    {
+        "council",
+        "committee",
+        "commission",
+        "coalition",
+        "front",
+        "party",
+        "union",
+        "movement",
+        "army",
+        "league",
+    }
+)
+
+
 def _index_person(
     actor_id: str,
     f: dict[str, Any],
@@ -131,7 +148,12 @@ def _index_person(
 ) -> None:
     for text in names:
         last = text.split()[-1]
-        if len(last) >= 4 and last[:1].isupper() and last.replace("-", "").isalpha():
+        if (
+            len(last) >= 4
+            and last[:1].isupper()
+            and last.replace("-", "").isalpha()
+            and last.casefold() not in _BODY_WORDS
+        ):
             ids = surnames.setdefault(last.casefold(), [])
             if actor_id not in ids:
                 ids.append(actor_id)

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, overload
 
 from realpolitik.actors import cache as disk
+from realpolitik.actors import compile as compile_module
 from realpolitik.actors.compile import ACTING, FORM_TYPES, compile_index, form_key
 from realpolitik.actors.records import KINDS, merge_records, read_records
 from realpolitik.model import Actor, Membership, Role
@@ -497,7 +498,8 @@ def bundled_paths() -> list[Path]:
 @cache
 def _bundled() -> KnowledgeBase:
     paths = bundled_paths()
-    key = disk.fingerprint(paths, KB_VERSION)
+    # The code that builds the index is part of what the cache holds: an edited compile.py is a new index.
+    key = disk.fingerprint([*paths, Path(compile_module.__file__)], KB_VERSION)
     # Hundreds of thousands of small containers are made here and none is garbage: collecting while they
     # are made costs a third of the time.
     enabled = gc.isenabled()

@@ -34,6 +34,7 @@ _NOT_GROUPS = _DOCUMENTS | cues.words("act_nouns")
 _LINK_WORDS = cues.words("link_words")
 _NUMBER_ROLES = frozenset({"dobj", "nsubj", "nsubjpass"})
 _PLACE_NOUNS = cues.words("place_nouns")
+_FORUMS = cues.words("forum_nouns")
 _PLACE_DEPS = frozenset({"compound", "poss", "appos", "pobj"})
 PLACE_PREPS: tuple[str, ...] = cues.ordered("place_prepositions")
 
@@ -139,6 +140,12 @@ def argument(head: Token, index: MentionIndex, how: str) -> Argument | None:
     if len(mentions) > 1 and any(m.code and m.text.lower() not in _POSSESSIVES for m in mentions):
         # "his US counterpart", "its embassy in Moscow": the possessor is who owns it, not who it is.
         mentions = [m for m in mentions if m.text.lower() not in _POSSESSIVES]
+    if head.lemma_.lower() in _FORUMS and head.pos_ == "NOUN":
+        # "the Astana talks supported the Geneva process": a format named after its venue or parties acts for
+        # none of them; the meetings of an organisation ("the CSTO summit") are the organisation's.
+        mentions = [m for m in mentions if m.kind == "igo"]
+        if not mentions:
+            return None
     if mentions:
         return Argument(tuple(m.ref() for m in mentions), how)
     if head.pos_ not in ("NOUN", "PROPN", "PRON") and not (head.pos_ == "NUM" and head.dep_ in _NUMBER_ROLES):
@@ -230,6 +237,8 @@ def subject_of(verb: Token, index: MentionIndex, depth: int = 0) -> Argument | N
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     ):
         return subject_of(head.head, index, depth + 1)  # "took this opportunity to thank": the taker thanks
+    if verb.dep_ == "advcl" and verb.tag_ in ("VBD", "VBN") and child(verb, "mark", "aux", "auxpass") is None:
+        return None  # "condolences over ... the aircraft shot down in Syria": a bare participle is no clause of X
     if verb.dep_ in ("advcl", "pcomp") or (verb.dep_ == "prep"):
         up = head
         while up.dep_ in ("prep", "pcomp") and up.head.i != up.i:

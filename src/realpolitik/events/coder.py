@@ -10,7 +10,7 @@ the clause it was coded from (with the reporting verb when the act is reported s
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
 from itertools import permutations
@@ -80,7 +80,9 @@ def _target_of(match: Match, index: MentionIndex, source_tokens: set[int]) -> Ar
     skip = {obj.i, real_object(obj).i} if obj is not None else set()
     candidates: list[tuple[Token, str]] = []
     patient = passive_patient(verb)
-    if patient is not None:
+    # What was discussed or reviewed is the talks' topic ("cooperation in the Caspian region was discussed"),
+    # never their other party.
+    if patient is not None and match.entry.type != "CONSULT":
         candidates.append((patient, "patient"))
     candidates.extend((c, "dative") for c in verb.children if c.dep_ == "dative" and child(c, "pobj") is None)
     candidates.extend((c, "object") for c in verb.children if c.dep_ == "dobj")
@@ -238,6 +240,28 @@ def _evidence(trigger: Token, governors: tuple[Token, ...], sent: Span) -> tuple
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
+def _predicate_of(noun: Token) -> list[Token]:
+    """What a copula says of an event noun that is its subject ("the meeting was very useful"): part of the
+    clause the noun's act is stated (or evaluated) in."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "nsubj" or noun.head.lemma_ != "be":
+        return []
+    return [t for c in noun.head.children if c.dep_ in ("acomp", "attr") for t in c.subtree]
+
+
+def _in_passing(trigger: Token, governors: Sequence[Token]) -> bool:
+    """The act is mentioned inside a noun phrase, not stated by the sentence: its clause is a relative clause
+    ("the agreement that Russia signed", "Russia, which sent troops, ...") or a participle modifying a noun ("the
+    agreements reached at the last meeting"). "took this opportunity to thank" is a frame, not a mention."""
+    head = governors[-1] if governors else trigger
+    if head.dep_ == "relcl":
+        return True
+    return (
+        head.dep_ == "acl"
+        and head.tag_ in ("VBN", "VBG")
+        and not any(c.lower_ == "to" for c in head.children)
+    )
+
+
 def _is_crowd(head: Token | None) -> bool:
     """Does the phrase headed by ``head`` name a crowd of protesters ("Kurdish protesters", "an angry mob",
     "thousands of demonstrators")?"""
@@ -285,10 +309,13 @@ def _events_for(
             consequent=not any(c.dep_ == "mark" for c in trigger.children),
             marked=any(c.dep_ == "mark" for t in (trigger, *match.governors) for c in t.children),
             crowd=kind in ("ASSAULT", "COERCE") and (crowd or _is_crowd(child(trigger, "nsubj"))),
+            passing=_in_passing(trigger, match.governors),
             contexts=contexts,
             domain=domain_hint,
             lemma=lemma,
-            words=frozenset(w for t in words for w in (t.lower_, t.lemma_.lower())),
+            words=frozenset(
+                w for t in (*words, *_predicate_of(trigger)) for w in (t.lower_, t.lemma_.lower())
+            ),
             governors=frozenset(g.lemma_.lower() for g in match.governors),
             own_word=own_word(trigger, source, ctx.index),
             noun=trigger.pos_ in ("NOUN", "PROPN"),

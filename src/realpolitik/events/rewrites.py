@@ -31,6 +31,7 @@ class Reading:
     consequent: bool = True
     marked: bool = False
     crowd: bool = False
+    passing: bool = False  # mentioned inside a noun phrase ("the treaty that was signed"), not stated
     contexts: tuple[str, ...] = ()
     domain: str | None = None
     lemma: str = ""

@@ -15,7 +15,8 @@ Conditions (``when``): ``type`` (a type or list), ``quad_class``, ``modality``, 
 decided it: negation, conditional, ...), ``future`` (will/shall), ``announced`` (an intention, or a future act
 asserted), ``consequent`` (not in a subordinate clause), ``marked`` (the trigger or a governor has a subordinating
 mark), ``governor_in`` (the intent word is in a cue class), ``own_word`` (a future act said by its actor: in the first person,
-or reported from the actor itself: "China will help", Xi said), ``noun`` (the trigger is an event noun), ``crowd`` (a crowd acts), ``context`` (a context
+or reported from the actor itself: "China will help", Xi said), ``noun`` (the trigger is an event noun), ``crowd`` (a crowd acts), ``passing`` (the act is
+mentioned inside a noun phrase: a relative clause or a participle, "the agreement that was signed"), ``context`` (a context
 among the event's), ``lemma`` (the trigger's lemma is one of these words), ``governed_by`` (a word the trigger
 is the complement of is in a cue class), ``clause_has`` / ``clause_lacks`` (a
 word of the trigger's clause is, or none is, in a cue class), ``official`` (readings only: a state or official
@@ -51,13 +52,24 @@ _CONDITIONS = {
     "marked",
     "governor_in",
     "crowd",
+    "passing",
     "context",
     "lemma",
     "clause_has",
     "clause_lacks",
     "governed_by",
 }
-_BOOLEAN_CONDITIONS = {"future", "announced", "own_word", "noun", "consequent", "marked", "crowd", "official"}
+_BOOLEAN_CONDITIONS = {
+    "future",
+    "announced",
+    "own_word",
+    "noun",
+    "consequent",
+    "marked",
+    "crowd",
+    "passing",
+    "official",
+}
 _ACTIONS = {"type", "cameo", "modality", "cue", "rule", "drop", "by"}
 _CHOICES = ("by_type", "by_domain", "by_context", "by_cameo")
 

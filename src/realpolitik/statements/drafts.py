@@ -148,9 +148,14 @@ def resolve_pronouns(ctx: ArticleContext, drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+_STAGE_DIRECTION = re.compile(r"[(\[][^()\[\]]{1,40}[)\]]\.?")
+
+
 def is_not_statement(text: str, draft: Draft) -> bool:
     """Captions, credits, headers and table rows: no sentence in them ("Image: Nicholas Moreau.", "Total: 45")."""
     content = text[draft.start : draft.end]
+    if _STAGE_DIRECTION.fullmatch(content.strip()):  # "(Applause.)", "[Laughter]": what the room did
+        return True
     if _CREDIT.match(content) or _CREDIT_TAIL.search(content) or _SCHEDULE.search(content):
         return True
     words = content.split()
