@@ -34,12 +34,12 @@ def main() -> None:
             )
             rows = con.execute(
                 "SELECT e.id, e.type, e.source_code, e.source_sector, e.target_code, e.target_sector, e.rule, "
-                'a.published, a.id, a.text, e.start, e."end", e.domain, e.contexts '
+                'a.published, a.id, a.text, e.start, e."end", e.contexts '
                 "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id IN (SELECT unnest(?)) "
                 "ORDER BY a.published, e.id",
                 [ids],
             ).fetchall()
-            for eid, kind, sc, ss, tc, ts, rule, day, art, text, start, end, dom, ctx in rows:
+            for eid, kind, sc, ss, tc, ts, rule, day, art, text, start, end, ctx in rows:
                 sentence = " ".join(text[start:end].split())
                 print(
                     f"- `{eid}` {day} {art}: **{sc}{'/' + ss if ss else ''} {kind} {tc}{'/' + ts if ts else ''}**"
