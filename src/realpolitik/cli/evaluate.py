@@ -27,7 +27,9 @@ from realpolitik.settings import Settings
 def evaluate(sets: tuple[str, ...], data_dir: str | None, as_json: bool, list_sets: bool) -> None:
     """Score realpolitik against gold sets (all of them if none is named).
 
-    Sets: plover-gsr, petr2-gsr, conflibert, petrarch2-unittest, plover-gsr-actors, statements, newsmtsc.
+    Sets (--list shows the installed ones): news-events (whole real articles, strict), plover-gsr,
+    petr2-gsr, conflibert, conflibert-train, petrarch2-unittest, plover-gsr-actors, statements, newsmtsc,
+    transcript-turns.
 
     Example:
         realpolitik eval plover-gsr petr2-gsr
