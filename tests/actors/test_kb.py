@@ -299,6 +299,22 @@ def test_matcher_longest_match_and_case_rules(kb: KnowledgeBase, tmp_path: Path)
     assert found == ["Palace Hill Guard", "May", "US"]
 
 
+def test_a_mixed_case_short_form_needs_its_inner_capital(kb: KnowledgeBase, tmp_path: Path) -> None:
+    extra = write(
+        tmp_path / "l.jsonl",
+        {
+            "id": "armed_group:lt",
+            "kind": "armed_group",
+            "name": "Lashkar Tee",
+            "code": "IMG",
+            "aliases": ["LeT"],
+        },
+    )
+    gaz = Gazetteer(kb.merged(extra), str.split)
+    words = ["Let", "us", "talk", ";", "LeT", "attacked", "and", "LET", "did"]
+    assert [" ".join(words[h.start : h.end]) for h in gaz.match(words)] == ["LeT", "LET"]
+
+
 def test_matcher_never_starts_at_the(kb: KnowledgeBase, tmp_path: Path) -> None:
     extra = write(
         tmp_path / "t.jsonl",

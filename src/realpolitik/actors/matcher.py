@@ -33,12 +33,16 @@ class Hit:
 
 
 def _case_rule(tokens: Sequence[str]) -> tuple[tuple[int, int], ...]:
-    """(token offset, rule) pairs: rule 1 = must not be all lower case, rule 2 = must be all upper case."""
+    """(token offset, rule) pairs: rule 1 = must not be all lower case, rule 2 = must be all upper case, rule 3 =
+    must have a capital after its first letter (a mixed-case short form: "LeT" is not "Let")."""
     rules: list[tuple[int, int]] = []
     first_done = False
     for i, tok in enumerate(tokens):
         if 2 <= len(tok) <= 7 and tok.isupper() and tok.replace(".", "").isalpha():
             rules.append((i, 2))  # an acronym: "US" is not "us"
+            first_done = True
+        elif 2 <= len(tok) <= 7 and tok.isalpha() and any(c.isupper() for c in tok[1:]):
+            rules.append((i, 3))
             first_done = True
         elif not first_done and tok[:1].isupper():
             rules.append((i, 1))
@@ -119,6 +123,8 @@ def _case_ok(words: Sequence[str], start: int, rules: tuple[tuple[int, int], ...
         if rule == 1 and word.islower():
             return False
         if rule == 2 and not word.isupper():
+            return False
+        if rule == 3 and not any(c.isupper() for c in word[1:]):
             return False
     return True
 
