@@ -194,3 +194,13 @@ def test_gazetteer_hits_survive_doc_serialisation(nlp_engine: Any) -> None:
     copy = Doc(nlp.vocab).from_bytes(doc.to_bytes())  # what nlp.pipe(n_process=2) does between processes
     assert doc_hits(copy, nlp_engine.kb) == doc_hits(doc, nlp_engine.kb)
     assert len(doc_hits(doc, nlp_engine.kb) or []) == 5
+
+
+def test_the_surname_of_an_unknown_person_is_that_person_again(nlp_engine: Any) -> None:
+    text = (
+        "The attacker, Usman Khan, stabbed two people. Khan was pinned to the ground. "
+        "Later Prime Minister Khan spoke to Boris Johnson."
+    )
+    mentions = resolve(nlp_engine, text, date(2019, 11, 30))
+    assert [m.code for m in mentions if m.text == "Khan"] == [None]  # not Imran Khan, Pakistan's PM that day
+    assert by_text(mentions, "Prime Minister Khan").code == "PAK"  # with his office he is

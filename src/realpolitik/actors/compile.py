@@ -30,7 +30,7 @@ _KIND_ORDER = {"state": 0, "igo": 1, "region": 2, "group": 3, "person": 4}
 
 def form_key(text: str) -> str:
     """The case- and space-insensitive key a surface form is indexed under."""
-    return " ".join(text.split()).casefold()
+    return " ".join(text.split()).casefold().replace("’", "'")
 
 
 def compile_index(records: Records) -> tuple[Any, ...]:

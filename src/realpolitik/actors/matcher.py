@@ -32,6 +32,11 @@ class Hit:
     forms: tuple[int, ...]
 
 
+def fold(word: str) -> str:
+    """A token as the trie holds it: lower case, typographic apostrophes plain ("People’s" is "People's")."""
+    return word.lower().replace("’", "'")
+
+
 def _case_rule(tokens: Sequence[str]) -> tuple[tuple[int, int], ...]:
     """(token offset, rule) pairs: rule 1 = must not be all lower case, rule 2 = must be all upper case, rule 3 =
     must have a capital after its first letter (a mixed-case short form: "LeT" is not "Let")."""
@@ -69,7 +74,7 @@ class Gazetteer:
                 tokens = tokens[1:]
             node = root
             for tok in tokens:
-                node = node.setdefault(tok.lower(), {})
+                node = node.setdefault(fold(tok), {})
             node.setdefault(_TERM, []).append((index, _case_rule(tokens)))
         # Keep each terminal's forms in the KB's preference order.
         order = {i: rank for key_forms in kb.by_key.values() for rank, i in enumerate(key_forms)}
@@ -85,7 +90,7 @@ class Gazetteer:
 
     def match(self, words: Sequence[str], lowers: Sequence[str] | None = None) -> list[Hit]:
         """Longest, left-to-right, non-overlapping matches over the tokens ``words``."""
-        lowers = lowers if lowers is not None else [w.lower() for w in words]
+        lowers = [fold(w) for w in words] if lowers is None else [w.replace("’", "'") for w in lowers]
         root = self.root
         hits: list[Hit] = []
         n = len(words)
@@ -132,7 +137,7 @@ def _case_ok(words: Sequence[str], start: int, rules: tuple[tuple[int, int], ...
 def match_text(kb: KnowledgeBase, text: str, starts: Sequence[int], words: Sequence[str]) -> list[Hit]:
     """The matches ``Gazetteer.match`` finds, for a short text, without building the trie: every run of
     tokens is looked up by the words it spans (a look-up is a few words; building the trie takes a second)."""
-    lowers = [w.lower() for w in words]
+    lowers = [fold(w) for w in words]
     type_order = {t: i for i, t in enumerate(FORM_TYPES)}
     hits: list[Hit] = []
     n = len(words)

@@ -11,6 +11,7 @@ the clause it was coded from (with the reporting verb when the act is reported s
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from dataclasses import replace
 from functools import partial
 from itertools import permutations
@@ -262,6 +263,31 @@ def _in_passing(trigger: Token, governors: Sequence[Token]) -> bool:
     )
 
 
+def _dated_before(words: list[Token], published: date) -> bool:
+    """The clause dates its act years before the article ("in 1998", "in the 1990s", "65 years ago"): history
+    recounted, which the article's date would misplace in a profile of its period."""
+    for token in words:
+        text = token.text
+        if len(text) == 4 and text.isdigit() and 1000 <= int(text) <= published.year - 2:
+            return True
+        if (
+            len(text) == 5
+            and text.endswith("s")
+            and text[:4].isdigit()
+            and int(text[:4]) + 10 <= published.year
+        ):
+            return True  # "the 1990s"
+        if token.lower_ == "ago":  # "65 years ago", "decades ago"; not "a year ago"
+            for unit in token.children:
+                if unit.lower_ in ("decades", "centuries"):
+                    return True
+                if unit.lower_ == "years" and any(
+                    t.like_num and t.lower_ not in ("1", "one") for t in unit.children
+                ):
+                    return True
+    return False
+
+
 def _is_crowd(head: Token | None) -> bool:
     """Does the phrase headed by ``head`` name a crowd of protesters ("Kurdish protesters", "an angry mob",
     "thousands of demonstrators")?"""
@@ -310,6 +336,7 @@ def _events_for(
             marked=any(c.dep_ == "mark" for t in (trigger, *match.governors) for c in t.children),
             crowd=kind in ("ASSAULT", "COERCE") and (crowd or _is_crowd(child(trigger, "nsubj"))),
             passing=_in_passing(trigger, match.governors),
+            history=_dated_before(words, ctx.article.published or date.today()),
             contexts=contexts,
             domain=domain_hint,
             lemma=lemma,

@@ -32,6 +32,7 @@ class Reading:
     marked: bool = False
     crowd: bool = False
     passing: bool = False  # mentioned inside a noun phrase ("the treaty that was signed"), not stated
+    history: bool = False  # the clause dates the act years before the article ("in 1998", "65 years ago")
     contexts: tuple[str, ...] = ()
     domain: str | None = None
     lemma: str = ""

@@ -16,7 +16,8 @@ decided it: negation, conditional, ...), ``future`` (will/shall), ``announced`` 
 asserted), ``consequent`` (not in a subordinate clause), ``marked`` (the trigger or a governor has a subordinating
 mark), ``governor_in`` (the intent word is in a cue class), ``own_word`` (a future act said by its actor: in the first person,
 or reported from the actor itself: "China will help", Xi said), ``noun`` (the trigger is an event noun), ``crowd`` (a crowd acts), ``passing`` (the act is
-mentioned inside a noun phrase: a relative clause or a participle, "the agreement that was signed"), ``context`` (a context
+mentioned inside a noun phrase: a relative clause or a participle, "the agreement that was signed"), ``history`` (the clause dates the act
+at least two years before the article: "in 1998", "in the 1990s", "65 years ago"), ``context`` (a context
 among the event's), ``lemma`` (the trigger's lemma is one of these words), ``governed_by`` (a word the trigger
 is the complement of is in a cue class), ``clause_has`` / ``clause_lacks`` (a
 word of the trigger's clause is, or none is, in a cue class), ``official`` (readings only: a state or official
@@ -53,6 +54,7 @@ _CONDITIONS = {
     "governor_in",
     "crowd",
     "passing",
+    "history",
     "context",
     "lemma",
     "clause_has",
@@ -68,6 +70,7 @@ _BOOLEAN_CONDITIONS = {
     "marked",
     "crowd",
     "passing",
+    "history",
     "official",
 }
 _ACTIONS = {"type", "cameo", "modality", "cue", "rule", "drop", "by"}

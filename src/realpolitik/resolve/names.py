@@ -54,6 +54,7 @@ class NameRuns:
             cover[u.start : u.end] = [k] * (u.end - u.start)
         dropped: set[int] = set()
         added: list[Unit] = []
+        others: set[str] = set()  # surnames of people the knowledge base does not know ("Usman Khan")
         for start, end in self._runs(units, cover):
             inside = sorted({c for t in range(start, end) if (c := cover[t]) is not None})
             loose = [t for t in range(start, end) if cover[t] is None and r._namelike(t)]
@@ -84,12 +85,22 @@ class NameRuns:
                         # a word of a name the knowledge base does not know: another person's ("Alejandro
                         # Rivera", "Haroon Rashid Aswad")
                         dropped.add(k)
+                        others.add(r.lowers[u.end - 1])
                     continue
                 if u.end - u.start != 1 or u.actor.kind not in _ABSORBABLE:
                     continue
                 after = u.end < end and cover[u.end] is None
                 if titled or (before and after):
                     dropped.add(k)  # a word of an unknown person's name
+        # The article's "Khan" after "Usman Khan" is Usman Khan again, not the holder of an office named Khan.
+        dropped.update(
+            k
+            for k, u in enumerate(units)
+            if u.role == "person"
+            and u.form.type == "surname"
+            and u.end - u.start == 1
+            and r.lowers[u.start] in others
+        )
         if not dropped and not added:
             return units
         kept = [u for k, u in enumerate(units) if k not in dropped]
