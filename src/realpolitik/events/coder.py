@@ -11,8 +11,8 @@ the clause it was coded from (with the reporting verb when the act is reported s
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
 from dataclasses import replace
+from datetime import date
 from functools import partial
 from itertools import permutations
 
