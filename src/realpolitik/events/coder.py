@@ -10,7 +10,7 @@ the clause it was coded from (with the reporting verb when the act is reported s
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from functools import partial
@@ -35,6 +35,7 @@ from realpolitik.events.arguments import (
     sole_state,
     subject_of,
 )
+from realpolitik.events.clauses import dated_before, in_passing, is_crowd, predicate_of
 from realpolitik.events.context import (
     CodingContext,
     clause_words,
@@ -57,7 +58,6 @@ VERSION = "rules-0.2"
 
 # Target roles that name a topic rather than who was acted on ("talks on fishing rights"): not localized.
 _TOPIC_ROLES = frozenset({"prep:over", "prep:for", "prep:about"})
-_CROWDS = cues.words("crowd_nouns")
 
 
 # Contexts a CAMEO code carries by default rather than as evidence of what the act is about.
@@ -241,62 +241,6 @@ def _evidence(trigger: Token, governors: tuple[Token, ...], sent: Span) -> tuple
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
-def _predicate_of(noun: Token) -> list[Token]:
-    """What a copula says of an event noun that is its subject ("the meeting was very useful"): part of the
-    clause the noun's act is stated (or evaluated) in."""
-    if noun.pos_ != "NOUN" or noun.dep_ != "nsubj" or noun.head.lemma_ != "be":
-        return []
-    return [t for c in noun.head.children if c.dep_ in ("acomp", "attr") for t in c.subtree]
-
-
-def _in_passing(trigger: Token, governors: Sequence[Token]) -> bool:
-    """The act is mentioned inside a noun phrase, not stated by the sentence: its clause is a relative clause
-    ("the agreement that Russia signed", "Russia, which sent troops, ...") or a participle modifying a noun ("the
-    agreements reached at the last meeting"). "took this opportunity to thank" is a frame, not a mention."""
-    head = governors[-1] if governors else trigger
-    if head.dep_ == "relcl":
-        return True
-    return (
-        head.dep_ == "acl"
-        and head.tag_ in ("VBN", "VBG")
-        and not any(c.lower_ == "to" for c in head.children)
-    )
-
-
-def _dated_before(words: list[Token], published: date) -> bool:
-    """The clause dates its act years before the article ("in 1998", "in the 1990s", "65 years ago"): history
-    recounted, which the article's date would misplace in a profile of its period."""
-    for token in words:
-        text = token.text
-        if len(text) == 4 and text.isdigit() and 1000 <= int(text) <= published.year - 2:
-            return True
-        if (
-            len(text) == 5
-            and text.endswith("s")
-            and text[:4].isdigit()
-            and int(text[:4]) + 10 <= published.year
-        ):
-            return True  # "the 1990s"
-        if token.lower_ == "ago":  # "65 years ago", "decades ago"; not "a year ago"
-            for unit in token.children:
-                if unit.lower_ in ("decades", "centuries"):
-                    return True
-                if unit.lower_ == "years" and any(
-                    t.like_num and t.lower_ not in ("1", "one") for t in unit.children
-                ):
-                    return True
-    return False
-
-
-def _is_crowd(head: Token | None) -> bool:
-    """Does the phrase headed by ``head`` name a crowd of protesters ("Kurdish protesters", "an angry mob",
-    "thousands of demonstrators")?"""
-    if head is None:
-        return False
-    inner = real_object(head)
-    return inner.lemma_.lower() in _CROWDS or inner.lower_.removesuffix("s") in _CROWDS
-
-
 def _first_domain(contexts: tuple[str, ...]) -> str | None:
     mapping = context_domains()
     return next((mapping[c] for c in contexts if c in mapping), None)
@@ -334,14 +278,14 @@ def _events_for(
             future=future,
             consequent=not any(c.dep_ == "mark" for c in trigger.children),
             marked=any(c.dep_ == "mark" for t in (trigger, *match.governors) for c in t.children),
-            crowd=kind in ("ASSAULT", "COERCE") and (crowd or _is_crowd(child(trigger, "nsubj"))),
-            passing=_in_passing(trigger, match.governors),
-            history=_dated_before(words, ctx.article.published or date.today()),
+            crowd=kind in ("ASSAULT", "COERCE") and (crowd or is_crowd(child(trigger, "nsubj"))),
+            passing=in_passing(trigger, match.governors),
+            history=dated_before(words, ctx.article.published or date.today()),
             contexts=contexts,
             domain=domain_hint,
             lemma=lemma,
             words=frozenset(
-                w for t in (*words, *_predicate_of(trigger)) for w in (t.lower_, t.lemma_.lower())
+                w for t in (*words, *predicate_of(trigger)) for w in (t.lower_, t.lemma_.lower())
             ),
             governors=frozenset(g.lemma_.lower() for g in match.governors),
             own_word=own_word(trigger, source, ctx.index),
@@ -560,7 +504,7 @@ def _code_sentence(sent: Span, sent_index: int, ctx: CodingContext) -> list[Even
             words.extend(c for c in gov.children if c.dep_ in ("prep", "npadvmod"))
         events.extend(_events_for(match, sent_index, sent, ctx, source, target, words))
         other = prep_object(verb, ("with",))
-        if entry.reciprocal and other is not None and _is_crowd(other[0]) and source is not None:
+        if entry.reciprocal and other is not None and is_crowd(other[0]) and source is not None:
             # "Police clashed with protesters": a clash has two sides, and the crowd's side is a violent protest.
             events.extend(_events_for(match, sent_index, sent, ctx, target, source, words, crowd=True))
         failure = lex.rules.failure

@@ -1,0 +1,74 @@
+"""What a trigger's clause says about its act beyond the act itself: mentioned in passing inside a noun phrase,
+dated years before the article, evaluated by a copula, done by a crowd. The rewrites read these as conditions
+(``passing``, ``history``, ``crowd``) and the predicate's words as part of the clause."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from spacy.tokens import Token
+
+from realpolitik.events.arguments import real_object
+from realpolitik.ontology import cues
+
+_CROWDS = cues.words("crowd_nouns")
+
+
+def predicate_of(noun: Token) -> list[Token]:
+    """What a copula says of an event noun that is its subject ("the meeting was very useful"): part of the
+    clause the noun's act is stated (or evaluated) in."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "nsubj" or noun.head.lemma_ != "be":
+        return []
+    return [t for c in noun.head.children if c.dep_ in ("acomp", "attr") for t in c.subtree]
+
+
+def in_passing(trigger: Token, governors: Sequence[Token]) -> bool:
+    """The act is mentioned inside a noun phrase, not stated by the sentence: its clause is a relative clause
+    ("the agreement that Russia signed", "Russia, which sent troops, ...") or a participle modifying a noun ("the
+    agreements reached at the last meeting"). "took this opportunity to thank" is a frame, not a mention."""
+    head = governors[-1] if governors else trigger
+    if head.dep_ == "relcl":
+        return True
+    return (
+        head.dep_ == "acl"
+        and head.tag_ in ("VBN", "VBG")
+        and not any(c.lower_ == "to" for c in head.children)
+    )
+
+
+def dated_before(words: list[Token], published: date) -> bool:
+    """The clause dates its act years before the article ("in 1998", "in the 1990s", "65 years ago"): history
+    recounted, which the article's date would misplace in a profile of its period."""
+    for token in words:
+        text = token.text
+        if len(text) == 4 and text.isdigit() and 1000 <= int(text) <= published.year - 2:
+            return True
+        if (
+            len(text) == 5
+            and text.endswith("s")
+            and text[:4].isdigit()
+            and int(text[:4]) + 10 <= published.year
+        ):
+            return True  # "the 1990s"
+        if token.lower_ == "ago":  # "65 years ago", "decades ago"; not "a year ago"
+            for unit in token.children:
+                if unit.lower_ in ("decades", "centuries"):
+                    return True
+                if unit.lower_ == "years" and any(
+                    t.like_num and t.lower_ not in ("1", "one") for t in unit.children
+                ):
+                    return True
+    return False
+
+
+def is_crowd(head: Token | None) -> bool:
+    """Does the phrase headed by ``head`` name a crowd of protesters ("Kurdish protesters", "an angry mob",
+    "thousands of demonstrators")?"""
+    if head is None:
+        return False
+    inner = real_object(head)
+    return inner.lemma_.lower() in _CROWDS or inner.lower_.removesuffix("s") in _CROWDS
+
+
+__all__ = ["dated_before", "in_passing", "is_crowd", "predicate_of"]
