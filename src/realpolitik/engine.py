@@ -160,7 +160,7 @@ class Engine:
         # act has one, two different actors), each act once, whichever coder found it.
         from realpolitik.events.complete import complete_events
 
-        events = complete_events(events)
+        events = complete_events(events, self.settings.min_event_confidence)
         statements: list[Statement] = []
         for _name, extract in self.extractors:
             statements += self._stage("statements", article, failures, extract, doc, article, mentions) or []

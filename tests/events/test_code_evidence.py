@@ -6,12 +6,15 @@ from typing import Any
 
 import pytest
 
+from helpers import coded
+
 
 @pytest.mark.model
 def test_coordinated_clauses_get_their_own_evidence(nlp_engine: Any) -> None:
     text = "Russia sent troops to Kazakhstan on Monday, and China condemned the Japanese sanctions on Iran."
-    analysis = nlp_engine.analyze_text(text)
-    by_type = {e.type: e for e in analysis.events if e.modality == "asserted"}
+    by_type = {
+        e.type: e for e in coded(nlp_engine, text) if e.modality == "asserted"
+    }  # spans, any confidence
     mobilize, accuse = by_type["MOBILIZE"], by_type["ACCUSE"]
     assert text[mobilize.start : mobilize.end] == "Russia sent troops to Kazakhstan on Monday"
     assert text[accuse.start : accuse.end] == "China condemned the Japanese sanctions on Iran."
