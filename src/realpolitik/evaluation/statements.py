@@ -21,7 +21,6 @@ macro-F1), both the default method and the model-free rules.
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -30,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from realpolitik.errors import EvalDataError
+from realpolitik.evaluation.gold import find_gold, read_gold
 from realpolitik.evaluation.results import PRF, EvalResult
 
 GOLD_NAME = "statements_gold.jsonl"
@@ -41,24 +41,11 @@ STANCE_LABELS = ("negative", "neutral", "positive")
 def gold_path(data_dir: Path | None = None) -> Path:
     """The statements gold: $REALPOLITIK_STATEMENTS_GOLD, <data_dir>/statements_gold.jsonl, or the checkout's
     tests/data/statements_gold.jsonl (found relative to this package)."""
-    candidates = []
-    if os.environ.get("REALPOLITIK_STATEMENTS_GOLD"):
-        candidates.append(Path(os.environ["REALPOLITIK_STATEMENTS_GOLD"]))
-    if data_dir is not None:
-        candidates.append(Path(data_dir) / GOLD_NAME)
-    candidates.append(Path(__file__).resolve().parents[3] / "tests" / "data" / GOLD_NAME)
-    for path in candidates:
-        if path.is_file():
-            return path
-    raise EvalDataError(f"statements gold not found (looked in {', '.join(map(str, candidates))})")
+    return find_gold(GOLD_NAME, "REALPOLITIK_STATEMENTS_GOLD", "statements gold", data_dir)
 
 
 def load_gold(path: Path) -> list[dict[str, Any]]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-        return [json.loads(line) for line in lines if line.strip()]
-    except (OSError, json.JSONDecodeError) as exc:
-        raise EvalDataError(f"unreadable statements gold: {exc}", ref=str(path)) from exc
+    return read_gold(path, "statements gold")
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -17,7 +17,6 @@ Scores are given per split (``dev``, ``test``); only ``dev`` errors are listed, 
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from realpolitik.errors import EvalDataError
+from realpolitik.evaluation.gold import find_gold, read_gold
 from realpolitik.evaluation.results import PRF, EvalResult
 from realpolitik.model import Speaker, Statement
 
@@ -38,24 +38,11 @@ _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 def gold_path(data_dir: Path | None = None) -> Path:
     """The turns gold: $REALPOLITIK_TURNS_GOLD, <data_dir>/transcript_turns_gold.jsonl, or the checkout's
     tests/data/transcript_turns_gold.jsonl."""
-    candidates = []
-    if os.environ.get("REALPOLITIK_TURNS_GOLD"):
-        candidates.append(Path(os.environ["REALPOLITIK_TURNS_GOLD"]))
-    if data_dir is not None:
-        candidates.append(Path(data_dir) / GOLD_NAME)
-    candidates.append(Path(__file__).resolve().parents[3] / "tests" / "data" / GOLD_NAME)
-    for path in candidates:
-        if path.is_file():
-            return path
-    raise EvalDataError(f"transcript turns gold not found (looked in {', '.join(map(str, candidates))})")
+    return find_gold(GOLD_NAME, "REALPOLITIK_TURNS_GOLD", "transcript turns gold", data_dir)
 
 
 def load_gold(path: Path) -> list[dict[str, Any]]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-        return [json.loads(line) for line in lines if line.strip()]
-    except (OSError, json.JSONDecodeError) as exc:
-        raise EvalDataError(f"unreadable transcript turns gold: {exc}", ref=str(path)) from exc
+    return read_gold(path, "transcript turns gold")
 
 
 def corpus_articles(data_dir: Path, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
