@@ -7,9 +7,10 @@ the evidence to read before trusting a share.
 from __future__ import annotations
 
 import argparse
+from datetime import date
+from typing import Any
 
-import duckdb
-
+from realpolitik.model import Event, Listed
 from realpolitik.store import Store
 
 
@@ -21,30 +22,34 @@ def main() -> None:
     args = parser.parse_args()
     with Store(args.db, read_only=True) as store:
         profile = store.influence(args.target).to_json()
-    con = duckdb.connect(args.db, read_only=True)
-    print(
-        f"# Events behind the first {args.top} powers of each domain: {profile['name']} ({profile['target']})"
-    )
-    for domain in profile["domains"]:
-        print(f"\n## {domain['domain']} ({domain['events']} events)")
-        for power in domain["powers"][: args.top]:
-            ids = power["cooperation"]["event_ids"] + power["pressure"]["event_ids"]
-            print(
-                f"\n### {power['rank']}. {power['name']} ({power['code']}): share {power['share']:.3f}, {len(ids)} events"
-            )
-            rows = con.execute(
-                "SELECT e.id, e.type, e.source_code, e.source_sector, e.target_code, e.target_sector, e.rule, "
-                'a.published, a.id, a.text, e.start, e."end", e.contexts '
-                "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id IN (SELECT unnest(?)) "
-                "ORDER BY a.published, e.id",
-                [ids],
-            ).fetchall()
-            for eid, kind, sc, ss, tc, ts, rule, day, art, text, start, end, ctx in rows:
-                sentence = " ".join(text[start:end].split())
+        print(
+            f"# Events behind the first {args.top} powers of each domain: {profile['name']} ({profile['target']})"
+        )
+        for domain in profile["domains"]:
+            print(f"\n## {domain['domain']} ({domain['events']} events)")
+            for power in domain["powers"][: args.top]:
+                # every event of the cell, by the query the profile gives for it (its id lists are capped)
+                listed = list(store.iter_events(**power["query"]))
                 print(
-                    f"- `{eid}` {day} {art}: **{sc}{'/' + ss if ss else ''} {kind} {tc}{'/' + ts if ts else ''}**"
-                    f" ({rule}; contexts {', '.join(ctx) or '-'}): {sentence}"
+                    f"\n### {power['rank']}. {power['name']} ({power['code']}): share {power['share']:.3f}, "
+                    f"{power['events']} events"
                 )
+                for item in sorted(listed, key=lambda x: (x.published or date.min, x.record.id)):
+                    print(_line(item))
+
+
+def _side(ref: Any) -> str:
+    return "/".join(x for x in (ref.code, ref.sector) if x) if ref is not None else "-"
+
+
+def _line(item: Listed) -> str:
+    event = item.record
+    assert isinstance(event, Event)
+    return (
+        f"- `{event.id}` {item.published} {event.article_id}: **{_side(event.source)} {event.type} "
+        f"{_side(event.target)}** ({event.rule}; contexts {', '.join(event.contexts) or '-'}): "
+        + " ".join(item.text.split())
+    )
 
 
 if __name__ == "__main__":
