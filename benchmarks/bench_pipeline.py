@@ -18,7 +18,6 @@ import resource
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -78,11 +77,9 @@ def instrument(engine: Any) -> StageTimer:
     timer = StageTimer()
     engine.annotator.pipe = timer.wrap_iter("annotate (spaCy + gazetteer)", engine.annotator.pipe)
     engine.resolver.resolve = timer.wrap("resolve", engine.resolver.resolve)
-    # coders and extractors are plugins (frozen records): time each one's callable
-    engine.coders = tuple(replace(c, code=timer.wrap("code events", c.code)) for c in engine.coders)
-    engine.extractors = tuple(
-        replace(x, extract=timer.wrap("statements", x.extract)) for x in engine.extractors
-    )
+    # the engine holds each coder and extractor plugin as (name, the callable its factory built)
+    engine.coders = [(name, timer.wrap("code events", code)) for name, code in engine.coders]
+    engine.extractors = [(name, timer.wrap("statements", extract)) for name, extract in engine.extractors]
     return timer
 
 
