@@ -109,8 +109,8 @@ from realpolitik.actors.kb import KnowledgeBase
 def code(doc, article, mentions):
     kaz, chn = ActorRef("KAZ", "GOV"), ActorRef("CHN", "GOV")
     return [
-        Event("extra-1", article.id, 0, 0, 5, kaz, chn, "CONSULT", rule="extra"),
-        Event("extra-2", article.id, 0, 0, 5, kaz, None, "AGREE", rule="extra-incomplete"),
+        Event("extra-1", article.id, 0, 0, 5, kaz, chn, "CONSULT", rule="extra", confidence=0.9),
+        Event("extra-2", article.id, 0, 0, 5, kaz, None, "AGREE", rule="extra-incomplete", confidence=0.9),
     ]
 
 OURS = KnowledgeBase({}, ("theirs.jsonl",))
@@ -299,7 +299,8 @@ def _without_spacy(registry: Registry) -> Registry:
 
 
 def _event(article: Article, rule: str, sentence: int = 0) -> Event:
-    # a complete event (two resolved actors): only those enter the data set, whichever coder finds them
+    # a complete event (two resolved actors) the coder is sure of: only those enter the data set, whichever
+    # coder finds them
     return Event(
         f"{rule}-1",
         article.id,
@@ -310,6 +311,7 @@ def _event(article: Article, rule: str, sentence: int = 0) -> Event:
         ActorRef("CHN", "GOV"),
         "CONSULT",
         rule=rule,
+        confidence=0.9,
     )
 
 
