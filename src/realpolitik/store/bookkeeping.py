@@ -8,6 +8,7 @@ stored, not again as copies), replacing an article (``--update``), and the serve
 from __future__ import annotations
 
 import threading
+from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from datetime import datetime
@@ -23,16 +24,18 @@ from realpolitik.store.schema import ANALYSIS_TABLES, ARTICLES, INGEST_QUEUE
 _ARTICLE_FIELDS = [c.name for c in INGEST_QUEUE.columns if c.name not in ("seq", "received")]
 
 
-class Bookkeeping:
+class Bookkeeping(ABC):
+    """What the store keeps about its inputs (a mixin of ``Store``, which owns the connection)."""
+
     path: str
     _write_lock: threading.Lock
 
     @property
-    def con(self) -> duckdb.DuckDBPyConnection:
-        raise NotImplementedError
+    @abstractmethod
+    def con(self) -> duckdb.DuckDBPyConnection: ...
 
-    def cursor(self) -> AbstractContextManager[duckdb.DuckDBPyConnection]:
-        raise NotImplementedError
+    @abstractmethod
+    def cursor(self) -> AbstractContextManager[duckdb.DuckDBPyConnection]: ...
 
     # -- ids and texts ---------------------------------------------------------------------------------
 
