@@ -42,6 +42,10 @@ def dated_before(words: list[Token], published: date) -> bool:
     recounted, which the article's date would misplace in a profile of its period."""
     for token in words:
         text = token.text
+        if token.lower_ != "ago" and (
+            token.ent_type_ != "DATE" or (token.dep_ == "nummod" and token.head.ent_type_ != "DATE")
+        ):
+            continue  # "sent 2000 troops" counts troops; "in May 2000" is a date
         if len(text) == 4 and text.isdigit() and 1000 <= int(text) <= published.year - 2:
             return True
         if (
