@@ -52,3 +52,13 @@ def test_an_act_coded_from_both_sides_is_counted_once() -> None:
     ]
     kept = complete_events(both)
     assert [e.id for e in kept] == ["b", "d", "c"]
+
+
+def test_the_confidence_floor_holds_back_unsure_asserted_events_only() -> None:
+    sure, unsure = (
+        _event(RUS, KAZ, confidence=0.9, ident="sure"),
+        _event(RUS, KAZ, "AGREE", confidence=0.6, ident="unsure"),
+    )
+    denied = Event("denied", "a", 1, 0, 5, RUS, KAZ, "AID", modality="negated", confidence=0.5)
+    assert [e.id for e in complete_events([sure, unsure, denied], min_confidence=0.8)] == ["sure", "denied"]
+    assert {e.id for e in complete_events([sure, unsure, denied])} == {"sure", "unsure", "denied"}

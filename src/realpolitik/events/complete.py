@@ -35,11 +35,12 @@ def is_complete(event: Event) -> bool:
 
 
 def complete_events(events: Iterable[Event], min_confidence: float = 0.0) -> list[Event]:
-    """The complete events at least ``min_confidence`` sure, one per act: of two events of one type between the
-    same two actors in one sentence (one coded from each side), the more confident is kept."""
+    """The complete events, asserted ones at least ``min_confidence`` sure (negated and hypothetical events never
+    count, and stay visible whatever their confidence: "China did not sign"), one per act: of two events of one
+    type between the same two actors in one sentence (one coded from each side), the more confident is kept."""
     best: dict[tuple[object, ...], Event] = {}
     for event in events:
-        if not is_complete(event) or event.confidence < min_confidence:
+        if not is_complete(event) or (event.modality == "asserted" and event.confidence < min_confidence):
             continue
         pair = tuple(sorted((_side(event.source), _side(event.target)), key=str))
         key = (event.sentence_index, event.type, event.modality, pair)
