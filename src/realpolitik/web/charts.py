@@ -58,6 +58,17 @@ def power_label(name: str | None, code: str) -> str:
     return f"{name} ({code})" if len(name) <= 22 else code
 
 
+def domain_order(found: set[str]) -> list[str]:
+    """The domains found, ours in their usual order first, any others after them alphabetically."""
+    return [*(d for d in DOMAINS if d in found), *sorted(found - set(DOMAINS))]
+
+
+def domain_rows(domains: list[str]) -> dict[str, Any]:
+    """A chart faceted into one row per domain, in this order, each labelled on its left."""
+    header = {"labelAngle": 0, "labelAlign": "left", "labelFontWeight": "bold", "labelFontSize": 13}
+    return {"row": {"field": "domain", "type": "nominal", "sort": domains, "title": None, "header": header}}
+
+
 def influence_rows(profile: dict[str, Any]) -> list[dict[str, Any]]:
     """One row per (domain, power, side) with the share and the link to its events."""
     rows = []
@@ -102,25 +113,11 @@ def influence_chart(profile: dict[str, Any]) -> dict[str, Any] | None:
     rows = influence_rows(profile)
     if not rows:
         return None
-    present = [d for d in DOMAINS if any(r["domain"] == d for r in rows)]
-    present += sorted({r["domain"] for r in rows} - set(present))
+    present = domain_order({r["domain"] for r in rows})
     return {
         "$schema": VEGA_LITE,
         "data": {"values": rows},
-        "facet": {
-            "row": {
-                "field": "domain",
-                "type": "nominal",
-                "sort": present,
-                "title": None,
-                "header": {
-                    "labelAngle": 0,
-                    "labelAlign": "left",
-                    "labelFontWeight": "bold",
-                    "labelFontSize": 13,
-                },
-            }
-        },
+        "facet": domain_rows(present),
         "spec": {
             "width": 430,
             "height": {"step": 22},

@@ -7,18 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from realpolitik.model import DOMAINS
-from realpolitik.web.charts import VEGA_LITE, base_config, events_url, power_label
+from realpolitik.web.charts import VEGA_LITE, base_config, domain_order, domain_rows, events_url, power_label
 
 COMPARED_POWERS = 6  # powers per domain and profile in a comparison
 # Tableau 10: a power keeps its colour in every domain's chart of a page.
 PALETTE = (
     "#4c78a8", "#f58518", "#e45756", "#72b7b2", "#54a24b", "#eeca3b", "#b279a2", "#ff9da6", "#9d755d", "#bab0ac",
 )  # fmt: skip
-
-
-def _domains(found: set[str]) -> list[str]:
-    return [*(d for d in DOMAINS if d in found), *sorted(found - set(DOMAINS))]
 
 
 def trend_charts(series: dict[str, Any]) -> list[dict[str, Any]]:
@@ -30,7 +25,7 @@ def trend_charts(series: dict[str, Any]) -> list[dict[str, Any]]:
         label = power_label(r["name"], r["code"])
         colours.setdefault(label, PALETTE[len(colours) % len(PALETTE)])
     out = []
-    for domain in _domains({r["domain"] for r in series.get("rows", [])}):
+    for domain in domain_order({r["domain"] for r in series.get("rows", [])}):
         values = []
         for r in (r for r in series["rows"] if r["domain"] == domain):
             values.append(
@@ -136,7 +131,7 @@ def comparison_table(columns: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Per domain, the leading powers of any compared profile, with each profile's cell (or None) beside."""
     out = []
     found = {d["domain"] for c in columns for d in c["profile"]["domains"] if d["powers"]}
-    for domain in _domains(found):
+    for domain in domain_order(found):
         cells: dict[str, list[dict[str, Any] | None]] = {}
         names: dict[str, str] = {}
         best: dict[str, float] = {}
@@ -187,20 +182,7 @@ def comparison_chart(rows: list[dict[str, Any]]) -> dict[str, Any] | None:
     return {
         "$schema": VEGA_LITE,
         "data": {"values": values},
-        "facet": {
-            "row": {
-                "field": "domain",
-                "type": "nominal",
-                "sort": _domains({v["domain"] for v in values}),
-                "title": None,
-                "header": {
-                    "labelAngle": 0,
-                    "labelAlign": "left",
-                    "labelFontWeight": "bold",
-                    "labelFontSize": 13,
-                },
-            }
-        },
+        "facet": domain_rows(domain_order({v["domain"] for v in values})),
         "spec": {
             "width": 520,
             "height": {"step": 14},
