@@ -6,12 +6,13 @@ spaCy's memory bounded."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from realpolitik.annotate import bounds, chunks
 from realpolitik.errors import ConfigError
@@ -41,6 +42,38 @@ def doc_text(doc: Doc) -> str:
     return str(text)
 
 
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once per Doc: spaCy walks every token to build them on each access (and
+    ``span.ents`` walks the whole Doc too), which made per-statement lookups quadratic."""
+    ents = doc.user_data.get("realpolitik_ents")
+    if ents is None:
+        ents = doc.user_data["realpolitik_ents"] = tuple(doc.ents)
+    return tuple(ents)
+
+
+def ents_over(doc: Doc, start_char: int, end_char: int) -> list[Span]:
+    """The entities that overlap the characters [start_char, end_char), in order."""
+    ents = doc_ents(doc)
+    ends = doc.user_data.get("realpolitik_ent_ends")
+    if ends is None:
+        ends = doc.user_data["realpolitik_ent_ends"] = [e.end_char for e in ents]
+    out = []
+    for i in range(bisect_left(ends, start_char + 1), len(ents)):
+        if ents[i].start_char >= end_char:
+            break
+        out.append(ents[i])
+    return out
+
+
+def span_ents(span: Span) -> list[Span]:
+    """``span.ents`` (the entities wholly inside the span) without walking the whole Doc."""
+    return [
+        e
+        for e in ents_over(span.doc, span.start_char, span.end_char)
+        if e.start >= span.start and e.end <= span.end
+    ]
+
+
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines without a full stop must not run into the first sentence.
@@ -48,6 +81,12 @@ def paragraph_breaks(doc: Doc) -> Doc:
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def _with_text(doc: Doc, text: str) -> Doc:
+    # spaCy's tokenizer keeps every character, so the Doc's text is the article's: no need to rebuild it.
+    doc.user_data["realpolitik_text"] = text
     return doc
 
 
@@ -88,15 +127,16 @@ class Annotator:
     def _pipe_short(self, batch: list[Article]) -> Iterator[tuple[Article, Doc]]:
         if batch:
             docs = self.nlp.pipe((a.text for a in batch), batch_size=self.settings.spacy_batch_size)
-            yield from zip(batch, docs, strict=True)
+            for article, doc in zip(batch, docs, strict=True):
+                yield article, _with_text(doc, article.text)
 
     def _annotate_long(self, article: Article, cuts: list[int]) -> Doc:
         parts = list(self.nlp.pipe(chunks.pieces(article.text, cuts), batch_size=1))
         joined = chunks.join_docs(parts, article.text)
-        return joined if joined is not None else self.nlp(article.text)
+        return _with_text(joined if joined is not None else self.nlp(article.text), article.text)
 
     def __call__(self, text: str) -> Doc:
         return self.nlp(text)
 
 
-__all__ = ["Annotator", "doc_text", "load_model", "paragraph_breaks"]
+__all__ = ["Annotator", "doc_ents", "doc_text", "ents_over", "load_model", "paragraph_breaks", "span_ents"]

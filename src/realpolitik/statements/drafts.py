@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from realpolitik.annotate import span_ents
 from realpolitik.model import Article, Mention, Speaker, StatementForm
 from realpolitik.statements.quotes import Paragraph, split_paragraphs
 from realpolitik.statements.speakers import MentionIndex
@@ -116,7 +117,7 @@ def speaker_kind(ctx: ArticleContext, speaker: Speaker) -> str | None:
         return "person"
     kinds = {m.kind for m in ctx.index.within(speaker.start, speaker.end)}
     span = ctx.tokens(speaker.start, speaker.end)
-    ents = {e.label_ for e in span.ents} if span is not None else set()
+    ents = {e.label_ for e in span_ents(span)} if span is not None else set()
     if "person" in kinds or "PERSON" in ents:
         return "person"
     if kinds - {None, "person"} or ents & {"ORG", "GPE", "NORP"}:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from realpolitik.annotate import doc_text
+from realpolitik.annotate import doc_text, ents_over, span_ents
 from realpolitik.model import Article, Mention, Speaker
 from realpolitik.ontology import cues
 from realpolitik.statements.speakers import MentionIndex
@@ -170,7 +170,8 @@ class LabelReader:
         if person is None:
             single = len(_name_words(self.text[name[0] : name[1]])) < 2
             named = any(
-                e.label_ == "PERSON" and e.start_char < name[1] and e.end_char > name[0] for e in span.ents
+                e.label_ == "PERSON" and e.start_char < name[1] and e.end_char > name[0]
+                for e in span_ents(span)
             )
             if single or not (transcript or named):
                 return None
@@ -202,7 +203,7 @@ class LabelReader:
             first = words[0][0]
             person_ent = any(
                 e.label_ == "PERSON" and e.start_char <= first and e.end_char >= name[1]
-                for e in self.doc.ents
+                for e in ents_over(self.doc, first, name[1])
             )
             known = any(m.kind == "person" and m.start <= first for m in self.index.within(first, name[1]))
             if not (person_ent or known):

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from realpolitik.annotate import doc_text
+from realpolitik.annotate import doc_text, ents_over
 from realpolitik.model import Mention, Speaker, SpeakerType
 from realpolitik.ontology import cues
 
@@ -190,7 +190,7 @@ def _name_chain(head: Token) -> tuple[int, int]:
     head), else the proper-noun chain ("Alexander Chupriyan" out of "Minister Alexander Chupriyan")."""
     doc = head.doc
     if head.ent_iob_ != "O":
-        for ent in doc.ents:
+        for ent in ents_over(doc, head.idx, head.idx + 1):
             if ent.start <= head.i < ent.end:
                 return ent.start_char, ent.end_char
     left = head.i
