@@ -155,3 +155,13 @@ def test_transcript_turns_evaluator_on_the_gold(nlp_engine: Any, data_dir: Path)
     assert {"test.boundary_f1", "test.speaker_accuracy", "test.code_sector_accuracy"} <= set(result.metrics)
     gold = {r["id"]: r["split"] for r in load_gold(gold_path(data_dir))}
     assert all(gold[e["item"]] == "dev" for e in result.extra["dev_errors"])  # the test part is never listed
+
+
+def test_a_label_with_a_translator_note_is_read_back_as_a_turn() -> None:
+    text = "Recep Tayyip Erdogan (retranslated): Thank you.\n\nVladimir Putin: Welcome."
+    erdogan = Speaker("Recep Tayyip Erdogan", "actor", "TUR", "GOV")
+    statements = [
+        Statement(id="e", article_id="a", start=37, end=47, speaker=erdogan, cue_start=0, cue_end=20),
+        Statement(id="p", article_id="a", start=65, end=73, speaker=PUTIN, cue_start=49, cue_end=63),
+    ]
+    assert [t.start for t in predicted_turns(text, statements)] == [0, 49]

@@ -97,3 +97,45 @@ def test_a_place_before_a_colon_is_no_speaker(nlp_engine: Any) -> None:
     )
     got = turns(nlp_engine, text)
     assert [name for _, name, _, _, _ in got] == ["Vladimir Putin", "Vladimir Putin", "Angela Merkel"]
+
+
+def _all_turns(engine: Any, text: str, **fields: Any) -> list[tuple[str, str | None, str | None, str | None]]:
+    analysis = engine.analyze_text(text, id="t", published="2018-04-03", **fields)
+    return [
+        (text[s.start : s.end][:20], s.speaker.name, s.speaker.code, s.speaker.sector)
+        for s in analysis.statements
+    ]
+
+
+def test_interpreted_labels_and_questions_at_a_joint_news_conference(nlp_engine: Any) -> None:
+    text = (
+        "Vladimir Putin: Good afternoon. We have held productive talks.\n\n"
+        "President of Turkey Recep Tayyip Erdogan (retranslated): Thank you, dear friend.\n\n"
+        "Question: A question for both presidents. What about gas supplies?\n\n"
+        "Vladimir Putin: The pipeline will be built on time.\n\n"
+        "Question (retranslated): Mr Erdogan, what about the air defence deal?\n\n"
+        "Recep Tayyip Erdogan (retranslated): We have an agreement and we will keep it."
+    )
+    got = _all_turns(
+        nlp_engine, text, title="Joint news conference of Vladimir Putin and Recep Tayyip Erdogan"
+    )
+    assert [(name, code, sector) for _, name, code, sector in got] == [
+        ("Vladimir Putin", "RUS", "GOV"),
+        ("Recep Tayyip Erdogan", "TUR", "GOV"),  # "(retranslated)" is no verb that makes the label a sentence
+        (None, "RUS", "MED"),  # not interpreted: the host's press
+        ("Vladimir Putin", "RUS", "GOV"),
+        (None, "TUR", "MED"),  # interpreted: the guest's press
+        ("Recep Tayyip Erdogan", "TUR", "GOV"),
+    ]
+    assert got[1][0].startswith("Thank you")
+
+
+def test_a_caller_labelled_by_first_name_is_a_new_speaker(nlp_engine: Any) -> None:
+    text = (
+        "Vladimir Putin: Good afternoon. Let us take the next call.\n\n"
+        "Alina: Good afternoon, Mr President. Could a woman become president of Russia?\n\n"
+        "Vladimir Putin: Of course she could.\n\n"
+        "Second: I did not throw anybody out."
+    )
+    got = _all_turns(nlp_engine, text, title="Direct Line with Vladimir Putin")
+    assert [name for _, name, _, _ in got] == ["Vladimir Putin", "Alina", "Vladimir Putin", "Vladimir Putin"]

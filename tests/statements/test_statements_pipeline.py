@@ -148,6 +148,21 @@ CASES: list[tuple[str, list[tuple[str, str, str | None, str]]]] = [
         "Moscow said the new sanctions were an unfriendly step that would not go unanswered.",
         [("new sanctions were an unfriendly step", "actor", None, "indirect")],
     ),
+    # a document with a named author stands for the author; one without stays unknown
+    (
+        "According to a report on Wednesday by UpGuard, a cybersecurity firm, two databases were found online.",
+        [("two databases were found", "actor", "UpGuard", "indirect")],
+    ),
+    (
+        "According to the report, the talks had failed after two days.",
+        [("the talks had failed", "unknown", None, "indirect")],
+    ),
+    # a short form the article defined is spelled out
+    (
+        "The utility Pacific Gas and Electric Company (PG&E) cut power on Monday. According to PG&E's schedule, "
+        "half a million customers could be affected by noon.",
+        [("half a million customers", "actor", "Electric", "indirect")],
+    ),
 ]
 
 # Texts that hold no statement at all.

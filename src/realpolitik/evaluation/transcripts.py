@@ -31,7 +31,7 @@ from realpolitik.model import Speaker, Statement
 
 GOLD_NAME = "transcript_turns_gold.jsonl"
 TOLERANCE = 2
-_LABEL_END = re.compile(r"[ \t]*:")
+_LABEL_END = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?:")  # "Recep Tayyip Erdogan (retranslated):"
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 

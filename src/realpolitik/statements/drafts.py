@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -145,6 +145,32 @@ def resolve_pronouns(ctx: ArticleContext, drafts: list[Draft]) -> list[Draft]:
         kind = speaker_kind(ctx, d.speaker)
         if kind is not None:
             last[kind] = (d.speaker, here)
+        out.append(d)
+    return out
+
+
+# "Pacific Gas and Electric Company (PG&E)", "the Philippine Institute of Volcanology and Seismology (Phivolcs)"
+_DEFINED_SHORT = re.compile(
+    r"(?P<full>[A-Z][\w’'&.-]*(?:\s+(?:(?:of|and|for|on|the|de|du)\s+)*[A-Z][\w’'&.-]*)+)"
+    r"\s+\((?P<short>[A-Z][\w&.-]{1,11})\)"
+)
+
+
+def spelled_out(ctx: ArticleContext, drafts: list[Draft]) -> list[Draft]:
+    """A speaker named by the short form the article defined ("PG&E said") carries the full name."""
+    full: dict[str, str] = {}
+    for m in _DEFINED_SHORT.finditer(ctx.text):
+        name, short = m.group("full"), m.group("short")
+        name = name[4:] if name.startswith("The ") else name
+        if short[0] == name[0] and short not in full:
+            full[short] = name
+    if not full:
+        return drafts
+    out = []
+    for d in drafts:
+        name = d.speaker.name
+        if d.speaker.type == "actor" and name is not None and name.removeprefix("the ") in full:
+            d = replace(d, speaker=replace(d.speaker, name=full[name.removeprefix("the ")]))
         out.append(d)
     return out
 

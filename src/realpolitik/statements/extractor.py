@@ -29,6 +29,7 @@ from realpolitik.statements.drafts import (
     pronoun_of,
     resolve_pronouns,
     settle,
+    spelled_out,
     trim,
 )
 from realpolitik.statements.labels import LabelReader
@@ -488,7 +489,7 @@ def extract_statements(doc: Doc, article: Article, mentions: Sequence[Mention]) 
     quote_spans = [(q.outer_start, q.outer_end) for q in find_quotes(ctx.text, ctx.paragraphs)]
     reported = _reported_drafts(ctx, quotes + colons, quote_spans)
     drafts = sorted(turns + dashes + quotes + colons + reported, key=lambda d: (d.start, d.end))
-    drafts = resolve_pronouns(ctx, settle(ctx, drafts))
+    drafts = spelled_out(ctx, resolve_pronouns(ctx, settle(ctx, drafts)))
     drafts = [
         d
         for d in drop_nested_duplicates(drafts)

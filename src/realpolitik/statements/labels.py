@@ -34,9 +34,13 @@ _SECTOR_ORDER = ("MED", "LEG", "JUD", "MIL", "BUS", "EDU", "GOV")
 _STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _NOT_PERSONS = frozenset({"state", "igo", "ngo", "company", "group", "region", "agent", "armed_group"})
+_NOT_NAMES = frozenset({"ORDINAL", "CARDINAL", "DATE", "TIME", "NORP", "LAW"})
 _HONORIFICS = frozenset({"Mr", "Ms", "Mrs", "Dr"})
 _NOT_TITLES = frozenset({"armed_group", "group"})  # "the Foundation" is no armed group in a title
 _MAX_HOST_WORDS = 25  # the host's line before a question that names who asks ("our Chinese friends")
+# "Question (retranslated):": the question was put in the guest's language, by the guest's press
+_PARENTHESIS = re.compile(r"\([^()\n]*\)")
+_INTERPRETED = re.compile(r"\((?:re)?translated\)", re.I)
 
 
 def _phrases(words: Sequence[str]) -> re.Pattern[str]:
@@ -133,6 +137,9 @@ class LabelReader:
         for turn in self.turns:
             seen.setdefault((turn.label.start, turn.label.end), turn.label)
         self.labels = list(seen.values())
+        self._guest: str | None = None
+        self._host_code: str | None = None
+        self._interpreted = False
 
     def speakers(self) -> dict[tuple[int, int], Speaker | None]:
         transcript = len(self.labels) >= 2
@@ -140,6 +147,12 @@ class LabelReader:
         for label in self.labels:
             readings[(label.start, label.end)] = None if label.word else self._read(label, transcript)
         host = self._host(readings)
+        self._guest = self._guest_state(readings, host)
+        self._host_code = host if self._guest else None
+        self._interpreted = any(
+            lab.word in _PRESS_WORDS and _INTERPRETED.search(self.text, lab.start, lab.content)
+            for lab in self.labels
+        )
         memory: dict[str, _Reading] = {}
         for reading in readings.values():
             if reading is not None and (reading.person is not None or reading.code or reading.sector):
@@ -161,7 +174,11 @@ class LabelReader:
         span = self.doc.char_span(label.start, label.end, alignment_mode="expand")
         if span is None:
             return None
-        if label.shape != "tooltip" and any(t.tag_ in _FINITE and t.text.islower() for t in span):
+        parens = [(m.start(), m.end()) for m in _PARENTHESIS.finditer(self.text, label.start, label.content)]
+        if label.shape != "tooltip" and any(
+            t.tag_ in _FINITE and t.text.islower() and not any(s <= t.idx < e for s, e in parens)
+            for t in span
+        ):  # a verb makes it a sentence, but not one in "(retranslated)"
             return None
         name = self._name_span(label.name)
         if name is None:
@@ -173,12 +190,20 @@ class LabelReader:
                 e.label_ == "PERSON" and e.start_char < name[1] and e.end_char > name[0]
                 for e in span_ents(span)
             )
-            if single or not (transcript or named):
+            if (single and not (transcript and self._first_name(name))) or not (transcript or named):
                 return None
         titles = label.titles + (((label.name[0], name[0]),) if name[0] > label.name[0] else ())
         reading = title_reading(self.text, titles, self.index.within(label.start, label.end))
         reading.name, reading.person = name, person
         return reading
+
+    def _first_name(self, name: tuple[int, int]) -> bool:
+        """A lone proper noun that names no place or body: Direct Line callers go by first name ("Alina:",
+        "Dmitry, Moscow:")."""
+        span = self.doc.char_span(name[0], name[1], alignment_mode="expand")
+        if span is None or len(span) != 1 or span[0].pos_ != "PROPN" or span[0].ent_type_ in _NOT_NAMES:
+            return False
+        return not any(m.kind in _NOT_PERSONS for m in self.index.covering(name[0], name[1]))
 
     def _name_span(self, name: tuple[int, int]) -> tuple[int, int] | None:
         """The name without a leading place ("Uzbekistan Shavkat Mirziyoyev"), three words only when the
@@ -235,6 +260,15 @@ class LabelReader:
                 codes[reading.person.code] += 1
         return codes.most_common(1)[0][0] if codes else None
 
+    def _guest_state(self, readings: dict[tuple[int, int], _Reading | None], host: str | None) -> str | None:
+        """The one state other than the host's that known speakers act for (a visiting leader's)."""
+        codes = {
+            r.person.code
+            for r in readings.values()
+            if r is not None and r.person is not None and r.person.code and r.person.code != host
+        }
+        return codes.pop() if len(codes) == 1 else None
+
     # -- speakers -----------------------------------------------------------------------------------------
     def _speaker(
         self, label: Label, reading: _Reading, memory: dict[str, _Reading], host: str | None
@@ -276,6 +310,13 @@ class LabelReader:
             sector = "MED"
             outlet = _OUTLET_PATTERN.search(title)
             code = _OUTLETS[outlet.group().casefold()] if outlet else self._named_before(label)
+            if code is None and self._interpreted:
+                # where some questions are marked as interpreted, they are the guest's press; the others the host's
+                code = (
+                    self._guest
+                    if _INTERPRETED.search(self.text, label.start, label.content)
+                    else self._host_code
+                )
         intro = _SELF_INTRO.match(self.text, label.content) if press else None
         if intro and self._introduces(intro):
             # "Question: Ksenia Sokolova, Snob magazine. ...": the questioner names themselves

@@ -34,6 +34,8 @@ _NAMED_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 _INSTITUTION_HEADS = cues.words("institution_heads")
 _TITLE_HEADS = cues.words("title_words")
 _STATEMENT_NOUNS = cues.words("statement_nouns")
+_DOCUMENT_HEADS = NON_AGENTS | _UTTERANCE_HEADS | _STATEMENT_NOUNS | cues.words("authored_documents")
+_AUTHOR_PREPS = frozenset({"by", "of", "from"})
 
 
 # How far back (in tokens) "he said" looks for its person: a few sentences. Without a bound a paragraph with no
@@ -155,6 +157,28 @@ def _issuer(statement: Token) -> Token | None:
     return None
 
 
+def _author(document: Token) -> Token | None:
+    """Who a document named as a source is by: a named possessor ("PG&E's schedule"), a proper-noun
+    modifier ("the NDRRMC report"), or a named body after "by"/"of"/"from" ("a report by UpGuard"). Only
+    names count: "a police report" or "the report of the commission" stay without an author here."""
+    for child in document.children:
+        if child.dep_ == "poss" and _is_name(child):
+            return child
+    modifiers = [c for c in document.children if c.dep_ == "compound" and c.i < document.i and _is_name(c)]
+    if modifiers:
+        return modifiers[-1]
+    for child in document.children:
+        if child.dep_ == "prep" and child.lower_ in _AUTHOR_PREPS:
+            obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+            if obj is not None and _is_name(obj):
+                return obj
+    return None
+
+
+def _is_name(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper()
+
+
 def phrase_span(head: Token, exclude: tuple[int, int] | None = None) -> tuple[int, int]:
     """Character span of the noun phrase under ``head`` (its subtree without clauses hanging off it)."""
     left, right = head.i, head.i
@@ -233,6 +257,9 @@ def speaker_from_head(
             return _from_mention(covering[-1])
         return Speaker(name=None, type="unknown", start=head.idx, end=head.idx + len(head))
     lemma = head.lemma_.lower()
+    author = _author(head) if lemma in _DOCUMENT_HEADS else None
+    if author is not None:  # "according to PG&E's schedule", "a report by UpGuard", "the NDRRMC report"
+        return speaker_from_head(author, index, exclude=exclude, previous_person=previous_person)
     issuer = _issuer(head) if lemma in _UTTERANCE_HEADS or lemma in _STATEMENT_NOUNS else None
     if issuer is not None:  # "according to a statement released by her family"
         return speaker_from_head(issuer, index, exclude=exclude, previous_person=previous_person)
