@@ -157,6 +157,11 @@ CASES: list[tuple[str, list[tuple[str, str, str | None, str]]]] = [
         "According to the report, the talks had failed after two days.",
         [("the talks had failed", "unknown", None, "indirect")],
     ),
+    # an outlet named after its country is the outlet, not the state
+    (
+        "Residents fear to return home because of the aftershocks, according to CNN Philippines.",
+        [("Residents fear to return home", "actor", "CNN", "indirect")],
+    ),
     # a short form the article defined is spelled out
     (
         "The utility Pacific Gas and Electric Company (PG&E) cut power on Monday. According to PG&E's schedule, "

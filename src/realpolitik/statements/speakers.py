@@ -279,6 +279,9 @@ def speaker_from_head(
     agent = next((m for m in on_head if m.via == "agent" or m.kind == "agent"), None)
     mention = _best_mention([m for m in on_head if m is not agent], head)
     if mention is not None and agent is None:
+        outlet = _organisation_around(head, mention)
+        if outlet is not None:  # "according to CNN Philippines": the outlet, of that state
+            return outlet
         return _from_mention(mention)
     if head.text[:1].isupper() and (head.pos_ == "PROPN" or head.ent_type_ in _NAMED_ENTS):
         ns, ne = _name_chain(head)
@@ -304,6 +307,27 @@ def speaker_from_head(
             name=None, type=kind, code=agent.code or code, sector=agent.sector, start=start, end=end
         )
     return Speaker(name=None, type=kind, code=code, start=start, end=end)
+
+
+def _organisation_around(head: Token, mention: Mention) -> Speaker | None:
+    """An organisation the parser sees around a place's name ("CNN Philippines", "Radio Free Asia"), as a
+    speaker of its own with the place's state."""
+    if mention.kind not in ("state", "region"):
+        return None
+    for ent in ents_over(head.doc, head.idx, head.idx + len(head)):
+        around = ent.start_char <= mention.start and mention.end <= ent.end_char
+        if ent.label_ == "ORG" and around and (ent.start_char, ent.end_char) != (mention.start, mention.end):
+            return Speaker(
+                name=ent.text, type="actor", code=mention.code, start=ent.start_char, end=ent.end_char
+            )
+    # the gazetteer took the place out of the organisation's name: an organisation's name in front of it
+    names = [c for c in head.children if c.dep_ == "compound" and c.i < head.i and _is_name(c)]
+    if names and names[0].ent_type_ == "ORG" and names[0].idx < mention.start:
+        start, end = names[0].idx, head.idx + len(head)
+        return Speaker(
+            name=doc_text(head.doc)[start:end], type="actor", code=mention.code, start=start, end=end
+        )
+    return None
 
 
 def _named_institution(head: Token, start: int, end: int) -> str | None:
