@@ -157,6 +157,14 @@ CASES: list[tuple[str, list[tuple[str, str, str | None, str]]]] = [
         "According to the report, the talks had failed after two days.",
         [("the talks had failed", "unknown", None, "indirect")],
     ),
+    # "said A, adding B": two statements, also where the parser hangs "adding" under A
+    (
+        "Iran's foreign ministry said the talks had failed, adding that new sanctions would follow.",
+        [
+            ("the talks had failed", "actor", "ministry", "indirect"),
+            ("new sanctions would follow", "actor", "ministry", "indirect"),
+        ],
+    ),
     # an outlet named after its country is the outlet, not the state
     (
         "Residents fear to return home because of the aftershocks, according to CNN Philippines.",
@@ -249,3 +257,15 @@ def test_odd_texts_never_fail(nlp_engine: Any, text: str) -> None:
     for st in analysis.statements:
         assert 0 <= st.start < st.end <= len(text)
         assert st.speaker.type in {"actor", "anonymous_expert", "anonymous_official", "group", "unknown"}
+
+
+def test_an_outer_source_the_parser_made_a_subject(nlp_engine: Any) -> None:
+    text = (
+        "According to semi-official news agency ISNA, the prosecutor general of Tehran, Ali Alghasi Mehr, said "
+        "the 36 must face charges."
+    )
+    analysis = nlp_engine.analyze_text(text)
+    got = {(text[s.start : s.end], s.speaker.name) for s in analysis.statements}
+    assert ("the 36 must face charges", "Ali Alghasi Mehr") in got
+    outer = [name for content, name in got if content.startswith("the prosecutor general of Tehran")]
+    assert outer == ["ISNA"]

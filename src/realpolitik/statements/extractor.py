@@ -40,6 +40,7 @@ from realpolitik.statements.quotes import (
 )
 from realpolitik.statements.speakers import (
     REPORT_LEMMAS,
+    continues_cue,
     is_cue,
     previous_person,
     speaker_from_head,
@@ -160,7 +161,22 @@ def _according_to(ctx: ArticleContext, sents: Sequence[Span], skip: list[tuple[i
                         for obj in child.children:
                             if obj.dep_ == "pobj":
                                 return obj
+                        return _source_before_comma(child)
     return None
+
+
+def _source_before_comma(to: Token) -> Token | None:
+    """ "According to news agency ISNA, the prosecutor said ...", where the parser made the source the
+    subject of "said": the head of the words between "to" and the comma."""
+    doc = to.doc
+    end = to.i + 1
+    while end < len(doc) and end - to.i <= 8 and doc[end].text != "," and not doc[end].is_sent_end:
+        end += 1
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    words = range(to.i + 1, end)
+    heads = [doc[i] for i in words if doc[i].head.i not in words and not doc[i].is_punct]
+    return heads[0] if len(heads) == 1 and heads[0].pos_ in ("PROPN", "NOUN") else None
 
 
 def _starts_sentence(ctx: ArticleContext, quote: Quote) -> bool:
@@ -349,7 +365,9 @@ def _clause_after(cue: Token) -> tuple[int, int] | None:
 def _clause_span(
     ctx: ArticleContext, cue: Token, comp: Token, speaker_span: tuple[int, int] | None
 ) -> tuple[int, int]:
-    toks = [t for t in comp.subtree]
+    # "said A, adding B": B is a statement of its own, even where the parser put it under A
+    cut = next((c for c in comp.children if c.i > comp.i and continues_cue(c)), None)
+    toks = [t for t in comp.subtree if cut is None or t.i < cut.i - 1]
     left, right = toks[0], toks[-1]
     subject = next((c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < comp.i), None)
     if subject is not None and comp.i > cue.i and _lost_subject(cue, subject, comp):
@@ -382,6 +400,8 @@ def _lost_subject(cue: Token, obj: Token, comp: Token) -> bool:
 def _nested_in_cue(cue: Token) -> bool:
     """The cue sits inside what another cue reports ("I don't think Russia thinks ...", "said they believe"),
     unless a third party named by its own name speaks there ("Duda said ... while Brudziński wrote ...")."""
+    if continues_cue(cue):
+        return False
     own = subject_of(cue)
     third_party = own is not None and own.pos_ == "PROPN"
     node = cue
@@ -456,8 +476,19 @@ def _reported_drafts(
         source = _according_to(ctx, [sent], quotes_outer)
         if source is None:
             continue
-        phrase_start = source.head.head.idx  # "according"
+        according = next(
+            (t for t in reversed(sent[: source.i - sent.start]) if t.lower_ == "according"), None
+        )
+        if according is None:
+            continue
+        phrase_start = according.idx
         phrase_end = source.right_edge.idx + len(source.right_edge)
+        beyond = None  # the source the parser made a subject: the phrase ends at its comma
+        if source.dep_ != "pobj":
+            comma = next((t for t in sent[source.i - sent.start :] if t.text == ","), None)
+            if comma is None:
+                continue
+            phrase_end, beyond = comma.idx, (comma.idx, sent.end_char)
         if phrase_start - sent.start_char < 3:
             start, end = phrase_end, sent.end_char
         elif sent.end_char - phrase_end < 3:
@@ -470,7 +501,7 @@ def _reported_drafts(
             continue
         para = ctx.paragraph_at(source.idx)
         prev = previous_person(ctx.doc, ctx.index, source.idx, para.start if para else 0)
-        speaker = speaker_from_head(source, ctx.index, previous_person=prev)
+        speaker = speaker_from_head(source, ctx.index, exclude=beyond, previous_person=prev)
         if speaker is None:
             continue
         out.append(Draft(start, end, speaker, "indirect", (phrase_start, phrase_start + len("according"))))

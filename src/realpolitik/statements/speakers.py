@@ -74,6 +74,22 @@ def is_cue(token: Token) -> bool:
     return token.lemma_.lower() in CUE_LEMMAS or statement_object(token) is not None
 
 
+def continues_cue(cue: Token) -> bool:
+    """ "X said A, adding B" with "adding" parsed under A: a second statement of X's, not part of A."""
+    comp = cue.head
+    return (
+        cue.tag_ == "VBG"
+        and cue.dep_ == "advcl"
+        and cue.lemma_.lower() in CUE_LEMMAS
+        and comp.dep_ == "ccomp"
+        and comp.i < cue.i
+        and is_cue(comp.head)
+        and comp.head.i < comp.i
+        and cue.i > 0
+        and cue.doc[cue.i - 1].text == ","
+    )
+
+
 def statement_object(verb: Token) -> Token | None:
     """The statement a verb puts out ("issued a statement that ...", "released a statement:")."""
     for child in verb.children:
@@ -90,7 +106,9 @@ def subject_of(cue: Token) -> Token | None:
     lost the subject ("On Friday Ford Motor Company announced ...").
     """
     node: Token = cue
-    if cue.tag_ == "VBG" and cue.dep_ in ("advcl", "acl") and cue.head.pos_ in ("VERB", "AUX"):
+    if continues_cue(cue):  # "said the talks had failed, adding ...": the parser hung it on what was said
+        node = cue.head.head
+    elif cue.tag_ == "VBG" and cue.dep_ in ("advcl", "acl") and cue.head.pos_ in ("VERB", "AUX"):
         node = (
             cue.head
         )  # "The governor tweeted her reasoning saying, ...": the gerund's subject is the clause's
