@@ -85,6 +85,7 @@ def test_names_match_across_transliterations_but_not_other_people() -> None:
     assert same_person("Dmitry Peskov", "Dmitri Peskov")
     assert same_person("Vladimir Putin", "President Vladimir Putin")
     assert same_person("Nursultan Nazarbayev", "Nazarbayev")
+    assert same_person("Tomislav Nikolic", "Tomislav Nikolić")
     assert not same_person("Sophie Shevardnadze", "Eduard Shevardnadze")
     assert not same_person("Vladimir Putin", None)
 

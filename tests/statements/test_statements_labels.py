@@ -139,3 +139,19 @@ def test_a_caller_labelled_by_first_name_is_a_new_speaker(nlp_engine: Any) -> No
     )
     got = _all_turns(nlp_engine, text, title="Direct Line with Vladimir Putin")
     assert [name for _, name, _, _ in got] == ["Vladimir Putin", "Alina", "Vladimir Putin", "Vladimir Putin"]
+
+
+def test_a_tooltip_label_with_the_given_name_spelt_twice_ways(nlp_engine: Any) -> None:
+    text = (
+        "Vladimir Putin: Mr Chemezov, how are the deliveries going?\n\n"
+        "Rostec CEO Sergey Chemezov Chemezov SergeiCEO of Rostec State Corporation : On schedule, Mr President.\n\n"
+        "Vladimir Putin: Good."
+    )
+    got = _all_turns(nlp_engine, text)
+    assert [name for _, name, _, _ in got] == ["Vladimir Putin", "Sergey Chemezov", "Vladimir Putin"]
+
+
+def test_questions_of_the_press_the_title_names(nlp_engine: Any) -> None:
+    text = "Question: Mr President, what about the summit?\n\nVladimir Putin: It went well."
+    got = _all_turns(nlp_engine, text, title="Vladimir Putin answered Russian journalists’ questions")
+    assert got[0][1:] == (None, "RUS", "MED")

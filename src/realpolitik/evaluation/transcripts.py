@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -86,7 +87,9 @@ def predicted_turns(text: str, statements: Sequence[Statement]) -> list[Predicte
 
 
 def _words(name: str | None) -> list[str]:
-    return [w.casefold() for w in _NAME_WORD.findall(name or "")]
+    """Name words without case or accents ("Nikolić" is "Nikolic")."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name or "") if not unicodedata.combining(c))
+    return [w.casefold() for w in _NAME_WORD.findall(plain)]
 
 
 def same_person(gold_name: str, predicted: str | None) -> bool:

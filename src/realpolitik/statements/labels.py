@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from realpolitik.actors.names import bundled_names
 from realpolitik.annotate import doc_text, ents_over, span_ents
 from realpolitik.model import Article, Mention, Speaker
 from realpolitik.ontology import cues
@@ -39,6 +40,7 @@ _HONORIFICS = frozenset({"Mr", "Ms", "Mrs", "Dr"})
 _NOT_TITLES = frozenset({"armed_group", "group"})  # "the Foundation" is no armed group in a title
 _MAX_HOST_WORDS = 25  # the host's line before a question that names who asks ("our Chinese friends")
 # "Question (retranslated):": the question was put in the guest's language, by the guest's press
+_PRESS_OF = re.compile(r"\b([A-Z][a-z]+) (?:journalists|media|press|reporters)\b")
 _PARENTHESIS = re.compile(r"\([^()\n]*\)")
 _INTERPRETED = re.compile(r"\((?:re)?translated\)", re.I)
 
@@ -310,6 +312,9 @@ class LabelReader:
             sector = "MED"
             outlet = _OUTLET_PATTERN.search(title)
             code = _OUTLETS[outlet.group().casefold()] if outlet else self._named_before(label)
+            nation = _PRESS_OF.search(title)  # "Vladimir Putin answered Russian journalists' questions"
+            if code is None and nation:
+                code = bundled_names().code_for(nation.group(1))
             if code is None and self._interpreted:
                 # where some questions are marked as interpreted, they are the guest's press; the others the host's
                 code = (

@@ -44,6 +44,8 @@ _TOOLTIP = re.compile(
     rf"(?P<given>{_CAP_WORD}(?: {_CAP_WORD}){{0,2}}) (?P<sur>{_CAP_WORD}) "
     r"(?:(?P=sur) (?P=given)|(?P=given) (?P=sur))"
 )
+# ... with the given name spelled another way the second time ("Sergey Chemezov Chemezov Sergei")
+_TOOLTIP_RESPELT = re.compile(rf"(?P<given>{_CAP_WORD}) (?P<sur>{_CAP_WORD}) (?P=sur) (?P<again>{_CAP_WORD})")
 _DOUBLE_PAREN = re.compile(r"\(\((?P<inner>[^()\n]{2,60})\)\)")
 _MAX_ACRONYM = 5
 _PAREN_TAIL = re.compile(r"\s*\([^()]*\)\s*$")
@@ -170,6 +172,13 @@ def _double_parenthesis(text: str, para: Paragraph) -> Label | None:
     return Label(para.start, match.end(), content, "name", (start, end))
 
 
+def _respelt_tooltip(core: str) -> re.Match[str] | None:
+    tip = _TOOLTIP_RESPELT.search(core)
+    if tip and tip.group("again")[:4].casefold() == tip.group("given")[:4].casefold():
+        return tip
+    return None
+
+
 def parse_label(text: str, para: Paragraph) -> Label | None:
     """The speaker label opening a paragraph, if its first line has one (see the module docstring)."""
     bracketed = _double_parenthesis(text, para)
@@ -204,7 +213,7 @@ def parse_label(text: str, para: Paragraph) -> Label | None:
     last = _bare(words[-1][0])
     if low in _NOT_SPEAKERS or first in _NOT_SPEAKERS or last in _NOT_SPEAKERS or first in _NOT_OPENERS:
         return None  # also a caption's credit: "Dakota, a deer. Image: Nicholas Moreau."
-    tip = _TOOLTIP.search(core)
+    tip = _TOOLTIP.search(core) or _respelt_tooltip(core)
     if tip:
         name = (para.start + tip.start("given"), para.start + tip.end("sur"))
         titles = tuple(
