@@ -165,6 +165,23 @@ CASES: list[tuple[str, list[tuple[str, str, str | None, str]]]] = [
             ("new sanctions would follow", "actor", "ministry", "indirect"),
         ],
     ),
+    # part of a group speaks as the group; a document signed or projected by someone stands for them
+    (
+        "Some of the protesters Wikinews interviewed said they had gone to defend their right to work in Europe.",
+        [("they had gone to defend", "group", None, "indirect")],
+    ),
+    (
+        'The decree signed by the Pope read "The crimes of sexual abuse offend Our Lord and harm the faithful."',
+        [("crimes of sexual abuse", "actor", "Pope", "direct")],
+    ),
+    (
+        "According to projections by CNN and NPR, he won in Virginia, North Carolina and Alabama.",
+        [("he won in Virginia", "actor", "CNN", "indirect")],
+    ),
+    (
+        "According to reports from the ministry of internal affairs of Belarus, 18,000 visitors attended the rally.",
+        [("visitors attended the rally", "anonymous_official", None, "indirect")],
+    ),
     # an outlet named after its country is the outlet, not the state
     (
         "Residents fear to return home because of the aftershocks, according to CNN Philippines.",
@@ -269,3 +286,13 @@ def test_an_outer_source_the_parser_made_a_subject(nlp_engine: Any) -> None:
     assert ("the 36 must face charges", "Ali Alghasi Mehr") in got
     outer = [name for content, name in got if content.startswith("the prosecutor general of Tehran")]
     assert outer == ["ISNA"]
+
+
+def test_he_or_she_at_a_paragraph_start_is_the_person_of_the_paragraph_before(nlp_engine: Any) -> None:
+    text = (
+        "Senator Bob Menendez visited the border crossing on Monday with two aides.\n\n"
+        "In an interview with reporters, he said the crossing should stay open for trade."
+    )
+    analysis = nlp_engine.analyze_text(text)
+    got = [(text[s.start : s.end], s.speaker.name) for s in analysis.statements]
+    assert got == [("the crossing should stay open for trade", "Bob Menendez")]

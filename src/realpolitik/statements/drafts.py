@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from realpolitik.annotate import span_ents
 from realpolitik.model import Article, Mention, Speaker, StatementForm
 from realpolitik.statements.quotes import Paragraph, split_paragraphs
-from realpolitik.statements.speakers import MentionIndex
+from realpolitik.statements.speakers import MentionIndex, previous_person
 
 _CREDIT = re.compile(r"\s*(?:image|photo|picture|credit|source|video|file)s?\s*:", re.I)
 _SCHEDULE = re.compile(r"\(\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\)\s*$", re.I)  # "meeting (2 pm)"
@@ -50,6 +50,15 @@ class ArticleContext:
     def paragraph_at(self, pos: int) -> Paragraph | None:
         i = bisect_right(self._para_starts, pos) - 1
         return self.paragraphs[i] if i >= 0 else None
+
+    def person_before(self, pos: int) -> Speaker | None:
+        """Who "he"/"she" at ``pos`` stands for: the last person named as a subject in the paragraph, or, for
+        a paragraph that names nobody before it ("In an interview, she said ..."), in the paragraph before."""
+        para = self.paragraph_at(pos)
+        found = previous_person(self.doc, self.index, pos, para.start if para else 0)
+        if found is None and para is not None and para.index > 0:
+            found = previous_person(self.doc, self.index, pos, self.paragraphs[para.index - 1].start)
+        return found
 
     def sentences_over(self, start: int, end: int) -> list[Span]:
         i = max(bisect_right(self._sent_starts, start) - 1, 0)

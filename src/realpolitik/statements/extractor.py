@@ -42,7 +42,6 @@ from realpolitik.statements.speakers import (
     REPORT_LEMMAS,
     continues_cue,
     is_cue,
-    previous_person,
     speaker_from_head,
     statement_object,
     subject_of,
@@ -228,7 +227,6 @@ def _quote_drafts(ctx: ArticleContext, claimed: list[tuple[int, int]]) -> list[D
     outer = [(q.outer_start, q.outer_end) for q in quotes]
     out: list[Draft] = []
     for quote in quotes:
-        para = ctx.paragraph_at(quote.outer_start)
         start, end = trim(ctx.text, quote.start, quote.end)
         if end <= start:
             continue
@@ -243,7 +241,7 @@ def _quote_drafts(ctx: ArticleContext, claimed: list[tuple[int, int]]) -> list[D
             cue, subj = found
             if words < _MIN_QUOTE_WORDS and not standalone and not _linked(cue, quote):
                 continue
-            prev = previous_person(ctx.doc, ctx.index, subj.idx, para.start if para else 0)
+            prev = ctx.person_before(subj.idx)
             speaker = speaker_from_head(
                 subj, ctx.index, exclude=(quote.outer_start, quote.outer_end), previous_person=prev
             )
@@ -447,8 +445,7 @@ def _reported_drafts(
             and subj.lower_ in ("i", "we", "you", "this", "that", "which", "who")
         ):
             continue
-        para = ctx.paragraph_at(tok.idx)
-        prev = previous_person(ctx.doc, ctx.index, subj.idx, para.start if para else 0)
+        prev = ctx.person_before(subj.idx)
         speaker = speaker_from_head(subj, ctx.index, previous_person=prev)
         if speaker is None:
             continue
@@ -499,8 +496,7 @@ def _reported_drafts(
         end = end - 1 if end > start and ctx.text[end - 1] == "." else end
         if end - start < 10:
             continue
-        para = ctx.paragraph_at(source.idx)
-        prev = previous_person(ctx.doc, ctx.index, source.idx, para.start if para else 0)
+        prev = ctx.person_before(source.idx)
         speaker = speaker_from_head(source, ctx.index, exclude=beyond, previous_person=prev)
         if speaker is None:
             continue

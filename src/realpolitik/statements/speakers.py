@@ -36,6 +36,7 @@ _TITLE_HEADS = cues.words("title_words")
 _STATEMENT_NOUNS = cues.words("statement_nouns")
 _DOCUMENT_HEADS = NON_AGENTS | _UTTERANCE_HEADS | _STATEMENT_NOUNS | cues.words("authored_documents")
 _AUTHOR_PREPS = frozenset({"by", "of", "from"})
+_PART_WORDS = frozenset({"some", "many", "most", "several", "one", "two", "three", "few", "all", "dozens"})
 
 
 # How far back (in tokens) "he said" looks for its person: a few sentences. Without a bound a paragraph with no
@@ -188,8 +189,22 @@ def _author(document: Token) -> Token | None:
     for child in document.children:
         if child.dep_ == "prep" and child.lower_ in _AUTHOR_PREPS:
             obj = next((o for o in child.children if o.dep_ == "pobj"), None)
-            if obj is not None and _is_name(obj):
+            if obj is None:
+                continue
+            # a name, an institution ("reports from the ministry of internal affairs"), or anyone "by" whom
+            by = child.lower_ == "by" and obj.pos_ in ("NOUN", "PROPN")
+            if _is_name(obj) or by or obj.lemma_.lower() in _INSTITUTION_HEADS:
                 return obj
+    for child in document.children:  # "the decree signed by the Pope"
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            for agent in child.children:
+                obj = (
+                    next((o for o in agent.children if o.dep_ == "pobj"), None)
+                    if agent.dep_ == "agent"
+                    else None
+                )
+                if obj is not None:
+                    return obj
     return None
 
 
@@ -242,6 +257,12 @@ def _name_chain(head: Token) -> tuple[int, int]:
 
 
 def _common_type(head: Token) -> SpeakerType:
+    if head.lower_ in _PART_WORDS:  # "some of the protesters", "one of the witnesses": of what they are part
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                whole = next((o for o in prep.children if o.dep_ == "pobj"), None)
+                if whole is not None:
+                    return _common_type(whole)
     lemma = head.lemma_.lower()
     if lemma in _EXPERT_HEADS:
         return "anonymous_expert"
@@ -266,7 +287,8 @@ def speaker_from_head(
     something that does not speak (a document, an utterance)."""
     start, end = phrase_span(head, exclude)
     low = head.lower_
-    if head.pos_ == "PRON" or low in _THIRD_PERSON or low in _FIRST_SECOND or low == "they":
+    part_of = low in _PART_WORDS and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+    if not part_of and (head.pos_ == "PRON" or low in _THIRD_PERSON or low in _FIRST_SECOND or low == "they"):
         # our own antecedent (the last person named as a subject) before the resolver's coreference
         if low in _THIRD_PERSON and previous_person is not None:
             return previous_person
