@@ -155,3 +155,17 @@ def test_questions_of_the_press_the_title_names(nlp_engine: Any) -> None:
     text = "Question: Mr President, what about the summit?\n\nVladimir Putin: It went well."
     got = _all_turns(nlp_engine, text, title="Vladimir Putin answered Russian journalists’ questions")
     assert got[0][1:] == (None, "RUS", "MED")
+
+
+def test_a_bare_number_answered_in_a_turn_is_said(nlp_engine: Any) -> None:
+    text = (
+        "Vladimir Putin: How many of you are there in the team?\n\n"
+        "Sergei Ludin: 36.\n\n"
+        "Vladimir Putin: So you speak the same language."
+    )
+    got = _all_turns(nlp_engine, text)
+    assert [(content, name) for content, name, _, _ in got] == [
+        ("How many of you are ", "Vladimir Putin"),
+        ("36.", "Sergei Ludin"),
+        ("So you speak the same ", "Vladimir Putin"),
+    ]

@@ -32,6 +32,7 @@ class Draft:
     cue_token: int | None = None
     pending: bool = False  # an unattributed quote, settled by _settle
     pronoun: str | None = None  # the cue's subject was this pronoun: settled by _resolve_pronouns
+    labelled: bool = False  # a transcript turn: its speaker's label says it was said, even a bare "725."
 
 
 class ArticleContext:
@@ -192,6 +193,8 @@ def is_not_statement(text: str, draft: Draft) -> bool:
     content = text[draft.start : draft.end]
     if _STAGE_DIRECTION.fullmatch(content.strip()):  # "(Applause.)", "[Laughter]": what the room did
         return True
+    if draft.labelled:
+        return False
     if _CREDIT.match(content) or _CREDIT_TAIL.search(content) or _SCHEDULE.search(content):
         return True
     words = content.split()

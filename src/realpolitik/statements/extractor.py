@@ -81,8 +81,9 @@ def _turn_drafts(ctx: ArticleContext) -> list[Draft]:
         speaker = speakers[(turn.label.start, turn.label.end)]
         assert speaker is not None
         start, end = trim(ctx.text, turn.start, turn.end)
-        if sum(ch.isalpha() for ch in ctx.text[start:end]) >= 2:  # not an elision mark such as "<…>"
-            out.append(Draft(start, end, speaker, "direct", (turn.label.start, turn.label.end)))
+        # not an elision mark such as "<…>"; a bare number is an answer ("Sergei Ludin: 36.")
+        if sum(ch.isalnum() for ch in ctx.text[start:end]) >= 2:
+            out.append(Draft(start, end, speaker, "direct", (turn.label.start, turn.label.end), labelled=True))
     return out
 
 
