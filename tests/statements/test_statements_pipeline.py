@@ -182,6 +182,10 @@ CASES: list[tuple[str, list[tuple[str, str, str | None, str]]]] = [
         "According to reports from the ministry of internal affairs of Belarus, 18,000 visitors attended the rally.",
         [("visitors attended the rally", "anonymous_official", None, "indirect")],
     ),
+    (
+        "Per numbers reported by The Associated Press, 415 thousand priests are subject to the requirement.",
+        [("415 thousand priests", "actor", "Associated Press", "indirect")],
+    ),
     # an outlet named after its country is the outlet, not the state
     (
         "Residents fear to return home because of the aftershocks, according to CNN Philippines.",
@@ -197,6 +201,12 @@ CASES: list[tuple[str, list[tuple[str, str, str | None, str]]]] = [
 
 # Texts that hold no statement at all.
 NO_STATEMENTS = [
+    # an open question is no statement; a caption describes a picture; a rule nobody is named for says nothing
+    "The agency did not mention if there were casualties.",
+    "The Vatican is to decide within a month whether an investigation is required.",
+    'Protesters with a banner from People\'s Vote saying "put it to the people". Image: C.Suthorn.',
+    "Per the doctrines, testimony of two witnesses is required to convict a person.",
+    "Per capita income rose by five percent in the last year.",
     "The route of the initiative “One Belt, One Road” passes through Kazakhstan.",
     "What is more important for Tokayev: Russian power or Chinese money",
     "A long report on the harvest.\n\n—Harvest figures for the northern regions\n\nMore on the harvest.",

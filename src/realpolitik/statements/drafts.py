@@ -19,7 +19,7 @@ from realpolitik.statements.speakers import MentionIndex, previous_person
 
 _CREDIT = re.compile(r"\s*(?:image|photo|picture|credit|source|video|file)s?\s*:", re.I)
 _SCHEDULE = re.compile(r"\(\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\)\s*$", re.I)  # "meeting (2 pm)"
-_CREDIT_TAIL = re.compile(r"\b(?:Image|Photo|Picture|Credit)s?:\s*[^.]{0,60}\.?\s*$")
+_CREDIT_TAIL = re.compile(r"\b(?:Image|Photo|Picture|Credit)s?:\s*[^\n]{1,60}$")  # "Image: C.Suthorn."
 
 
 @dataclass(slots=True)
@@ -186,6 +186,15 @@ def spelled_out(ctx: ArticleContext, drafts: list[Draft]) -> list[Draft]:
 
 
 _STAGE_DIRECTION = re.compile(r"[(\[][^()\[\]]{1,40}[)\]]\.?")
+
+
+def in_caption(ctx: ArticleContext, draft: Draft) -> bool:
+    """A quote inside a photo caption ("a banner saying "put it to the people". Image: C.Suthorn."): the
+    caption describes the picture, nobody speaks."""
+    para = ctx.paragraph_at(draft.start)
+    return (
+        para is not None and not draft.labelled and bool(_CREDIT_TAIL.search(ctx.text, para.start, para.end))
+    )
 
 
 def is_not_statement(text: str, draft: Draft) -> bool:

@@ -24,6 +24,7 @@ from realpolitik.statements.drafts import (
     ArticleContext,
     Draft,
     drop_nested_duplicates,
+    in_caption,
     inside,
     is_not_statement,
     pronoun_of,
@@ -83,7 +84,9 @@ def _turn_drafts(ctx: ArticleContext) -> list[Draft]:
         start, end = trim(ctx.text, turn.start, turn.end)
         # not an elision mark such as "<…>"; a bare number is an answer ("Sergei Ludin: 36.")
         if sum(ch.isalnum() for ch in ctx.text[start:end]) >= 2:
-            out.append(Draft(start, end, speaker, "direct", (turn.label.start, turn.label.end), labelled=True))
+            out.append(
+                Draft(start, end, speaker, "direct", (turn.label.start, turn.label.end), labelled=True)
+            )
     return out
 
 
@@ -155,6 +158,11 @@ def _colon_before(ctx: ArticleContext, cue: Token, quote: Quote) -> bool:
 def _according_to(ctx: ArticleContext, sents: Sequence[Span], skip: list[tuple[int, int]]) -> Token | None:
     for sent in sents:
         for tok in sent:
+            if tok.lower_ == "per" and tok.i == sent.start and not inside(tok.idx, skip):
+                obj = next((o for o in tok.children if o.dep_ == "pobj"), None)  # "Per the decree, ..."
+                after = obj.right_edge.i + 1 if obj is not None else len(tok.doc)
+                if obj is not None and after < len(tok.doc) and tok.doc[after].text == ",":
+                    return obj
             if tok.lower_ == "according" and not inside(tok.idx, skip):
                 for child in tok.children:
                     if child.lower_ == "to":
@@ -309,11 +317,20 @@ def _infinitival(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def _question(clause: Token) -> bool:
+    """ "did not mention if there were casualties", "decide whether ...": an open question, not a statement."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause.children)
+
+
 def _complement(cue: Token) -> Token | None:
     """The reported clause: a complement after the cue, the "that" clause of the statement it issued, a "to"
     clause of a claim ("claimed to have no memory"), or a complement before the cue in the inverted "X, Y
     said" order (not across a semicolon, which ends the reported sentence)."""
-    after = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i and not _infinitival(c)]
+    after = [
+        c
+        for c in cue.children
+        if c.dep_ == "ccomp" and c.i > cue.i and not _infinitival(c) and not _question(c)
+    ]
     if after:
         relay = after[0]  # "X said the talks failed, the BBC reported": what X said is the relay's clause
         inner = [c for c in relay.children if c.dep_ == "ccomp" and c.i < relay.i] if is_cue(relay) else []
@@ -350,7 +367,9 @@ def _clause_after(cue: Token) -> tuple[int, int] | None:
             return None  # "confirmed him, but the Senate ...": a new clause, not what was said
         i = cue.doc[i].right_edge.i + 1
     rest = cue.doc[i : sent.end]
-    if len(rest) < 4 or rest[0].dep_ == "cc" or any(t.text in '"“”«»' for t in rest):
+    if len(rest) < 4 or rest[0].dep_ == "cc" or rest[0].lower_ in ("if", "whether"):
+        return None
+    if any(t.text in '"“”«»' for t in rest):
         return None
     opens_clause = any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i >= i and t.i < i + 8 for t in rest)
     if not opens_clause:
@@ -423,8 +442,8 @@ def _reported_drafts(
     used = {d.cue_token for d in direct if d.cue_token is not None}
     out: list[Draft] = []
     for tok in ctx.doc:
-        if tok.i in used or tok.pos_ not in ("VERB", "AUX"):
-            continue
+        if tok.i in used or tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "amod":
+            continue  # "reported incidents": a participle describing a noun says nothing
         if tok.lemma_.lower() not in REPORT_LEMMAS and statement_object(tok) is None:
             continue
         if inside(tok.idx, quotes_outer):
@@ -475,7 +494,7 @@ def _reported_drafts(
         if source is None:
             continue
         according = next(
-            (t for t in reversed(sent[: source.i - sent.start]) if t.lower_ == "according"), None
+            (t for t in reversed(sent[: source.i - sent.start]) if t.lower_ in ("according", "per")), None
         )
         if according is None:
             continue
@@ -499,9 +518,9 @@ def _reported_drafts(
             continue
         prev = ctx.person_before(source.idx)
         speaker = speaker_from_head(source, ctx.index, exclude=beyond, previous_person=prev)
-        if speaker is None:
-            continue
-        out.append(Draft(start, end, speaker, "indirect", (phrase_start, phrase_start + len("according"))))
+        if speaker is None or (according.lower_ == "per" and speaker.type == "unknown"):
+            continue  # "Per the doctrines, ...": a rule or a document nobody is named for says nothing
+        out.append(Draft(start, end, speaker, "indirect", (phrase_start, phrase_start + len(according))))
     return out
 
 
@@ -521,7 +540,7 @@ def extract_statements(doc: Doc, article: Article, mentions: Sequence[Mention]) 
     drafts = [
         d
         for d in drop_nested_duplicates(drafts)
-        if d.speaker.type in SPEAKER_TYPES and not is_not_statement(ctx.text, d)
+        if d.speaker.type in SPEAKER_TYPES and not is_not_statement(ctx.text, d) and not in_caption(ctx, d)
     ]
     statements = []
     for n, d in enumerate(drafts):
