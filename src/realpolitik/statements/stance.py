@@ -13,12 +13,12 @@ actor that a word of evaluation is aimed at ("praised Kazakhstan", "condolences 
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Literal
 
+import numpy as np
 from spacy.tokens import Doc, Token
 from vader import SentimentIntensityAnalyzer
 
@@ -43,6 +43,12 @@ def _analyzer() -> SentimentIntensityAnalyzer:
     return SentimentIntensityAnalyzer()
 
 
+@lru_cache(maxsize=4096)
+def _polarity(text: str) -> dict[str, float]:
+    """VADER's scores of a text: a target's clause is scored for its rule score and for its features."""
+    return dict(_analyzer().polarity_scores(text))
+
+
 @cache
 def _model() -> dict[str, Any] | None:
     try:
@@ -56,6 +62,14 @@ def _model() -> dict[str, Any] | None:
 def clause_tokens(doc: Doc, start: int, end: int, lo: int = 0, hi: int | None = None) -> list[Token]:
     """Tokens of the clause around the target span [start, end), kept within [lo, hi)."""
     hi = len(doc_text(doc)) if hi is None else hi
+    memo = doc.user_data.setdefault("realpolitik_clauses", {})  # the rule score and both feature sets ask
+    key = (start, end, lo, hi)
+    if key not in memo:
+        memo[key] = _clause_tokens(doc, start, end, lo, hi)
+    return list(memo[key])
+
+
+def _clause_tokens(doc: Doc, start: int, end: int, lo: int, hi: int) -> list[Token]:
     target = doc.char_span(start, end, alignment_mode="expand")
     if target is None or len(target) == 0:
         return []
@@ -88,7 +102,7 @@ def rule_score(doc: Doc, start: int, end: int, lo: int = 0, hi: int | None = Non
     toks = clause_tokens(doc, start, end, lo, hi)
     if not toks:
         return 0.0, start, end
-    compound = float(_analyzer().polarity_scores(_masked(toks, start, end))["compound"])
+    compound = float(_polarity(_masked(toks, start, end))["compound"])
     first, last = min(toks, key=lambda t: t.i), max(toks, key=lambda t: t.i)
     return compound, first.idx, last.idx + len(last)
 
@@ -101,9 +115,9 @@ def features(doc: Doc, start: int, end: int, lo: int = 0, hi: int | None = None)
     if not toks or target is None or len(target) == 0:
         return feats
     clause = _masked(toks, start, end)
-    scores = _analyzer().polarity_scores(clause)
+    scores = _polarity(clause)
     sent = target.root.sent
-    sent_scores = _analyzer().polarity_scores(_masked(list(sent), start, end))
+    sent_scores = _polarity(_masked(list(sent), start, end))
     feats["vader_clause"] = float(scores["compound"])
     feats["vader_clause_pos"] = float(scores["pos"])
     feats["vader_clause_neg"] = float(scores["neg"])
@@ -139,7 +153,7 @@ def dense_features(doc: Doc, start: int, end: int, lo: int = 0, hi: int | None =
     width = int(tensor.shape[1])
 
     def mean(rows: list[int]) -> list[float]:
-        return [float(x) for x in tensor[rows].mean(axis=0)] if rows else [0.0] * width
+        return list(tensor[rows].mean(axis=0).tolist()) if rows else [0.0] * width
 
     root = target.root
     clause = [t.i for t in clause_tokens(doc, start, end, lo, hi) if not target.start <= t.i < target.end]
@@ -157,30 +171,56 @@ def model_probabilities(
 ) -> dict[str, float] | None:
     """Class probabilities (negative, neutral, positive) from the bundled weights, or None without them. The
     weights' ``dense`` part (standardised token-vector features) counts when ``dense`` has its width."""
+    compiled = _compiled()
+    if compiled is None:
+        return None
+    labels, rows, sparse, dense_mean, dense_std, dense_weights = compiled
+    logits = np.zeros(len(labels))
+    for name, value in feats.items():
+        found = rows.get(name)
+        if found is not None:
+            logits += sparse[found[0]] * (value / found[1])
+    if dense_weights is not None and dense is not None and len(dense) == dense_weights.shape[0]:
+        logits += ((np.asarray(dense, dtype=float) - dense_mean) / dense_std) @ dense_weights
+    exps = np.exp(logits - logits.max())
+    probs = exps / exps.sum()
+    return {label: float(p) for label, p in zip(labels, probs, strict=True)}
+
+
+_Compiled = tuple[list[str], dict[str, tuple[int, float]], Any, Any, Any, Any]
+_COMPILED: list[
+    tuple[dict[str, Any], _Compiled]
+] = []  # (the weights object, its arrays): held, never re-used
+
+
+def _compiled() -> _Compiled | None:
+    """The weights as arrays: one matrix product per target instead of a loop per weight (compiled once per
+    weights object, so weights swapped in, as tests do, are compiled afresh)."""
     model = _model()
     if model is None:
         return None
+    if not _COMPILED or _COMPILED[0][0] is not model:
+        _COMPILED[:] = [(model, _compile(model))]
+    return _COMPILED[0][1]
+
+
+def _compile(model: dict[str, Any]) -> _Compiled:
     labels: list[str] = model["labels"]
     weights: dict[str, list[float]] = model["weights"]
     scale: dict[str, float] = model.get("scale", {})
-    logits = [0.0] * len(labels)
-    for name, value in feats.items():
-        row = weights.get(name)
-        if row is None:
-            continue
-        value = value / scale.get(name, 1.0)
-        for k, w in enumerate(row):
-            logits[k] += w * value
+    rows = {name: (i, scale.get(name, 1.0)) for i, name in enumerate(weights)}
+    sparse = np.array([weights[name] for name in weights], dtype=float).reshape(len(weights), len(labels))
     part = model.get("dense")
-    if part is not None and dense is not None and len(dense) == len(part["weights"]):
-        for x, m, sd, row in zip(dense, part["mean"], part["std"], part["weights"], strict=True):
-            z = (x - m) / sd
-            for k, w in enumerate(row):
-                logits[k] += w * z
-    top = max(logits)
-    exps = [math.exp(x - top) for x in logits]
-    total = sum(exps)
-    return {label: e / total for label, e in zip(labels, exps, strict=True)}
+    if part is None:
+        return labels, rows, sparse, None, None, None
+    return (
+        labels,
+        rows,
+        sparse,
+        np.array(part["mean"], dtype=float),
+        np.array(part["std"], dtype=float),
+        np.array(part["weights"], dtype=float),
+    )
 
 
 def classify(
