@@ -500,5 +500,8 @@ def previous_person(doc: Doc, index: MentionIndex, position: int, floor: int) ->
             and tok.ent_type_ not in ("GPE", "ORG", "NORP")
         ):
             ns, ne = _name_chain(tok)
-            return Speaker(name=doc_text(doc)[ns:ne], type="actor", start=ns, end=ne)
+            name = doc_text(doc)[ns:ne]
+            if all(w.casefold() in _TITLE_HEADS for w in name.split()):
+                continue  # "The President also instructed ...": a title, not a name
+            return Speaker(name=name, type="actor", start=ns, end=ne)
     return None
