@@ -186,6 +186,11 @@ CASES: list[tuple[str, list[tuple[str, str, str | None, str]]]] = [
         "Per numbers reported by The Associated Press, 415 thousand priests are subject to the requirement.",
         [("415 thousand priests", "actor", "Associated Press", "indirect")],
     ),
+    (
+        "State press agency PAP has reported being told off the record all five deaths were caused by carbon "
+        "monoxide poisoning.",
+        [("all five deaths were caused", "actor", "PAP", "indirect")],
+    ),
     # an outlet named after its country is the outlet, not the state
     (
         "Residents fear to return home because of the aftershocks, according to CNN Philippines.",
@@ -201,6 +206,10 @@ CASES: list[tuple[str, list[tuple[str, str, str | None, str]]]] = [
 
 # Texts that hold no statement at all.
 NO_STATEMENTS = [
+    # an object and a clause hanging on it, an infinitive, a number with its adjective: nothing reported
+    "On Friday, President Trump declared a state of emergency so he could begin building the wall.",
+    "One of the victims decided to allow her name to be made public.",
+    "The Health Minister reported on Tuesday, 21 confirmed cases of the virus on a vessel that visited the base.",
     # an open question is no statement; a caption describes a picture; a rule nobody is named for says nothing
     "The agency did not mention if there were casualties.",
     "The Vatican is to decide within a month whether an investigation is required.",

@@ -354,6 +354,7 @@ def _complement(cue: Token) -> Token | None:
     return None
 
 
+_NOT_CLAUSE_OPENERS = frozenset({"if", "whether", "to", "so", "because", "while", "when", "after", "before"})
 _LISTENER_DEPS = ("dobj", "dative", "npadvmod", "prep", "advmod", "prt", "punct", "mark", "aux", "neg")
 
 
@@ -367,11 +368,24 @@ def _clause_after(cue: Token) -> tuple[int, int] | None:
             return None  # "confirmed him, but the Senate ...": a new clause, not what was said
         i = cue.doc[i].right_edge.i + 1
     rest = cue.doc[i : sent.end]
-    if len(rest) < 4 or rest[0].dep_ == "cc" or rest[0].lower_ in ("if", "whether"):
-        return None
+    if len(rest) < 4 or rest[0].dep_ == "cc" or rest[0].lower_ in _NOT_CLAUSE_OPENERS:
+        return (
+            None  # "declared a state of emergency so he could ...", "decided to allow ...", "mention if ..."
+        )
     if any(t.text in '"“”«»' for t in rest):
         return None
-    opens_clause = any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i >= i and t.i < i + 8 for t in rest)
+    first = next((t for t in rest if not t.is_punct), rest[0])
+    # a noun phrase first is the clause's subject ("said on Sunday, the 36 people infected included ..."), not
+    # an object that a later clause only hangs on ("declared a state of emergency so he could ...")
+    noun_first = first.pos_ not in ("VERB", "AUX", "ADP", "SCONJ", "ADV")
+    opens_clause = any(
+        t.dep_ in ("nsubj", "nsubjpass")
+        and t.head.i >= i
+        and t.head.dep_ != "amod"  # "reported 21 confirmed cases": a number and its adjective, no clause
+        and t.i < i + 8
+        and not (noun_first and t.head.dep_ in ("relcl", "advcl") and t.left_edge.i > first.i)
+        for t in rest
+    )
     if not opens_clause:
         return None
     last = rest[-1]
