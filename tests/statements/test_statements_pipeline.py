@@ -315,3 +315,20 @@ def test_he_or_she_at_a_paragraph_start_is_the_person_of_the_paragraph_before(nl
     analysis = nlp_engine.analyze_text(text)
     got = [(text[s.start : s.end], s.speaker.name) for s in analysis.statements]
     assert got == [("the crossing should stay open for trade", "Bob Menendez")]
+
+
+def test_he_after_a_name_the_knowledge_base_does_not_know(nlp_engine: Any) -> None:
+    text = (
+        "While not naming any other bidders, Maróth said the Hungarian bid won after lengthy negotiations. "
+        "He said he expects no political turmoil between Austria and Hungary over the sale."
+    )
+    analysis = nlp_engine.analyze_text(text)
+    assert [s.speaker.name for s in analysis.statements] == ["Maróth", "Maróth"]
+
+
+def test_a_source_with_its_short_form_in_brackets_leaves_no_bracket_in_the_content(nlp_engine: Any) -> None:
+    text = "According to Notes from Poland (NFP), some discount stores began to offer postal services."
+    analysis = nlp_engine.analyze_text(text)
+    assert [text[s.start : s.end] for s in analysis.statements] == [
+        "some discount stores began to offer postal services"
+    ]

@@ -492,7 +492,7 @@ def _reported_drafts(
             start, end = _clause_span(ctx, tok, comp, own)
         else:
             assert span is not None
-            start, end = span
+            start, end = trim(ctx.text, *span)  # "reported in mid-2019, 62 outlets had closed"
         if end - start < 10:
             continue
         form: StatementForm = (

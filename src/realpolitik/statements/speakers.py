@@ -75,6 +75,12 @@ def is_cue(token: Token) -> bool:
     return token.lemma_.lower() in CUE_LEMMAS or statement_object(token) is not None
 
 
+def only_titles(name: str) -> bool:
+    """ "President", "Prime Minister": words of an office and no name."""
+    words = name.split()
+    return bool(words) and all(w.casefold() in _TITLE_HEADS for w in words)
+
+
 def continues_cue(cue: Token) -> bool:
     """ "X said A, adding B" with "adding" parsed under A: a second statement of X's, not part of A."""
     comp = cue.head
@@ -327,9 +333,10 @@ def speaker_from_head(
         ns, ne = _name_chain(head)
         sector = agent.sector if agent else None
         code = (agent.code if agent else None) or code
-        return Speaker(
-            name=doc_text(head.doc)[ns:ne], type="actor", code=code, sector=sector, start=ns, end=ne
-        )
+        name = doc_text(head.doc)[ns:ne]
+        if only_titles(name):  # "The President said": an office holder the text does not name
+            return Speaker(name=None, type="anonymous_official", code=code, sector=sector, start=ns, end=ne)
+        return Speaker(name=name, type="actor", code=code, sector=sector, start=ns, end=ne)
     earlier = _definite_antecedent(head, index)
     if earlier is not None:
         return earlier
@@ -501,7 +508,7 @@ def previous_person(doc: Doc, index: MentionIndex, position: int, floor: int) ->
         ):
             ns, ne = _name_chain(tok)
             name = doc_text(doc)[ns:ne]
-            if all(w.casefold() in _TITLE_HEADS for w in name.split()):
+            if only_titles(name):
                 continue  # "The President also instructed ...": a title, not a name
             return Speaker(name=name, type="actor", start=ns, end=ne)
     return None
