@@ -160,3 +160,51 @@ def test_bundled_weights_load() -> None:
     assert model is not None
     assert model["labels"] == ["negative", "neutral", "positive"]
     assert len(model["weights"]) > 100
+
+
+QUOTED = parse(
+    [
+        ("He", 1, "nsubj", "PRON", "he"),
+        ("said", 1, "ROOT", "VERB", "say"),
+        ('"', 3, "punct", "PUNCT", '"'),
+        ("Iran", 3, "nsubj", "PROPN", "Iran"),
+        ("lies", 1, "ccomp", "VERB", "lie"),
+        ('"', 3, "punct", "PUNCT", '"'),
+        ("to", 3, "prep", "ADP", "to"),
+        ("Iraq", 6, "pobj", "PROPN", "Iraq"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+)
+
+
+def test_the_governing_verbs_sign_and_the_targets_role_are_features() -> None:
+    praised = stance.features(PRAISE_AND_ATTACK, *span(PRAISE_AND_ATTACK, "Kazakhstan"))
+    attacked = stance.features(PRAISE_AND_ATTACK, *span(PRAISE_AND_ATTACK, "Japan"))
+    negated = stance.features(NEGATED, *span(NEGATED, "Kazakhstan"))
+    assert praised["gov:dobj:p"] == 1.0 and "gov:dobj:n" not in praised
+    assert attacked["gov:dobj:n"] == 1.0
+    assert negated["gov:dobj:notp"] == 1.0 and "gov:dobj:p" not in negated
+    assert praised["ad:dobj:praise"] == 1.0 and praised["a0:praise"] == 1.0
+    # the words next to the target, with the target as a placeholder
+    assert praised["b:praise_T"] == 1.0 and attacked["b:attack_T"] == 1.0
+    assert attacked["b:T_today"] == 1.0
+
+
+def test_valences_near_the_target_count_by_sign() -> None:
+    praised = stance.features(PRAISE_AND_ATTACK, *span(PRAISE_AND_ATTACK, "Kazakhstan"))
+    attacked = stance.features(PRAISE_AND_ATTACK, *span(PRAISE_AND_ATTACK, "Japan"))
+    assert praised["val_npos"] > 0  # "praised", next to it ("attacked", three words on, counts too)
+    assert attacked["val_nneg"] > 0 and attacked["val_npos"] == 0.0  # "praised" is five words away
+    # both words are in the sentence, the nearer one weighs more
+    assert praised["val_pos"] > attacked["val_pos"] > 0
+    assert stance.valence(PRAISE_AND_ATTACK[0]) == 0.0  # "Russia": not in the lexicon
+
+
+def test_quotation_marks_around_the_target() -> None:
+    iran = QUOTED.char_span(*span(QUOTED, "Iran"))
+    iraq = QUOTED.char_span(*span(QUOTED, "Iraq"))
+    assert iran is not None and iraq is not None
+    assert stance.inside_quotes(iran)
+    assert not stance.inside_quotes(iraq)  # after the closing mark
+    assert stance.features(QUOTED, *span(QUOTED, "Iran"))["in_quote"] == 1.0
+    assert "in_quote" not in stance.features(QUOTED, *span(QUOTED, "Iraq"))

@@ -4,22 +4,24 @@ The evidence is the clause around the actor (the nearest verb above it, without 
 clauses that do not contain it). The fast path is model-free: VADER (``nltk-vader-sentiment``) on that
 clause with the actor's own words masked, so a name such as "Trump" carries no sentiment, and VADER's
 negation handling. When the bundled weights ``stance_weights.json`` are present (a multinomial logistic
-regression on cheap lexical and syntactic features and the parser's token vectors around the actor, trained
-on the NewsMTSC train split only, MIT), the polarity is P(positive) - P(negative) from that model; ``method="rules"`` forces the fast path. Either way, an
-actor that a word of evaluation is aimed at ("praised Kazakhstan", "condolences to the people of Turkey",
+regression on cheap lexical and syntactic features (:func:`features`: clause words and bigrams, neighbours,
+the path above the actor and its modifiers, the governing verb's VADER sign and the actor's role under it,
+VADER valences by distance, quotation) and the parser's token vectors around the actor, trained on the
+NewsMTSC train split only, MIT), the polarity is P(positive) - P(negative) from that model;
+``method="rules"`` forces the fast path. Either way, an actor that a word of evaluation is aimed at ("praised Kazakhstan", "condolences to the people of Turkey",
 "condemned Japan"; ``evaluation_cues``) takes that word's sign first.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Literal
 
 import numpy as np
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 from vader import SentimentIntensityAnalyzer
 
 from realpolitik.annotate import doc_text
@@ -36,6 +38,8 @@ _WEIGHTS = "stance_weights.json"
 _EVALUATIONS = cues.mapping("evaluation_cues")
 _EVALUATION_PREPS = ("to", "for", "against", "on", "with")
 _EVALUATION_POLARITY = 0.8
+# The governing verb's arguments whose VADER valence is a feature ("accused X of corruption": a negative dobj)
+_ARGUMENT_DEPS = ("dobj", "attr", "acomp", "xcomp", "ccomp", "prep", "advmod", "nsubj")
 
 
 @cache
@@ -108,7 +112,8 @@ def rule_score(doc: Doc, start: int, end: int, lo: int = 0, hi: int | None = Non
 
 
 def features(doc: Doc, start: int, end: int, lo: int = 0, hi: int | None = None) -> dict[str, float]:
-    """Cheap features of the target in its clause: VADER scores, clause words, neighbours, syntactic role."""
+    """Cheap features of the target in its clause: VADER scores, clause words and bigrams, neighbours, syntactic
+    role, the parse path above the target, valences by distance, quotation marks."""
     toks = clause_tokens(doc, start, end, lo, hi)
     target = doc.char_span(start, end, alignment_mode="expand")
     feats: dict[str, float] = {"bias": 1.0}
@@ -139,7 +144,115 @@ def features(doc: Doc, start: int, end: int, lo: int = 0, hi: int | None = None)
     feats["hdep:" + root.dep_ + ":" + root.head.lemma_.lower()] = 1.0
     if any(t.text in '“”"' for t in sent):
         feats["quoted"] = 1.0
+    feats["ent:" + (root.ent_type_ or root.pos_)] = 1.0
+    feats.update(_path_features(target))
+    feats.update(_bigrams(toks, inside))
+    feats.update(_valence_features(target))
+    if inside_quotes(target):
+        feats["in_quote"] = 1.0
     return feats
+
+
+def _path_features(target: Span) -> dict[str, float]:
+    """The words above the target (up to three heads, each with the relation it is reached by), the words that
+    modify it, and the governing verb's role for it crossed with that verb's VADER sign: what is said *about*
+    the target rather than near it ("X was accused", "the corrupt X", "X's failure")."""
+    feats: dict[str, float] = {}
+    root = target.root
+    node, dep = root, root.dep_
+    for k in range(3):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        feats[f"a{k}:{node.lemma_.lower()}"] = 1.0
+        feats[f"ad:{dep}:{node.lemma_.lower()}"] = 1.0
+        dep = node.dep_
+    for child in root.children:
+        if target.start <= child.i < target.end:
+            continue
+        feats[f"m:{child.dep_}:{child.lemma_.lower()}"] = 1.0
+        for grand in child.children:
+            feats[f"mm:{grand.lemma_.lower()}"] = 1.0
+    verb = root
+    while verb.pos_ not in _CLAUSE_HEADS and verb.head.i != verb.i:
+        verb = verb.head
+    sign = _sign(valence(verb))
+    if sign != "0" and any(c.dep_ == "neg" for c in verb.children):
+        sign = "not" + sign
+    feats[f"gov:{root.dep_}:{sign}"] = 1.0
+    feats[f"govl:{root.dep_}:{verb.lemma_.lower()}"] = 1.0
+    for child in verb.children:
+        if child.dep_ in _ARGUMENT_DEPS and not target.start <= child.i < target.end:
+            total = sum(valence(t) for t in child.subtree if not target.start <= t.i < target.end)
+            if total:
+                feats[f"arg:{child.dep_}:{_sign(total)}"] = 1.0
+    return feats
+
+
+def _bigrams(toks: Sequence[Token], inside: set[int]) -> dict[str, float]:
+    """Lemma bigrams of the clause, the target as one placeholder ("T"): "accuse_T", "T_fail"."""
+    feats: dict[str, float] = {}
+    prev: str | None = None
+    for tok in toks:
+        if tok.is_punct:
+            prev = None
+            continue
+        cur = "T" if tok.i in inside else tok.lemma_.lower()
+        if prev is not None and not (prev == cur == "T"):
+            feats[f"b:{prev}_{cur}"] = 1.0
+        prev = cur
+    return feats
+
+
+def _valence_features(target: Span) -> dict[str, float]:
+    """VADER word valences in the sentence, weighted down with the distance from the target (1 / (1 + d/3)),
+    and summed within three words of it; positive and negative apart, scaled to about [0, 1]."""
+    pos = neg = near_pos = near_neg = 0.0
+    for tok in target.root.sent:
+        if target.start <= tok.i < target.end:
+            continue
+        v = valence(tok)
+        if not v:
+            continue
+        d = min(abs(tok.i - target.start), abs(tok.i - (target.end - 1)))
+        w = 1.0 / (1.0 + d / 3.0)
+        if v > 0:
+            pos += v * w
+            near_pos += v if d <= 3 else 0.0
+        else:
+            neg -= v * w
+            near_neg -= v if d <= 3 else 0.0
+    return {
+        "val_pos": pos / 4,
+        "val_neg": neg / 4,
+        "val_npos": near_pos / 4,
+        "val_nneg": near_neg / 4,
+    }
+
+
+def valence(tok: Token) -> float:
+    """The word's valence in VADER's lexicon (about -4 to 4; its form first, then its lemma; 0 when absent)."""
+    lexicon: Mapping[str, float] = _analyzer().lexicon
+    return float(lexicon.get(tok.lower_, 0.0) or lexicon.get(tok.lemma_.lower(), 0.0))
+
+
+def _sign(value: float) -> str:
+    return "p" if value > 0 else "n" if value < 0 else "0"
+
+
+def inside_quotes(target: Span) -> bool:
+    """Whether the target stands inside quotation marks of its sentence (curly, or straight ones toggling)."""
+    inside = False
+    for tok in target.root.sent:
+        if tok.text == '"':
+            inside = not inside
+        elif tok.text == "“":
+            inside = True
+        elif tok.text == "”":
+            inside = False
+        if tok.i == target.start:  # after the mark: a target that opens with a quotation mark is quoted
+            return inside
+    return False
 
 
 def dense_features(doc: Doc, start: int, end: int, lo: int = 0, hi: int | None = None) -> list[float] | None:
