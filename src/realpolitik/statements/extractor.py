@@ -41,6 +41,7 @@ from realpolitik.statements.quotes import (
 )
 from realpolitik.statements.speakers import (
     REPORT_LEMMAS,
+    STATEMENT_NOUNS,
     continues_cue,
     is_cue,
     speaker_from_head,
@@ -454,11 +455,13 @@ def _reported_drafts(
     ctx: ArticleContext, direct: list[Draft], quotes_outer: list[tuple[int, int]]
 ) -> list[Draft]:
     used = {d.cue_token for d in direct if d.cue_token is not None}
+    # verbs that put a statement out ("issued a statement"), found in one pass rather than per verb
+    issuing = {t.head.i for t in ctx.doc if t.dep_ == "dobj" and t.lemma_.lower() in STATEMENT_NOUNS}
     out: list[Draft] = []
     for tok in ctx.doc:
         if tok.i in used or tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "amod":
             continue  # "reported incidents": a participle describing a noun says nothing
-        if tok.lemma_.lower() not in REPORT_LEMMAS and statement_object(tok) is None:
+        if tok.lemma_.lower() not in REPORT_LEMMAS and tok.i not in issuing:
             continue
         if inside(tok.idx, quotes_outer):
             continue

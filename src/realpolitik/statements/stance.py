@@ -263,20 +263,23 @@ def dense_features(doc: Doc, start: int, end: int, lo: int = 0, hi: int | None =
     target = doc.char_span(start, end, alignment_mode="expand")
     if target is None or len(target) == 0 or getattr(tensor, "ndim", 0) != 2 or tensor.shape[0] != len(doc):
         return None
-    width = int(tensor.shape[1])
+    zeros = np.zeros(int(tensor.shape[1]), dtype=tensor.dtype)
 
-    def mean(rows: list[int]) -> list[float]:
-        return list(tensor[rows].mean(axis=0).tolist()) if rows else [0.0] * width
+    def mean(rows: Any) -> Any:
+        block = tensor[rows]
+        return block.mean(axis=0) if len(block) else zeros
 
     root = target.root
     clause = [t.i for t in clause_tokens(doc, start, end, lo, hi) if not target.start <= t.i < target.end]
-    head = [root.head.i] if root.head.i != root.i else []
-    return (
-        mean(list(range(target.start, target.end)))
-        + mean(clause)
-        + mean(list(range(root.sent.start, root.sent.end)))
-        + mean(head)
+    head = slice(root.head.i, root.head.i + 1) if root.head.i != root.i else slice(0, 0)
+    sent = root.sent
+    parts = (
+        mean(slice(target.start, target.end)),
+        mean(clause),
+        mean(slice(sent.start, sent.end)),
+        mean(head),
     )
+    return list(np.concatenate(parts).tolist())
 
 
 def model_probabilities(
@@ -288,11 +291,13 @@ def model_probabilities(
     if compiled is None:
         return None
     labels, rows, sparse, dense_mean, dense_std, dense_weights = compiled
-    logits = np.zeros(len(labels))
+    index, values = [], []
     for name, value in feats.items():
         found = rows.get(name)
         if found is not None:
-            logits += sparse[found[0]] * (value / found[1])
+            index.append(found[0])
+            values.append(value / found[1])
+    logits = np.asarray(values) @ sparse[index] if index else np.zeros(len(labels))
     if dense_weights is not None and dense is not None and len(dense) == dense_weights.shape[0]:
         logits += ((np.asarray(dense, dtype=float) - dense_mean) / dense_std) @ dense_weights
     exps = np.exp(logits - logits.max())
