@@ -169,3 +169,17 @@ def test_a_bare_number_answered_in_a_turn_is_said(nlp_engine: Any) -> None:
         ("36.", "Sergei Ludin"),
         ("So you speak the sam", "Vladimir Putin"),
     ]
+
+
+def test_the_outlets_own_questions_in_an_interview_are_no_statements(nlp_engine: Any) -> None:
+    text = (
+        "((Wikinews)) Why did you join the Libertarian Party?\n\n"
+        "((Adam Kokesh)) Because it is the party of liberty.\n\n"
+        "((WN)) What is your goal as a candidate?\n\n"
+        "((Adam Kokesh)) To bring the troops home."
+    )
+    got = _all_turns(nlp_engine, text)
+    assert [(content, name) for content, name, _, _ in got] == [
+        ("Because it is the pa", "Adam Kokesh"),
+        ("To bring the troops ", "Adam Kokesh"),
+    ]

@@ -82,6 +82,8 @@ def _turn_drafts(ctx: ArticleContext) -> list[Draft]:
     for turn in turns:
         speaker = speakers[(turn.label.start, turn.label.end)]
         assert speaker is not None
+        if turn.label.word == "interviewer":
+            continue  # "((WN)) Why did you join ...?": the outlet's own questions, no third party's statement
         start, end = trim(ctx.text, turn.start, turn.end)
         # not an elision mark such as "<…>"; a bare number is an answer ("Sergei Ludin: 36.")
         if sum(ch.isalnum() for ch in ctx.text[start:end]) >= 2:

@@ -166,7 +166,7 @@ def _double_parenthesis(text: str, para: Paragraph) -> Label | None:
     while content < para.end and text[content].isspace():
         content += 1
     inner = match.group("inner").strip()
-    if inner.isupper() and len(inner) <= _MAX_ACRONYM:
+    if (inner.isupper() and len(inner) <= _MAX_ACRONYM) or inner.casefold() == "wikinews":
         return Label(para.start, match.end(), content, "word", word="interviewer")
     start, end = _strip(text, match.start("inner"), match.end("inner"))
     return Label(para.start, match.end(), content, "name", (start, end))
