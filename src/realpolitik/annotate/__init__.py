@@ -6,13 +6,13 @@ spaCy's memory bounded."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from realpolitik.annotate import bounds, chunks
 from realpolitik.errors import ConfigError
@@ -63,6 +63,16 @@ def ents_over(doc: Doc, start_char: int, end_char: int) -> list[Span]:
             break
         out.append(ents[i])
     return out
+
+
+def sentence_of(token: Token) -> Span:
+    """``token.sent`` from sentence starts found once per Doc: spaCy walks the sentence again on every access."""
+    doc = token.doc
+    starts = doc.user_data.get("realpolitik_sent_starts")
+    if starts is None:
+        starts = doc.user_data["realpolitik_sent_starts"] = [s.start for s in doc.sents] + [len(doc)]
+    i = bisect_right(starts, token.i) - 1
+    return doc[starts[i] : starts[i + 1]]
 
 
 def span_ents(span: Span) -> list[Span]:
@@ -139,4 +149,13 @@ class Annotator:
         return self.nlp(text)
 
 
-__all__ = ["Annotator", "doc_ents", "doc_text", "ents_over", "load_model", "paragraph_breaks", "span_ents"]
+__all__ = [
+    "Annotator",
+    "doc_ents",
+    "doc_text",
+    "ents_over",
+    "load_model",
+    "paragraph_breaks",
+    "sentence_of",
+    "span_ents",
+]

@@ -288,12 +288,18 @@ def _quote_drafts(ctx: ArticleContext, claimed: list[tuple[int, int]]) -> list[D
 
 def _colon_drafts(ctx: ArticleContext, claimed: list[tuple[int, int]]) -> list[Draft]:
     out = []
-    for tok in ctx.doc:
-        if tok.text != ":" or inside(tok.idx, claimed):
+    pos = ctx.text.find(":")
+    while pos >= 0:  # the colons, found in the text rather than by walking every token
+        found = ctx.doc.char_span(pos, pos + 1)
+        pos = ctx.text.find(":", pos + 1)
+        if found is None or found[0].text != ":" or inside(found[0].idx, claimed):
             continue
-        sent = tok.sent
-        cue = next((t for t in reversed(list(ctx.doc[sent.start : tok.i])) if is_cue(t)), None)
-        if cue is None or tok.i - cue.i > 6:
+        tok = found[0]
+        sent = ctx.sentence_at(tok.idx)
+        # the nearest cue before the colon, at most six words before it ("Lavrov told reporters:")
+        near = range(tok.i - 1, max(sent.start, tok.i - 6) - 1, -1)
+        cue = next((ctx.doc[i] for i in near if is_cue(ctx.doc[i])), None)
+        if cue is None:
             continue
         subj = subject_of(cue)
         if subj is None or subj.lower_ in ("i", "we", "you"):
@@ -453,19 +459,32 @@ def _nested_in_cue(cue: Token) -> bool:
     return False
 
 
+def _covered(length: int, spans: Sequence[tuple[int, int]]) -> bytearray:
+    """One flag per character: inside one of ``spans`` (a look-up per token instead of a scan of the spans)."""
+    flags = bytearray(length + 1)
+    for start, end in spans:
+        flags[max(start, 0) : min(end, length)] = b"\x01" * (min(end, length) - max(start, 0))
+    return flags
+
+
 def _reported_drafts(
     ctx: ArticleContext, direct: list[Draft], quotes_outer: list[tuple[int, int]]
 ) -> list[Draft]:
     used = {d.cue_token for d in direct if d.cue_token is not None}
-    # verbs that put a statement out ("issued a statement"), found in one pass rather than per verb
-    issuing = {t.head.i for t in ctx.doc if t.dep_ == "dobj" and t.lemma_.lower() in STATEMENT_NOUNS}
-    out: list[Draft] = []
+    # one pass over the tokens: the candidate verbs, and the verbs that put a statement out ("issued a statement")
+    issuing: set[int] = set()
+    verbs: list[Token] = []
     for tok in ctx.doc:
-        if tok.i in used or tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "amod":
-            continue  # "reported incidents": a participle describing a noun says nothing
+        if tok.dep_ == "dobj" and tok.lemma_.lower() in STATEMENT_NOUNS:
+            issuing.add(tok.head.i)
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod" and tok.i not in used:
+            verbs.append(tok)  # not "reported incidents": a participle describing a noun says nothing
+    quoted = _covered(len(ctx.text), quotes_outer)
+    out: list[Draft] = []
+    for tok in verbs:
         if tok.lemma_.lower() not in REPORT_LEMMAS and tok.i not in issuing:
             continue
-        if inside(tok.idx, quotes_outer):
+        if quoted[tok.idx]:
             continue
         if _nested_in_cue(tok) or any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
             continue  # "as they say": a hedge, not a statement
@@ -507,8 +526,11 @@ def _reported_drafts(
             Draft(start, end, speaker, form, (tok.idx, tok.idx + len(tok)), tok.i, pronoun=pronoun_of(subj))
         )
     for sent in ctx.sents:
-        if inside(sent.start_char, quotes_outer):
+        if quoted[sent.start_char]:
             continue
+        opening = ctx.text[sent.start_char : sent.start_char + 4].casefold()
+        if "ccording" not in ctx.text[sent.start_char : sent.end_char] and opening != "per ":
+            continue  # no source phrase in it: spare the walk over its tokens
         source = _according_to(ctx, [sent], quotes_outer)
         if source is None:
             continue

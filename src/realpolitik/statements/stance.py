@@ -24,7 +24,7 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 from vader import SentimentIntensityAnalyzer
 
-from realpolitik.annotate import doc_text
+from realpolitik.annotate import doc_text, sentence_of
 from realpolitik.model import Mention, Speaker, Stance
 from realpolitik.ontology import cues
 
@@ -89,7 +89,7 @@ def _clause_tokens(doc: Doc, start: int, end: int, lo: int, hi: int) -> list[Tok
                 dropped |= sub
     toks = [t for t in node.subtree if t.i not in dropped and lo <= t.idx < hi]
     if len(toks) < 4:  # a bare "X said": fall back on the sentence
-        toks = [t for t in target.root.sent if lo <= t.idx < hi]
+        toks = [t for t in sentence_of(target.root) if lo <= t.idx < hi]
     return toks
 
 
@@ -121,7 +121,7 @@ def features(doc: Doc, start: int, end: int, lo: int = 0, hi: int | None = None)
         return feats
     clause = _masked(toks, start, end)
     scores = _polarity(clause)
-    sent = target.root.sent
+    sent = sentence_of(target.root)
     sent_scores = _polarity(_masked(list(sent), start, end))
     feats["vader_clause"] = float(scores["compound"])
     feats["vader_clause_pos"] = float(scores["pos"])
@@ -208,7 +208,7 @@ def _valence_features(target: Span) -> dict[str, float]:
     """VADER word valences in the sentence, weighted down with the distance from the target (1 / (1 + d/3)),
     and summed within three words of it; positive and negative apart, scaled to about [0, 1]."""
     pos = neg = near_pos = near_neg = 0.0
-    for tok in target.root.sent:
+    for tok in sentence_of(target.root):
         if target.start <= tok.i < target.end:
             continue
         v = valence(tok)
@@ -243,7 +243,7 @@ def _sign(value: float) -> str:
 def inside_quotes(target: Span) -> bool:
     """Whether the target stands inside quotation marks of its sentence (curly, or straight ones toggling)."""
     inside = False
-    for tok in target.root.sent:
+    for tok in sentence_of(target.root):
         if tok.text == '"':
             inside = not inside
         elif tok.text == "“":
@@ -272,7 +272,7 @@ def dense_features(doc: Doc, start: int, end: int, lo: int = 0, hi: int | None =
     root = target.root
     clause = [t.i for t in clause_tokens(doc, start, end, lo, hi) if not target.start <= t.i < target.end]
     head = slice(root.head.i, root.head.i + 1) if root.head.i != root.i else slice(0, 0)
-    sent = root.sent
+    sent = sentence_of(root)
     parts = (
         mean(slice(target.start, target.end)),
         mean(clause),
