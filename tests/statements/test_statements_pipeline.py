@@ -206,6 +206,9 @@ CASES: list[tuple[str, list[tuple[str, str, str | None, str]]]] = [
 
 # Texts that hold no statement at all.
 NO_STATEMENTS = [
+    # a negated cue says nothing
+    "Regrettably, the Government did not find the money and I will reprimand them for this.",
+    "The minister did not say that the talks had failed.",
     # an object and a clause hanging on it, an infinitive, a number with its adjective: nothing reported
     "On Friday, President Trump declared a state of emergency so he could begin building the wall.",
     "One of the victims decided to allow her name to be made public.",

@@ -484,8 +484,8 @@ def _reported_drafts(
     for tok in verbs:
         if tok.lemma_.lower() not in REPORT_LEMMAS and tok.i not in issuing:
             continue
-        if quoted[tok.idx]:
-            continue
+        if quoted[tok.idx] or any(c.dep_ == "neg" for c in tok.children):
+            continue  # "did not find the money", "did not say whether": nothing was said
         if _nested_in_cue(tok) or any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
             continue  # "as they say": a hedge, not a statement
         if any(c.tag_ in ("WP", "WDT") and c.i < tok.i for c in tok.children):
