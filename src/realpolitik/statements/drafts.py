@@ -239,3 +239,36 @@ def drop_nested_duplicates(drafts: list[Draft]) -> list[Draft]:
         seen.add((d.start, d.end))
         out.append(d)
     return out
+
+
+def according_to(ctx: ArticleContext, sents: Sequence[Span], skip: list[tuple[int, int]]) -> Token | None:
+    """The source of "according to X" or a sentence-opening "Per X, ..." in ``sents``, outside ``skip``."""
+    for sent in sents:
+        for tok in sent:
+            if tok.lower_ == "per" and tok.i == sent.start and not inside(tok.idx, skip):
+                obj = next((o for o in tok.children if o.dep_ == "pobj"), None)  # "Per the decree, ..."
+                after = obj.right_edge.i + 1 if obj is not None else len(tok.doc)
+                if obj is not None and after < len(tok.doc) and tok.doc[after].text == ",":
+                    return obj
+            if tok.lower_ == "according" and not inside(tok.idx, skip):
+                for child in tok.children:
+                    if child.lower_ == "to":
+                        for obj in child.children:
+                            if obj.dep_ == "pobj":
+                                return obj
+                        return _source_before_comma(child)
+    return None
+
+
+def _source_before_comma(to: Token) -> Token | None:
+    """ "According to news agency ISNA, the prosecutor said ...", where the parser made the source the
+    subject of "said": the head of the words between "to" and the comma."""
+    doc = to.doc
+    end = to.i + 1
+    while end < len(doc) and end - to.i <= 8 and doc[end].text != "," and not doc[end].is_sent_end:
+        end += 1
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    words = range(to.i + 1, end)
+    heads = [doc[i] for i in words if doc[i].head.i not in words and not doc[i].is_punct]
+    return heads[0] if len(heads) == 1 and heads[0].pos_ in ("PROPN", "NOUN") else None

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import get_args
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from realpolitik.model import Article, Mention, Speaker, SpeakerType, Statement, StatementForm, stable_id
 from realpolitik.ontology import cues
@@ -23,6 +23,7 @@ from realpolitik.ontology.lexicon import Lexicon
 from realpolitik.statements.drafts import (
     ArticleContext,
     Draft,
+    according_to,
     drop_nested_duplicates,
     in_caption,
     inside,
@@ -158,38 +159,6 @@ def _colon_before(ctx: ArticleContext, cue: Token, quote: Quote) -> bool:
     return cue.idx < quote.outer_start and between.rstrip().endswith((":", ",")) and len(between) < 80
 
 
-def _according_to(ctx: ArticleContext, sents: Sequence[Span], skip: list[tuple[int, int]]) -> Token | None:
-    for sent in sents:
-        for tok in sent:
-            if tok.lower_ == "per" and tok.i == sent.start and not inside(tok.idx, skip):
-                obj = next((o for o in tok.children if o.dep_ == "pobj"), None)  # "Per the decree, ..."
-                after = obj.right_edge.i + 1 if obj is not None else len(tok.doc)
-                if obj is not None and after < len(tok.doc) and tok.doc[after].text == ",":
-                    return obj
-            if tok.lower_ == "according" and not inside(tok.idx, skip):
-                for child in tok.children:
-                    if child.lower_ == "to":
-                        for obj in child.children:
-                            if obj.dep_ == "pobj":
-                                return obj
-                        return _source_before_comma(child)
-    return None
-
-
-def _source_before_comma(to: Token) -> Token | None:
-    """ "According to news agency ISNA, the prosecutor said ...", where the parser made the source the
-    subject of "said": the head of the words between "to" and the comma."""
-    doc = to.doc
-    end = to.i + 1
-    while end < len(doc) and end - to.i <= 8 and doc[end].text != "," and not doc[end].is_sent_end:
-        end += 1
-    if end >= len(doc) or doc[end].text != ",":
-        return None
-    words = range(to.i + 1, end)
-    heads = [doc[i] for i in words if doc[i].head.i not in words and not doc[i].is_punct]
-    return heads[0] if len(heads) == 1 and heads[0].pos_ in ("PROPN", "NOUN") else None
-
-
 def _starts_sentence(ctx: ArticleContext, quote: Quote) -> bool:
     sents = ctx.sentences_over(quote.outer_start, quote.outer_start + 1)
     if not sents:
@@ -273,7 +242,7 @@ def _quote_drafts(ctx: ArticleContext, claimed: list[tuple[int, int]]) -> list[D
             continue
         if words < _MIN_QUOTE_WORDS or not standalone:
             continue
-        source = _according_to(ctx, ctx.sentences_over(quote.outer_start, quote.outer_end), outer)
+        source = according_to(ctx, ctx.sentences_over(quote.outer_start, quote.outer_end), outer)
         if source is None:
             out.append(Draft(start, end, Speaker(name=None, type="unknown"), "direct", pending=True))
             continue
@@ -531,7 +500,7 @@ def _reported_drafts(
         opening = ctx.text[sent.start_char : sent.start_char + 4].casefold()
         if "ccording" not in ctx.text[sent.start_char : sent.end_char] and opening != "per ":
             continue  # no source phrase in it: spare the walk over its tokens
-        source = _according_to(ctx, [sent], quotes_outer)
+        source = according_to(ctx, [sent], quotes_outer)
         if source is None:
             continue
         according = next(
