@@ -73,9 +73,6 @@ class ArticleContext:
     def sentence_index(self, sent: Span) -> int:
         return bisect_right(self._sent_starts, sent.start_char) - 1
 
-    def sentence_at(self, pos: int) -> Span:
-        return self.sents[max(bisect_right(self._sent_starts, pos) - 1, 0)]
-
     def tokens(self, start: int, end: int) -> Span | None:
         return self.doc.char_span(start, end, alignment_mode="expand")
 

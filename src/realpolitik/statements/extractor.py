@@ -17,6 +17,7 @@ from typing import get_args
 
 from spacy.tokens import Doc, Token
 
+from realpolitik.annotate import sentence_of
 from realpolitik.model import Article, Mention, Speaker, SpeakerType, Statement, StatementForm, stable_id
 from realpolitik.ontology import cues
 from realpolitik.ontology.lexicon import Lexicon
@@ -264,7 +265,7 @@ def _colon_drafts(ctx: ArticleContext, claimed: list[tuple[int, int]]) -> list[D
         if found is None or found[0].text != ":" or inside(found[0].idx, claimed):
             continue
         tok = found[0]
-        sent = ctx.sentence_at(tok.idx)
+        sent = sentence_of(tok)
         # the nearest cue before the colon, at most six words before it ("Lavrov told reporters:")
         near = range(tok.i - 1, max(sent.start, tok.i - 6) - 1, -1)
         cue = next((ctx.doc[i] for i in near if is_cue(ctx.doc[i])), None)
