@@ -208,3 +208,33 @@ def test_quotation_marks_around_the_target() -> None:
     assert not stance.inside_quotes(iraq)  # after the closing mark
     assert stance.features(QUOTED, *span(QUOTED, "Iran"))["in_quote"] == 1.0
     assert "in_quote" not in stance.features(QUOTED, *span(QUOTED, "Iraq"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said he was fed up with the delays and can't stand the blockade.",
+        "Moscow has the upper hand, and the budget is in the red.",
+        "Kazakhstan praised the agreement but criticised the tariffs.",
+        "Nobody can cut the mustard; someone is under the weather.",
+        "",
+    ],
+)
+def test_the_fast_analyzer_scores_as_vader_does(text: str) -> None:
+    """Skipping VADER's phrase look-ups when no word opens a phrase changes no score (with and without
+    multiword entries and idioms in the text)."""
+    from vader import SentimentIntensityAnalyzer
+
+    assert stance._analyzer().polarity_scores(text) == SentimentIntensityAnalyzer().polarity_scores(text)
+
+
+def test_sentence_facts_are_shared_by_the_targets_of_a_sentence() -> None:
+    kazakhstan = PRAISE_AND_ATTACK.char_span(*span(PRAISE_AND_ATTACK, "Kazakhstan"))
+    japan = PRAISE_AND_ATTACK.char_span(*span(PRAISE_AND_ATTACK, "Japan"))
+    assert kazakhstan is not None and japan is not None
+    first, second = stance._sentence(kazakhstan.root), stance._sentence(japan.root)
+    assert first is second
+    assert (
+        first.masked(*span(PRAISE_AND_ATTACK, "Japan"))
+        == "Russia praised Kazakhstan and China attacked someone today."
+    )

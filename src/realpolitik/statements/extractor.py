@@ -12,6 +12,7 @@ each actor a statement mentions comes from :mod:`realpolitik.statements.stance`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import get_args
 
@@ -55,6 +56,7 @@ from realpolitik.statements.turns import find_labels, find_turns
 
 VERSION = "statements-1"
 SPEAKER_TYPES = frozenset(get_args(SpeakerType))
+_ALNUM_PAIR = re.compile(r"[^\W_].*?[^\W_]", re.DOTALL)  # two letters or digits (str.isalnum), anywhere
 _MIN_QUOTE_WORDS = 4  # shorter unattributed quotes are scare quotes or titles, not statements
 _COMPLEMENT_DEPS = ("ccomp", "parataxis", "xcomp", "dobj", "advcl", "conj")
 _CLAIM_VERBS = cues.words("infinitive_claim_verbs")
@@ -88,7 +90,7 @@ def _turn_drafts(ctx: ArticleContext) -> list[Draft]:
             continue  # "((WN)) Why did you join ...?": the outlet's own questions, no third party's statement
         start, end = trim(ctx.text, turn.start, turn.end)
         # not an elision mark such as "<…>"; a bare number is an answer ("Sergei Ludin: 36.")
-        if sum(ch.isalnum() for ch in ctx.text[start:end]) >= 2:
+        if _ALNUM_PAIR.search(ctx.text, start, end):
             out.append(
                 Draft(start, end, speaker, "direct", (turn.label.start, turn.label.end), labelled=True)
             )
@@ -118,9 +120,7 @@ def _linked(cue: Token, quote: Quote) -> bool:
     )
 
 
-def _attribution(
-    ctx: ArticleContext, quote: Quote, quotes_outer: list[tuple[int, int]]
-) -> tuple[Token, Token] | None:
+def _attribution(ctx: ArticleContext, quote: Quote, quoted: bytearray) -> tuple[Token, Token] | None:
     """The (cue, subject) that attributes a quote, looking in its sentences and the one right after it."""
     sents = ctx.sentences_over(quote.outer_start, quote.outer_end)
     if not sents:
@@ -139,10 +139,10 @@ def _attribution(
     best: tuple[int, Token, Token] | None = None
     for sent in frame:
         for tok in sent:
-            if inside(tok.idx, quotes_outer) or not is_cue(tok):
+            if quoted[tok.idx] or not is_cue(tok):
                 continue
             subj = subject_of(tok)
-            if subj is None or inside(subj.idx, quotes_outer) or subj.lower_ in ("i", "we", "you"):
+            if subj is None or quoted[subj.idx] or subj.lower_ in ("i", "we", "you"):
                 continue
             separate = sent.start_char >= quote.outer_end
             if not (_linked(tok, quote) or separate or _colon_before(ctx, tok, quote)):
@@ -207,6 +207,7 @@ def _quote_drafts(ctx: ArticleContext, claimed: list[tuple[int, int]]) -> list[D
     """Direct quotes. Unattributed ones are ``pending``, settled by :func:`_settle`."""
     quotes = [q for q in find_quotes(ctx.text, ctx.paragraphs) if not inside(q.outer_start, claimed)]
     outer = [(q.outer_start, q.outer_end) for q in quotes]
+    quoted = _covered(len(ctx.text), outer)
     out: list[Draft] = []
     for quote in quotes:
         start, end = trim(ctx.text, quote.start, quote.end)
@@ -216,7 +217,7 @@ def _quote_drafts(ctx: ArticleContext, claimed: list[tuple[int, int]]) -> list[D
         standalone = _starts_sentence(ctx, quote)
         if not standalone and _embedded(ctx, quote):
             continue
-        found = _attribution(ctx, quote, outer)
+        found = _attribution(ctx, quote, quoted)
         if found is None:
             found = _colon_speaker(ctx, quote)
         if found is not None:

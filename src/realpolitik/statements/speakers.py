@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
+import numpy as np
 from spacy.tokens import Doc, Token
 
 from realpolitik.annotate import doc_text, ents_over
@@ -461,10 +462,12 @@ def _definite_antecedent(head: Token, index: MentionIndex) -> Speaker | None:
     if children[0].lower_ != "the" or any(c.pos_ == "PROPN" for c in children):
         return None
     doc = head.doc
-    word = head.lower_
-    for j in range(head.i - 1, -1, -1):
-        tok = doc[j]
-        if tok.lower_ != word or tok.pos_ != "PROPN":
+    lowers = doc.user_data.get("realpolitik_lowers")
+    if lowers is None:  # the words' ids, read once per Doc: a walk back over Token objects per call was slow
+        lowers = doc.user_data["realpolitik_lowers"] = doc.to_array("LOWER")
+    for j in np.flatnonzero(lowers[: head.i] == head.lower)[::-1]:
+        tok = doc[int(j)]
+        if tok.pos_ != "PROPN":
             continue
         top = tok
         while top.dep_ in ("compound", "flat") and top.head.pos_ == "PROPN" and top.head.i > top.i:
