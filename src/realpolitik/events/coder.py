@@ -44,6 +44,7 @@ from realpolitik.events.context import (
     sentence_domains,
     title_organisation,
 )
+from realpolitik.events.domains import clause_contexts, event_domain, first_domain
 from realpolitik.events.modality import future_intent, modality_of
 from realpolitik.events.nominal import act_author, is_news, nominal_events, reaction_object, topic_of
 from realpolitik.events.readouts import attendance, commitments, own_word
@@ -51,7 +52,7 @@ from realpolitik.events.reported import other_reading, reported_acts
 from realpolitik.events.rewrites import Reading, rewrite
 from realpolitik.events.triggers import Match, find_triggers, governors_of, verb_lemma
 from realpolitik.model import ActorRef, Article, Event, Mention, stable_id
-from realpolitik.ontology import DEFAULT_CAMEO, QUAD_CLASS, cameo_entry, context_domains, cues, domain_for
+from realpolitik.ontology import DEFAULT_CAMEO, QUAD_CLASS, cameo_entry, cues
 from realpolitik.ontology.lexicon import Lexicon, LexiconEntry, load_lexicon
 
 VERSION = "rules-0.2"
@@ -61,16 +62,6 @@ _TOPIC_ROLES = frozenset({"prep:over", "prep:for", "prep:about"})
 
 
 # Contexts a CAMEO code carries by default rather than as evidence of what the act is about.
-_GENERIC_CONTEXTS = frozenset({"diplomatic"})
-
-
-def _contexts(entry: LexiconEntry, words: list[Token], lex: Lexicon) -> tuple[str, ...]:
-    found: list[str] = list(entry.contexts)
-    for token in sorted(words, key=lambda t: t.i):
-        context = lex.context_cues.get(token.lemma_.lower()) or lex.context_cues.get(token.lower_)
-        if context and context not in found:
-            found.append(context)
-    return tuple(found)
 
 
 def _target_of(match: Match, index: MentionIndex, source_tokens: set[int]) -> Argument | None:
@@ -241,11 +232,6 @@ def _evidence(trigger: Token, governors: tuple[Token, ...], sent: Span) -> tuple
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
-def _first_domain(contexts: tuple[str, ...]) -> str | None:
-    mapping = context_domains()
-    return next((mapping[c] for c in contexts if c in mapping), None)
-
-
 def _events_for(
     match: Match,
     sent_index: int,
@@ -261,8 +247,8 @@ def _events_for(
     entry, trigger, lex = match.entry, match.token, ctx.lex
     kind, cameo = entry.type, entry.cameo
     modality, cue = modality_of(trigger, match.governors, lex)
-    contexts = _contexts(entry, words, lex)
-    domain_hint = _first_domain(contexts)
+    contexts = clause_contexts(entry, words, lex)
+    domain_hint = first_domain(contexts)
     future = future_intent(trigger, match.governors, lex)
     lemma = verb_lemma(trigger, lex.verbs) if trigger.pos_ in ("VERB", "AUX") else trigger.lemma_.lower()
     rule = f"{kind.lower()}: {lemma}" + (f" + {match.obj.lemma_.lower()}" if match.obj else "")
@@ -304,18 +290,9 @@ def _events_for(
     )
     if cue:
         rule += f" [{cue}]"
-    # The domain from evidence: the clause's words, then what the act's code is about (a generic "diplomatic"
-    # only after the sentences around it have had their say), else unspecified; talks with no stated subject
-    # are diplomacy (docs/annotation.md).
     info = cameo_entry(cameo) or cameo_entry(DEFAULT_CAMEO[kind])
     coded = tuple(c for c in (info.contexts if info else ()) if c not in contexts)
-    specific = tuple(c for c in coded if c not in _GENERIC_CONTEXTS)
-    if kind == "CONSULT":
-        domain = domain_for((*contexts, *specific), kind, "diplomacy")
-    else:
-        domain = domain_for((*contexts, *specific), kind, ctx.domain_near(sent_index))
-    if domain == "unspecified":
-        domain = domain_for(coded, kind)
+    domain = event_domain(kind, rule, lemma, contexts, coded, lambda: ctx.domain_near(sent_index))
     contexts = (*contexts, *coded)
     confidence = 0.6 + (0.1 if match.obj is not None else 0.0) - (0.2 if entry.weak else 0.0)
     if modality != "asserted":

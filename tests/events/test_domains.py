@@ -1,0 +1,56 @@
+"""The domain of an event from evidence: venues do not count, diplomatic acts default to diplomacy."""
+
+from __future__ import annotations
+
+from spacy.lang.en import English
+from spacy.tokens import Doc
+
+from realpolitik.events.domains import event_domain, in_venue
+
+VOCAB = English().vocab  # the language's lexical attributes (lower case), no model
+
+
+def parse(rows: list[tuple[str, int, str]]) -> Doc:
+    """Rows of (word, head index, dep)."""
+    return Doc(VOCAB, words=[r[0] for r in rows], heads=[r[1] for r in rows], deps=[r[2] for r in rows])
+
+
+# "We will meet at the CSTO summit on security ."
+MEET_AT_SUMMIT = parse(
+    [
+        ("We", 2, "nsubj"),
+        ("will", 2, "aux"),
+        ("meet", 2, "ROOT"),
+        ("at", 2, "prep"),
+        ("the", 6, "det"),
+        ("CSTO", 6, "compound"),
+        ("summit", 3, "pobj"),
+        ("on", 2, "prep"),
+        ("security", 7, "pobj"),
+        (".", 2, "punct"),
+    ]
+)
+
+
+def test_words_of_the_place_of_an_act_are_a_venue() -> None:
+    assert in_venue(MEET_AT_SUMMIT[5])  # "CSTO" in "at the CSTO summit"
+    assert in_venue(MEET_AT_SUMMIT[6])
+    assert not in_venue(MEET_AT_SUMMIT[8])  # "on security": what the meeting is about
+    assert not in_venue(MEET_AT_SUMMIT[0])
+
+
+def test_diplomatic_acts_without_a_stated_subject_are_diplomacy() -> None:
+    def near() -> str:
+        return "economy"  # what the sentences around suggest
+
+    assert (
+        event_domain("SUPPORT", "support: congratulate", "congratulate", (), ("diplomatic",), near)
+        == "diplomacy"
+    )
+    assert event_domain("AGREE", "intent-to-consult: will + meet", "meet", (), (), near) == "diplomacy"
+    assert event_domain("SUPPORT", "support: praise", "praise", (), ("diplomatic",), near) == "economy"
+    # a domain word of the clause decides first
+    assert event_domain("SUPPORT", "support: thank", "thank", ("health",), (), near) == "society"
+    assert (
+        event_domain("COOPERATE", "cooperate: cooperate", "cooperate", (), (), lambda: None) == "unspecified"
+    )
