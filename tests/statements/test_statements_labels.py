@@ -183,3 +183,19 @@ def test_the_outlets_own_questions_in_an_interview_are_no_statements(nlp_engine:
         ("Because it is the pa", "Adam Kokesh"),
         ("To bring the troops ", "Adam Kokesh"),
     ]
+
+
+def test_a_question_asked_off_the_microphone_is_a_turn(nlp_engine: Any) -> None:
+    text = (
+        "Vladimir Putin: Please, go ahead.\n\n"
+        "Question: (without microphone).\n\n"
+        "Vladimir Putin: I did not hear the question, but I can guess it.\n\n"
+        "(Applause.)"
+    )
+    got = _all_turns(nlp_engine, text, title="Answers to journalists’ questions")
+    assert [(content, name) for content, name, _, _ in got] == [
+        ("Please, go ahead.", "Vladimir Putin"),
+        ("(without microphone)", None),
+        ("I did not hear the q", "Vladimir Putin"),
+    ]
+
