@@ -199,3 +199,15 @@ def test_a_question_asked_off_the_microphone_is_a_turn(nlp_engine: Any) -> None:
         ("I did not hear the q", "Vladimir Putin"),
     ]
 
+
+def test_questions_of_the_press_the_lead_paragraph_names(nlp_engine: Any) -> None:
+    lead = (
+        "Vladimir Putin answered questions from {} journalists following his working visit to Kyrgyzstan.\n\n"
+    )
+    text = "Question: Mr President, what about the summit?\n\nVladimir Putin: It went well."
+    got = _all_turns(nlp_engine, lead.format("Russian") + text, title="Answers to media questions")
+    assert got[0][1:] == (None, "RUS", "MED")
+    got = _all_turns(
+        nlp_engine, lead.format("Russian and foreign") + text, title="Answers to media questions"
+    )
+    assert got[0][1:] == (None, None, "MED")

@@ -10,8 +10,9 @@ otherwise the label's name, with state and sector read from its title: a news or
 resolved mention in the title, and for a state office with no state named, the state of the transcript's host
 (the state most of the known speakers act for). A later short label ("Viktor Ivanov:") takes what an earlier,
 fuller label of the same person said. "Question:" and "Remark:" are journalists (MED) when the article's title
-says it is an interview or press conference, of the state of the outlet the title names, or of the state the
-host named just before ("Let us start with our Chinese friends.").
+says it is an interview or press conference, of the state of the outlet the title names, of the state the
+host named just before ("Let us start with our Chinese friends."), or of the nation of the press the title or
+the lead paragraph names ("answered questions from Russian journalists").
 """
 
 from __future__ import annotations
@@ -312,7 +313,8 @@ class LabelReader:
             sector = "MED"
             outlet = _OUTLET_PATTERN.search(title)
             code = _OUTLETS[outlet.group().casefold()] if outlet else self._named_before(label)
-            nation = _PRESS_OF.search(title)  # "Vladimir Putin answered Russian journalists' questions"
+            # "Vladimir Putin answered Russian journalists' questions", in the title or the lead paragraph
+            nation = _PRESS_OF.search(title) or _PRESS_OF.search(self._lead())
             if code is None and nation:
                 code = bundled_names().code_for(nation.group(1))
             if code is None and self._interpreted:
@@ -336,6 +338,13 @@ class LabelReader:
                 end=intro.end("name"),
             )
         return Speaker(name=None, type="unknown", code=code, sector=sector, start=label.start, end=label.end)
+
+    def _lead(self) -> str:
+        """The transcript's opening narrative: the text before its first label, up to the first paragraph break
+        ("Vladimir Putin answered questions from Russian journalists upon completing his visit ...")."""
+        first = min((lab.start for lab in self.labels), default=0)
+        lead = self.text[:first].strip()
+        return lead.split("\n", 1)[0]
 
     def _introduces(self, intro: re.Match[str]) -> bool:
         """A self-introduction ("Ksenia Sokolova, Snob magazine.") rather than an address to someone ("Alexander
