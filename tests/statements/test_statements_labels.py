@@ -211,3 +211,21 @@ def test_questions_of_the_press_the_lead_paragraph_names(nlp_engine: Any) -> Non
         nlp_engine, lead.format("Russian and foreign") + text, title="Answers to media questions"
     )
     assert got[0][1:] == (None, None, "MED")
+
+
+def test_a_questioner_named_after_a_greeting_or_after_the_outlet(nlp_engine: Any) -> None:
+    text = (
+        "Question: Thank you. My name is Pavel Pchelkin, Channel One.\n\n"
+        "I have a question about the courts.\n\n"
+        "Vladimir Putin: The courts must be independent.\n\n"
+        "Question: RIA Novosti, Yelena Glushakova.\n\n"
+        "What about the budget?\n\n"
+        "Vladimir Putin: It is balanced."
+    )
+    got = _all_turns(nlp_engine, text, title="News conference of Vladimir Putin")
+    assert [(name, code, sector) for _, name, code, sector in got if name != "Vladimir Putin"] == [
+        ("Pavel Pchelkin", "RUS", "MED"),
+        ("Pavel Pchelkin", "RUS", "MED"),
+        ("Yelena Glushakova", "RUS", "MED"),
+        ("Yelena Glushakova", "RUS", "MED"),
+    ]

@@ -29,6 +29,7 @@ from realpolitik.actors.names import bundled_names
 from realpolitik.annotate import doc_text, ents_over, span_ents
 from realpolitik.model import Article, Mention, Speaker
 from realpolitik.ontology import cues
+from realpolitik.statements.intros import self_introduction
 from realpolitik.statements.speakers import MentionIndex
 from realpolitik.statements.turns import Label, Turn
 
@@ -101,13 +102,6 @@ def title_reading(text: str, titles: Sequence[tuple[int, int]], mentions: Sequen
     return reading
 
 
-_SELF_INTRO = re.compile(
-    r"(?:(?:Good (?:afternoon|morning|evening)|Hello)[^.!\n]{0,40}[.!,]\s*)?(?:Mr President,\s*)?"
-    r"(?:(?:[Mm]y name is|I am|I’m|I'm)\s+)?(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})(?:,| from\b)"
-)
-_MAX_INTRO = 100  # characters of the outlet after a questioner's name
-_ADDRESS_WORDS = frozenset({"you", "your", "i", "we", "what", "how", "could", "would", "please", "tell"})
-_PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ich)\b")  # "Vladimir Vladimirovich," addresses the host
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
@@ -324,18 +318,17 @@ class LabelReader:
                     if _INTERPRETED.search(self.text, label.start, label.content)
                     else self._host_code
                 )
-        intro = _SELF_INTRO.match(self.text, label.content) if press else None
-        if intro and self._introduces(intro):
+        intro = self_introduction(self.text, label.content, self._is_outlet) if press else None
+        if intro is not None and not self._organisation(intro.name):
             # "Question: Ksenia Sokolova, Snob magazine. ...": the questioner names themselves
-            rest = (intro.end(), self.text.find(".", intro.end()))
-            own = title_reading(self.text, [rest], self.index.within(*rest))
+            own = title_reading(self.text, [intro.about], self.index.within(*intro.about))
             return Speaker(
-                name=intro.group("name"),
+                name=self.text[intro.name[0] : intro.name[1]],
                 type="actor",
                 code=own.code or code,
                 sector=own.sector or sector,
-                start=intro.start("name"),
-                end=intro.end("name"),
+                start=intro.name[0],
+                end=intro.name[1],
             )
         return Speaker(name=None, type="unknown", code=code, sector=sector, start=label.start, end=label.end)
 
@@ -346,17 +339,16 @@ class LabelReader:
         lead = self.text[:first].strip()
         return lead.split("\n", 1)[0]
 
-    def _introduces(self, intro: re.Match[str]) -> bool:
-        """A self-introduction ("Ksenia Sokolova, Snob magazine.") rather than an address to someone ("Alexander
-        Tkachev, what do you think?", "Vladimir Vladimirovich, ...")."""
-        name = intro.group("name")
-        if _PATRONYMIC.search(name) or name.split()[0] in _HONORIFICS:
-            return False
-        stop = self.text.find(".", intro.end(), intro.end() + _MAX_INTRO)
-        if stop < 0:
-            return False
-        words = {w.casefold() for w in re.findall(r"[\w’']+", self.text[intro.end() : stop])}
-        return "?" not in self.text[intro.end() : stop] and not words & _ADDRESS_WORDS
+    def _is_outlet(self, words: str) -> bool:
+        """Words that name a news organisation ("RIA Novosti", "the Amur Pravda newspaper")."""
+        if _OUTLET_PATTERN.search(words):
+            return True
+        return any(_TITLE_SECTORS[m.group().casefold()] == "MED" for m in _SECTOR_PATTERN.finditer(words))
+
+    def _organisation(self, span: tuple[int, int]) -> bool:
+        """A place, company or body the resolver found on the words ("Regarding Gazprom, Mr President.")."""
+        found = self.index.within(*span) + self.index.covering(*span)
+        return any(m.kind in _NOT_PERSONS for m in found)
 
     def _named_before(self, label: Label) -> str | None:
         """The one state named by the host's turn just before the question when that turn is one short line
