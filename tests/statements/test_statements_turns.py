@@ -25,6 +25,8 @@ def label_of(line: str) -> tuple[str, str | None, list[str], str | None] | None:
         ("Recep Tayyip Erdogan:", "name", "Recep Tayyip Erdogan", []),
         ("Dmitry de Koshko:", "name", "Dmitry de Koshko", []),
         ("A. Voronin:", "name", "A. Voronin", []),
+        ("Ebtesam al-Ketbi:", "name", "Ebtesam al-Ketbi", []),  # a particle joined to the surname
+        ("Director Ahmed el-Sayed:", "title-name", "Ahmed el-Sayed", ["Director"]),
         (  # the state before the name is dropped with the parse (statements.labels)
             "Acting Prime Minister of Armenia Nikol Pashinyan:",
             "title-name",
