@@ -229,3 +229,21 @@ def test_a_questioner_named_after_a_greeting_or_after_the_outlet(nlp_engine: Any
         ("Yelena Glushakova", "RUS", "MED"),
         ("Yelena Glushakova", "RUS", "MED"),
     ]
+
+
+def test_a_label_with_an_initial_takes_the_given_name_another_label_spells_out(nlp_engine: Any) -> None:
+    text = (
+        "Vladimir Putin: Good afternoon, colleagues.\n\n"
+        "Dinar Valeyev: Good afternoon, Mr President. The university has opened a new campus.\n\n"
+        "Vladimir Putin: Very good.\n\n"
+        "D. Valeyev: We also have a new laboratory.\n\n"
+        "A. Repin: And we have a new school."
+    )
+    got = _all_turns(nlp_engine, text, title="Video conference with leading Russian universities")
+    assert [name for _, name, _, _ in got] == [
+        "Vladimir Putin",
+        "Dinar Valeyev",
+        "Vladimir Putin",
+        "Dinar Valeyev",
+        "A. Repin",  # no other label names him
+    ]

@@ -1,18 +1,19 @@
-"""Who speaks in a transcript turn: the labels :mod:`realpolitik.statements.turns` found, read with the parse
-and the resolver's mentions.
+"""Who speaks in a transcript turn: the labels :mod:`realpolitik.statements.turns` found, read with the parse and
+the resolver's mentions.
 
-A label names a speaker when it has a name that is not a place or an organisation (a single word only when
-the knowledge base knows the person) and no finite verb ("Mr Putin, in his message, said:" is a sentence);
-in an article with a single label the name must also be a person to the resolver or the parser. The speaker
-is the person the knowledge base knows (a resolved person mention on the name, with the same surname);
-otherwise the label's name, with state and sector read from its title: a news organisation
-(``media_outlets``: MED of its state), the sector of the title's words (``title_sectors``), the state of a
-resolved mention in the title, and for a state office with no state named, the state of the transcript's host
-(the state most of the known speakers act for). A later short label ("Viktor Ivanov:") takes what an earlier,
-fuller label of the same person said. "Question:" and "Remark:" are journalists (MED) when the article's title
-says it is an interview or press conference, of the state of the outlet the title names, of the state the
-host named just before ("Let us start with our Chinese friends."), or of the nation of the press the title or
-the lead paragraph names ("answered questions from Russian journalists").
+A label names a speaker when it has a name that is not a place or an organisation (a single word only when the
+knowledge base knows the person) and no finite verb ("Mr Putin, in his message, said:" is a sentence); in an
+article with a single label the name must also be a person to the resolver or the parser. The speaker is the
+person the knowledge base knows (a resolved person mention on the name, with the same surname); otherwise the
+label's name, with state and sector read from its title: a news organisation (``media_outlets``: MED of its
+state), the sector of the title's words (``title_sectors``), the state of a resolved mention in the title, and
+for a state office with no state named, the state of the transcript's host (the state most of the known
+speakers act for). A later short label ("Viktor Ivanov:") takes what an earlier, fuller label of the same
+person said, and an initial ("D. Valeyev:") the given name another label spells out. "Question:" and "Remark:"
+are journalists (MED) when the article's title says it is an interview or press conference, of the state of
+the outlet the title names, of the state the host named just before ("Let us start with our Chinese
+friends."), or of the nation of the press the title or the lead paragraph names ("answered questions from
+Russian journalists").
 """
 
 from __future__ import annotations
@@ -102,6 +103,7 @@ def title_reading(text: str, titles: Sequence[tuple[int, int]], mentions: Sequen
     return reading
 
 
+_INITIAL = re.compile(r"[A-Z]\.?")  # "D. Valeyev:": the given name cut to its initial
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
@@ -137,6 +139,7 @@ class LabelReader:
         self._guest: str | None = None
         self._host_code: str | None = None
         self._interpreted = False
+        self._full: dict[str, set[str]] = {}
 
     def speakers(self) -> dict[tuple[int, int], Speaker | None]:
         transcript = len(self.labels) >= 2
@@ -150,6 +153,7 @@ class LabelReader:
             lab.word in _PRESS_WORDS and _INTERPRETED.search(self.text, lab.start, lab.content)
             for lab in self.labels
         )
+        self._full = self._full_names(readings)
         memory: dict[str, _Reading] = {}
         for reading in readings.values():
             if reading is not None and (reading.person is not None or reading.code or reading.sector):
@@ -249,6 +253,26 @@ class LabelReader:
         words = _name_words(self.text[name[0] : name[1]])
         return words[-1] if words else ""
 
+    def _full_names(self, readings: dict[tuple[int, int], _Reading | None]) -> dict[str, set[str]]:
+        """The labels' names with a whole first name ("Dinar Valeyev"), by surname."""
+        out: dict[str, set[str]] = {}
+        for r in readings.values():
+            if r is None:
+                continue
+            name = _display(self.text[r.name[0] : r.name[1]])
+            words = name.split()
+            if len(words) >= 2 and not _INITIAL.fullmatch(words[0]):
+                out.setdefault(self._surname(r.name), set()).add(name)
+        return out
+
+    def _spelled_out(self, name: str) -> str:
+        """ "D. Valeyev" is the "Dinar Valeyev" another label of the transcript names (one such name only)."""
+        words = name.split()
+        if len(words) != 2 or not _INITIAL.fullmatch(words[0]):
+            return name
+        fuller = {n for n in self._full.get(_name_words(words[1])[-1], ()) if n[0] == words[0][0]}
+        return fuller.pop() if len(fuller) == 1 else name
+
     def _host(self, readings: dict[tuple[int, int], _Reading | None]) -> str | None:
         codes: Counter[str] = Counter()
         for turn in self.turns:
@@ -276,7 +300,7 @@ class LabelReader:
             if earlier is not None and earlier is not reading and not (reading.code or reading.sector):
                 person = earlier.person
                 reading = _Reading(reading.name, None, earlier.code, earlier.sector, earlier.state_office)
-        label_name = _display(self.text[reading.name[0] : reading.name[1]])
+        label_name = self._spelled_out(_display(self.text[reading.name[0] : reading.name[1]]))
         if person is not None and person.code:
             words = (person.name or "").split()
             known = person.name if len(words) >= 2 and words[0].rstrip(".") not in _HONORIFICS else None
