@@ -220,7 +220,9 @@ def test_a_questioner_named_after_a_greeting_or_after_the_outlet(nlp_engine: Any
         "Vladimir Putin: The courts must be independent.\n\n"
         "Question: RIA Novosti, Yelena Glushakova.\n\n"
         "What about the budget?\n\n"
-        "Vladimir Putin: It is balanced."
+        "Vladimir Putin: It is balanced.\n\n"
+        "Question: Hello! Yevgenia Vdovichenko, Gubernia information agency, Khabarovsk.\n\n"
+        "Vladimir Putin: Go ahead."
     )
     got = _all_turns(nlp_engine, text, title="News conference of Vladimir Putin")
     assert [(name, code, sector) for _, name, code, sector in got if name != "Vladimir Putin"] == [
@@ -228,6 +230,7 @@ def test_a_questioner_named_after_a_greeting_or_after_the_outlet(nlp_engine: Any
         ("Pavel Pchelkin", "RUS", "MED"),
         ("Yelena Glushakova", "RUS", "MED"),
         ("Yelena Glushakova", "RUS", "MED"),
+        ("Yevgenia Vdovichenko", "RUS", "MED"),  # "agency" is no government office here
     ]
 
 

@@ -350,7 +350,7 @@ class LabelReader:
                 name=self.text[intro.name[0] : intro.name[1]],
                 type="actor",
                 code=own.code or code,
-                sector=own.sector or sector,
+                sector=sector or own.sector,  # at a news conference a journalist, whatever "agency" says
                 start=intro.name[0],
                 end=intro.name[1],
             )
