@@ -250,3 +250,16 @@ def test_a_label_with_an_initial_takes_the_given_name_another_label_spells_out(n
         "Dinar Valeyev",
         "A. Repin",  # no other label names him
     ]
+
+
+def test_a_reply_to_the_host_at_a_news_conference_is_a_journalist(nlp_engine: Any) -> None:
+    text = (
+        "Question: Alexander Gamov, Komsomolskaya Pravda radio and newspaper.\n\n"
+        "Vladimir Putin: Radio, television and newspaper?\n\n"
+        "Reply: Yes, we are an empire.\n\n"
+        "Vladimir Putin: Like Murdoch."
+    )
+    got = _all_turns(nlp_engine, text, title="News conference of Vladimir Putin")
+    assert got[2][1:] == (None, None, "MED")
+    got = _all_turns(nlp_engine, text, title="Direct Line with Vladimir Putin")
+    assert got[2][1:] == (None, None, None)  # a caller, not the press
