@@ -98,6 +98,8 @@ def test_label_shapes(line: str, shape: str, name: str, titles: list[str]) -> No
         ("Remark:", "remark"),
         ("Moderator:", "moderator"),
         ("Call centre operator:", "call centre operator"),
+        ("Volunteers:", "volunteers"),  # a meeting with volunteers: a group speaks
+        ("Volunteer (Passes a document to the President.):", "volunteer"),
     ],
 )
 def test_turn_words(line: str, word: str) -> None:
