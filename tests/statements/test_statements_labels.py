@@ -263,3 +263,17 @@ def test_a_reply_to_the_host_at_a_news_conference_is_a_journalist(nlp_engine: An
     assert got[2][1:] == (None, None, "MED")
     got = _all_turns(nlp_engine, text, title="Direct Line with Vladimir Putin")
     assert got[2][1:] == (None, None, None)  # a caller, not the press
+
+
+def test_academics_and_researchers_are_education(nlp_engine: Any) -> None:
+    text = (
+        "Vladimir Putin: Good afternoon.\n\n"
+        "Vice President of the Russian Academy of Sciences Valery Kozlov: Thank you, Mr President.\n\n"
+        "Alexandra Kalashnikova, Senior Researcher at the Ioffe Institute: Our laboratory is new.\n\n"
+        "Vladimir Putin: Very good."
+    )
+    got = _all_turns(nlp_engine, text, title="Meeting of the Council for Science and Education")
+    assert [(name, sector) for _, name, _, sector in got][1:3] == [
+        ("Valery Kozlov", "EDU"),  # not GOV for "Vice President"
+        ("Alexandra Kalashnikova", "EDU"),
+    ]
