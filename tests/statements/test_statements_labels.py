@@ -277,3 +277,13 @@ def test_academics_and_researchers_are_education(nlp_engine: Any) -> None:
         ("Valery Kozlov", "EDU"),  # not GOV for "Vice President"
         ("Alexandra Kalashnikova", "EDU"),
     ]
+
+
+def test_a_caller_from_a_region_does_not_speak_for_its_government(nlp_engine: Any) -> None:
+    text = (
+        "Vladimir Putin: Let us take a call.\n\n"
+        "Alexander Repin from the Nizhny Novgorod Region: Good afternoon. The trash reform is not working.\n\n"
+        "Vladimir Putin: We will look into it."
+    )
+    got = _all_turns(nlp_engine, text, title="Direct Line with Vladimir Putin")
+    assert got[1][1:] == ("Alexander Repin", "RUS", None)

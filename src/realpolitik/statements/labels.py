@@ -73,16 +73,20 @@ class _Reading:
 
 
 def title_reading(text: str, titles: Sequence[tuple[int, int]], mentions: Sequence[Mention]) -> _Reading:
-    """State and sector from a label's titles (the reading's ``name`` is left empty)."""
+    """State and sector from a label's titles (the reading's ``name`` is left empty). A title that says where
+    the speaker is from ("Alexander Repin from the Nizhny Novgorod Region") gives no government sector: a
+    resident of a region does not speak for its authorities."""
     reading = _Reading((0, 0))
     sectors: list[str] = []
+    origins = [(s, e) for s, e in titles if text[s:e].lstrip().startswith("from ")]
     for start, end in titles:
         chunk = text[start:end]
         outlet = _OUTLET_PATTERN.search(chunk)
         if outlet and reading.code is None:
             reading.code = _OUTLETS[outlet.group().casefold()]
             sectors.append("MED")
-        sectors += [_TITLE_SECTORS[m.group().casefold()] for m in _SECTOR_PATTERN.finditer(chunk)]
+        found = [_TITLE_SECTORS[m.group().casefold()] for m in _SECTOR_PATTERN.finditer(chunk)]
+        sectors += [x for x in found if (start, end) not in origins or x not in _STATE_SECTORS]
     # A person the resolver put in the title ("President" filled with the host's president) is someone else.
     inside = [
         m
@@ -95,7 +99,7 @@ def title_reading(text: str, titles: Sequence[tuple[int, int]], mentions: Sequen
     for m in inside:
         if reading.code is None and (m.code or m.country):
             reading.code = m.code or m.country
-        if m.sector:
+        if m.sector and not (m.sector in _STATE_SECTORS and any(s <= m.start < e for s, e in origins)):
             sectors.append(m.sector)
     if sectors:
         reading.sector = min(sectors, key=lambda s: _SECTOR_ORDER.index(s) if s in _SECTOR_ORDER else 99)
