@@ -287,3 +287,14 @@ def test_a_caller_from_a_region_does_not_speak_for_its_government(nlp_engine: An
     )
     got = _all_turns(nlp_engine, text, title="Direct Line with Vladimir Putin")
     assert got[1][1:] == ("Alexander Repin", "RUS", None)
+
+
+def test_a_tooltip_label_takes_the_office_written_before_the_name(nlp_engine: Any) -> None:
+    text = (
+        "Vladimir Putin: Mr Rogozin, please.\n\n"
+        "Deputy Prime Minister Dmitry Rogozin Rogozin DmitryGeneral Director of the Roscosmos State Corporation "
+        "for Space Activities : The launch is set for April.\n\n"
+        "Vladimir Putin: Good."
+    )
+    got = _all_turns(nlp_engine, text)
+    assert got[1][1:] == ("Dmitry Rogozin", "RUS", "GOV")  # not BUS from the later office

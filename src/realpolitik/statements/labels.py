@@ -198,7 +198,14 @@ class LabelReader:
             if (single and not (transcript and self._first_name(name))) or not (transcript or named):
                 return None
         titles = label.titles + (((label.name[0], name[0]),) if name[0] > label.name[0] else ())
-        reading = title_reading(self.text, titles, self.index.within(label.start, label.end))
+        mentions = self.index.within(label.start, label.end)
+        reading = title_reading(self.text, titles, mentions)
+        if label.shape == "tooltip" and label.titles and label.titles[0][1] <= name[0]:
+            # the title the transcript wrote is the office held that day; the site's tooltip after the name
+            # is the person's current one ("Deputy Prime Minister ... General Director of Roscosmos")
+            written = title_reading(self.text, [label.titles[0]], mentions)
+            if written.sector is not None:
+                reading = written
         reading.name, reading.person = name, person
         return reading
 
