@@ -298,3 +298,17 @@ def test_a_tooltip_label_takes_the_office_written_before_the_name(nlp_engine: An
     )
     got = _all_turns(nlp_engine, text)
     assert got[1][1:] == ("Dmitry Rogozin", "RUS", "GOV")  # not BUS from the later office
+
+
+def test_an_outlet_split_between_title_and_name_words_is_read_whole(nlp_engine: Any) -> None:
+    text = (
+        "Vladimir Putin: Good afternoon.\n\n"
+        "President of Interstate Television and Radio Company Mir Radik Batyrshin: Thank you for the interview.\n\n"
+        "President of China Media Group Shen Haixiong: And thank you too.\n\n"
+        "Vladimir Putin: You are welcome."
+    )
+    got = _all_turns(nlp_engine, text, title="Interview")
+    assert [(name, code, sector) for _, name, code, sector in got][1:3] == [
+        ("Radik Batyrshin", "CIS", "MED"),  # "Mir" left the name, it stays in the outlet's name
+        ("Shen Haixiong", "CHN", "MED"),
+    ]

@@ -197,7 +197,7 @@ class LabelReader:
             )
             if (single and not (transcript and self._first_name(name))) or not (transcript or named):
                 return None
-        titles = label.titles + (((label.name[0], name[0]),) if name[0] > label.name[0] else ())
+        titles = self._titles(label, name)
         mentions = self.index.within(label.start, label.end)
         reading = title_reading(self.text, titles, mentions)
         if label.shape == "tooltip" and label.titles and label.titles[0][1] <= name[0]:
@@ -208,6 +208,18 @@ class LabelReader:
                 reading = written
         reading.name, reading.person = name, person
         return reading
+
+    def _titles(self, label: Label, name: tuple[int, int]) -> tuple[tuple[int, int], ...]:
+        """The label's titles and the words cut from the front of its name, joined to the title they continue
+        ("President of Interstate Television and Radio Company | Mir | Radik Batyrshin")."""
+        titles = label.titles
+        if label.name is None or name[0] <= label.name[0]:
+            return titles
+        cut = (label.name[0], name[0])
+        for i, (start, end) in enumerate(titles):
+            if end <= cut[0] and not self.text[end : cut[0]].strip():
+                return (*titles[:i], (start, cut[1]), *titles[i + 1 :])
+        return (*titles, cut)
 
     def _first_name(self, name: tuple[int, int]) -> bool:
         """A lone proper noun that names no place or body: Direct Line callers go by first name ("Alina:",
