@@ -312,3 +312,39 @@ def test_an_outlet_split_between_title_and_name_words_is_read_whole(nlp_engine: 
         ("Radik Batyrshin", "CIS", "MED"),  # "Mir" left the name, it stays in the outlet's name
         ("Shen Haixiong", "CHN", "MED"),
     ]
+
+
+def test_a_name_spelt_two_ways_takes_the_transcripts_usual_spelling(nlp_engine: Any) -> None:
+    text = (
+        "Sergei Brilyov: Mr President, the first question.\n\n"
+        "Vladimir Putin: Go ahead.\n\n"
+        "Sergei Brilyov: What about the Far East?\n\n"
+        "Vladimir Putin: It is growing.\n\n"
+        "Sergei Brilev: And the ports?\n\n"
+        "Kirill Kleymenov: A question from Omsk.\n\n"
+        "Vladimir Putin: Yes.\n\n"
+        "Kirill KleYMENOV: And from Tomsk.\n\n"
+        "Vladimir Putin: Yes."
+    )
+    got = _all_turns(nlp_engine, text, title="Eastern Economic Forum plenary session")
+    names = [name for _, name, _, _ in got if name != "Vladimir Putin"]
+    assert names == [
+        "Sergei Brilyov",
+        "Sergei Brilyov",
+        "Sergei Brilyov",
+        "Kirill Kleymenov",
+        "Kirill Kleymenov",
+    ]
+
+
+def test_the_spelling_of_the_label_that_introduces_a_person_wins(nlp_engine: Any) -> None:
+    text = (
+        "Vladimir Putin: Good afternoon.\n\n"
+        "Rector of Bauman Moscow State Technical University Anatoly Alexandrov: Thank you.\n\n"
+        "Vladimir Putin: Please go on.\n\n"
+        "Anatoly Aleksandrov: Our graduates work in industry.\n\n"
+        "Vladimir Putin: Good.\n\n"
+        "Anatoly Aleksandrov: Thank you."
+    )
+    got = _all_turns(nlp_engine, text, title="Plenary meeting of the Russian Rectors’ Union Congress")
+    assert [name for _, name, _, _ in got if name != "Vladimir Putin"] == ["Anatoly Alexandrov"] * 3

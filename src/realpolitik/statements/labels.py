@@ -107,6 +107,25 @@ def title_reading(text: str, titles: Sequence[tuple[int, int]], mentions: Sequen
     return reading
 
 
+_RESPELLINGS = (("yo", "e"), ("ye", "e"), ("ks", "x"), ("iy", "y"), ("ii", "i"))  # Dyomin/Demin, Aleksandrov
+
+
+def _spelling_key(name: str) -> tuple[str, str]:
+    """The first name's start and the surname without its transliteration variants."""
+    words = _name_words(name)
+    if len(words) < 2:
+        return ("", name)
+    surname = words[-1]
+    for variant, plain in _RESPELLINGS:
+        surname = surname.replace(variant, plain)
+    return words[0][:3], surname
+
+
+def _plain_case(name: str) -> str:
+    """ "Kirill Kleymenov" for "Kirill KleYMENOV"."""
+    return " ".join(w[:1].upper() + w[1:].lower() if w.isalpha() else w for w in name.split())
+
+
 _INITIAL = re.compile(r"[A-Z]\.?")  # "D. Valeyev:": the given name cut to its initial
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
@@ -144,6 +163,7 @@ class LabelReader:
         self._host_code: str | None = None
         self._interpreted = False
         self._full: dict[str, set[str]] = {}
+        self._spelling: dict[tuple[str, str], str] = {}
 
     def speakers(self) -> dict[tuple[int, int], Speaker | None]:
         transcript = len(self.labels) >= 2
@@ -158,6 +178,7 @@ class LabelReader:
             for lab in self.labels
         )
         self._full = self._full_names(readings)
+        self._spelling = self._spellings(readings)
         memory: dict[str, _Reading] = {}
         for reading in readings.values():
             if reading is not None and (reading.person is not None or reading.code or reading.sector):
@@ -288,11 +309,30 @@ class LabelReader:
                 out.setdefault(self._surname(r.name), set()).add(name)
         return out
 
+    def _spellings(self, readings: dict[tuple[int, int], _Reading | None]) -> dict[tuple[str, str], str]:
+        """One spelling per person of the transcript's labels: the one of the label that introduces the person
+        with a title ("Moderator ... Sergei Brilyov", later "Sergei Brilev"), else the most frequent, in plain
+        capitals ("Kirill KleYMENOV" among "Kirill Kleymenov")."""
+        counts: Counter[str] = Counter()
+        titled: set[str] = set()
+        for turn in self.turns:
+            r = readings.get((turn.label.start, turn.label.end))
+            if r is not None and not turn.continued:
+                name = _display(self.text[r.name[0] : r.name[1]])
+                counts[name] += 1
+                if turn.label.titles or r.name[0] > turn.label.start:
+                    titled.add(name)
+        best: dict[tuple[str, str], str] = {}
+        for name in sorted(counts, key=lambda n: (n not in titled, -counts[n], n != _plain_case(n))):
+            best.setdefault(_spelling_key(name), name)
+        return best
+
     def _spelled_out(self, name: str) -> str:
-        """ "D. Valeyev" is the "Dinar Valeyev" another label of the transcript names (one such name only)."""
+        """ "D. Valeyev" is the "Dinar Valeyev" another label of the transcript names (one such name only); a
+        name spelt several ways takes the transcript's usual spelling."""
         words = name.split()
         if len(words) != 2 or not _INITIAL.fullmatch(words[0]):
-            return name
+            return self._spelling.get(_spelling_key(name), name)
         fuller = {n for n in self._full.get(_name_words(words[1])[-1], ()) if n[0] == words[0][0]}
         return fuller.pop() if len(fuller) == 1 else name
 
