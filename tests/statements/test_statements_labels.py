@@ -183,3 +183,168 @@ def test_the_outlets_own_questions_in_an_interview_are_no_statements(nlp_engine:
         ("Because it is the pa", "Adam Kokesh"),
         ("To bring the troops ", "Adam Kokesh"),
     ]
+
+
+def test_a_question_asked_off_the_microphone_is_a_turn(nlp_engine: Any) -> None:
+    text = (
+        "Vladimir Putin: Please, go ahead.\n\n"
+        "Question: (without microphone).\n\n"
+        "Vladimir Putin: I did not hear the question, but I can guess it.\n\n"
+        "(Applause.)"
+    )
+    got = _all_turns(nlp_engine, text, title="Answers to journalists’ questions")
+    assert [(content, name) for content, name, _, _ in got] == [
+        ("Please, go ahead.", "Vladimir Putin"),
+        ("(without microphone)", None),
+        ("I did not hear the q", "Vladimir Putin"),
+    ]
+
+
+def test_questions_of_the_press_the_lead_paragraph_names(nlp_engine: Any) -> None:
+    lead = (
+        "Vladimir Putin answered questions from {} journalists following his working visit to Kyrgyzstan.\n\n"
+    )
+    text = "Question: Mr President, what about the summit?\n\nVladimir Putin: It went well."
+    got = _all_turns(nlp_engine, lead.format("Russian") + text, title="Answers to media questions")
+    assert got[0][1:] == (None, "RUS", "MED")
+    got = _all_turns(
+        nlp_engine, lead.format("Russian and foreign") + text, title="Answers to media questions"
+    )
+    assert got[0][1:] == (None, None, "MED")
+
+
+def test_a_questioner_named_after_a_greeting_or_after_the_outlet(nlp_engine: Any) -> None:
+    text = (
+        "Question: Thank you. My name is Pavel Pchelkin, Channel One.\n\n"
+        "I have a question about the courts.\n\n"
+        "Vladimir Putin: The courts must be independent.\n\n"
+        "Question: RIA Novosti, Yelena Glushakova.\n\n"
+        "What about the budget?\n\n"
+        "Vladimir Putin: It is balanced.\n\n"
+        "Question: Hello! Yevgenia Vdovichenko, Gubernia information agency, Khabarovsk.\n\n"
+        "Vladimir Putin: Go ahead."
+    )
+    got = _all_turns(nlp_engine, text, title="News conference of Vladimir Putin")
+    assert [(name, code, sector) for _, name, code, sector in got if name != "Vladimir Putin"] == [
+        ("Pavel Pchelkin", "RUS", "MED"),
+        ("Pavel Pchelkin", "RUS", "MED"),
+        ("Yelena Glushakova", "RUS", "MED"),
+        ("Yelena Glushakova", "RUS", "MED"),
+        ("Yevgenia Vdovichenko", "RUS", "MED"),  # "agency" is no government office here
+    ]
+
+
+def test_a_label_with_an_initial_takes_the_given_name_another_label_spells_out(nlp_engine: Any) -> None:
+    text = (
+        "Vladimir Putin: Good afternoon, colleagues.\n\n"
+        "Dinar Valeyev: Good afternoon, Mr President. The university has opened a new campus.\n\n"
+        "Vladimir Putin: Very good.\n\n"
+        "D. Valeyev: We also have a new laboratory.\n\n"
+        "A. Repin: And we have a new school."
+    )
+    got = _all_turns(nlp_engine, text, title="Video conference with leading Russian universities")
+    assert [name for _, name, _, _ in got] == [
+        "Vladimir Putin",
+        "Dinar Valeyev",
+        "Vladimir Putin",
+        "Dinar Valeyev",
+        "A. Repin",  # no other label names him
+    ]
+
+
+def test_a_reply_to_the_host_at_a_news_conference_is_a_journalist(nlp_engine: Any) -> None:
+    text = (
+        "Question: Alexander Gamov, Komsomolskaya Pravda radio and newspaper.\n\n"
+        "Vladimir Putin: Radio, television and newspaper?\n\n"
+        "Reply: Yes, we are an empire.\n\n"
+        "Vladimir Putin: Like Murdoch."
+    )
+    got = _all_turns(nlp_engine, text, title="News conference of Vladimir Putin")
+    assert got[2][1:] == (None, None, "MED")
+    got = _all_turns(nlp_engine, text, title="Direct Line with Vladimir Putin")
+    assert got[2][1:] == (None, None, None)  # a caller, not the press
+
+
+def test_academics_and_researchers_are_education(nlp_engine: Any) -> None:
+    text = (
+        "Vladimir Putin: Good afternoon.\n\n"
+        "Vice President of the Russian Academy of Sciences Valery Kozlov: Thank you, Mr President.\n\n"
+        "Alexandra Kalashnikova, Senior Researcher at the Ioffe Institute: Our laboratory is new.\n\n"
+        "Vladimir Putin: Very good."
+    )
+    got = _all_turns(nlp_engine, text, title="Meeting of the Council for Science and Education")
+    assert [(name, sector) for _, name, _, sector in got][1:3] == [
+        ("Valery Kozlov", "EDU"),  # not GOV for "Vice President"
+        ("Alexandra Kalashnikova", "EDU"),
+    ]
+
+
+def test_a_caller_from_a_region_does_not_speak_for_its_government(nlp_engine: Any) -> None:
+    text = (
+        "Vladimir Putin: Let us take a call.\n\n"
+        "Alexander Repin from the Nizhny Novgorod Region: Good afternoon. The trash reform is not working.\n\n"
+        "Vladimir Putin: We will look into it."
+    )
+    got = _all_turns(nlp_engine, text, title="Direct Line with Vladimir Putin")
+    assert got[1][1:] == ("Alexander Repin", "RUS", None)
+
+
+def test_a_tooltip_label_takes_the_office_written_before_the_name(nlp_engine: Any) -> None:
+    text = (
+        "Vladimir Putin: Mr Rogozin, please.\n\n"
+        "Deputy Prime Minister Dmitry Rogozin Rogozin DmitryGeneral Director of the Roscosmos State Corporation "
+        "for Space Activities : The launch is set for April.\n\n"
+        "Vladimir Putin: Good."
+    )
+    got = _all_turns(nlp_engine, text)
+    assert got[1][1:] == ("Dmitry Rogozin", "RUS", "GOV")  # not BUS from the later office
+
+
+def test_an_outlet_split_between_title_and_name_words_is_read_whole(nlp_engine: Any) -> None:
+    text = (
+        "Vladimir Putin: Good afternoon.\n\n"
+        "President of Interstate Television and Radio Company Mir Radik Batyrshin: Thank you for the interview.\n\n"
+        "President of China Media Group Shen Haixiong: And thank you too.\n\n"
+        "Vladimir Putin: You are welcome."
+    )
+    got = _all_turns(nlp_engine, text, title="Interview")
+    assert [(name, code, sector) for _, name, code, sector in got][1:3] == [
+        ("Radik Batyrshin", "CIS", "MED"),  # "Mir" left the name, it stays in the outlet's name
+        ("Shen Haixiong", "CHN", "MED"),
+    ]
+
+
+def test_a_name_spelt_two_ways_takes_the_transcripts_usual_spelling(nlp_engine: Any) -> None:
+    text = (
+        "Sergei Brilyov: Mr President, the first question.\n\n"
+        "Vladimir Putin: Go ahead.\n\n"
+        "Sergei Brilyov: What about the Far East?\n\n"
+        "Vladimir Putin: It is growing.\n\n"
+        "Sergei Brilev: And the ports?\n\n"
+        "Kirill Kleymenov: A question from Omsk.\n\n"
+        "Vladimir Putin: Yes.\n\n"
+        "Kirill KleYMENOV: And from Tomsk.\n\n"
+        "Vladimir Putin: Yes."
+    )
+    got = _all_turns(nlp_engine, text, title="Eastern Economic Forum plenary session")
+    names = [name for _, name, _, _ in got if name != "Vladimir Putin"]
+    assert names == [
+        "Sergei Brilyov",
+        "Sergei Brilyov",
+        "Sergei Brilyov",
+        "Kirill Kleymenov",
+        "Kirill Kleymenov",
+    ]
+
+
+def test_the_spelling_of_the_label_that_introduces_a_person_wins(nlp_engine: Any) -> None:
+    text = (
+        "Vladimir Putin: Good afternoon.\n\n"
+        "Rector of Bauman Moscow State Technical University Anatoly Alexandrov: Thank you.\n\n"
+        "Vladimir Putin: Please go on.\n\n"
+        "Anatoly Aleksandrov: Our graduates work in industry.\n\n"
+        "Vladimir Putin: Good.\n\n"
+        "Anatoly Aleksandrov: Thank you."
+    )
+    got = _all_turns(nlp_engine, text, title="Plenary meeting of the Russian Rectors’ Union Congress")
+    assert [name for _, name, _, _ in got if name != "Vladimir Putin"] == ["Anatoly Alexandrov"] * 3

@@ -25,6 +25,8 @@ def label_of(line: str) -> tuple[str, str | None, list[str], str | None] | None:
         ("Recep Tayyip Erdogan:", "name", "Recep Tayyip Erdogan", []),
         ("Dmitry de Koshko:", "name", "Dmitry de Koshko", []),
         ("A. Voronin:", "name", "A. Voronin", []),
+        ("Ebtesam al-Ketbi:", "name", "Ebtesam al-Ketbi", []),  # a particle joined to the surname
+        ("Director Ahmed el-Sayed:", "title-name", "Ahmed el-Sayed", ["Director"]),
         (  # the state before the name is dropped with the parse (statements.labels)
             "Acting Prime Minister of Armenia Nikol Pashinyan:",
             "title-name",
@@ -96,6 +98,8 @@ def test_label_shapes(line: str, shape: str, name: str, titles: list[str]) -> No
         ("Remark:", "remark"),
         ("Moderator:", "moderator"),
         ("Call centre operator:", "call centre operator"),
+        ("Volunteers:", "volunteers"),  # a meeting with volunteers: a group speaks
+        ("Volunteer (Passes a document to the President.):", "volunteer"),
     ],
 )
 def test_turn_words(line: str, word: str) -> None:

@@ -1,17 +1,19 @@
-"""Who speaks in a transcript turn: the labels :mod:`realpolitik.statements.turns` found, read with the parse
-and the resolver's mentions.
+"""Who speaks in a transcript turn: the labels :mod:`realpolitik.statements.turns` found, read with the parse and
+the resolver's mentions.
 
-A label names a speaker when it has a name that is not a place or an organisation (a single word only when
-the knowledge base knows the person) and no finite verb ("Mr Putin, in his message, said:" is a sentence);
-in an article with a single label the name must also be a person to the resolver or the parser. The speaker
-is the person the knowledge base knows (a resolved person mention on the name, with the same surname);
-otherwise the label's name, with state and sector read from its title: a news organisation
-(``media_outlets``: MED of its state), the sector of the title's words (``title_sectors``), the state of a
-resolved mention in the title, and for a state office with no state named, the state of the transcript's host
-(the state most of the known speakers act for). A later short label ("Viktor Ivanov:") takes what an earlier,
-fuller label of the same person said. "Question:" and "Remark:" are journalists (MED) when the article's title
-says it is an interview or press conference, of the state of the outlet the title names, or of the state the
-host named just before ("Let us start with our Chinese friends.").
+A label names a speaker when it has a name that is not a place or an organisation (a single word only when the
+knowledge base knows the person) and no finite verb ("Mr Putin, in his message, said:" is a sentence); in an
+article with a single label the name must also be a person to the resolver or the parser. The speaker is the
+person the knowledge base knows (a resolved person mention on the name, with the same surname); otherwise the
+label's name, with state and sector read from its title: a news organisation (``media_outlets``: MED of its
+state), the sector of the title's words (``title_sectors``), the state of a resolved mention in the title, and
+for a state office with no state named, the state of the transcript's host (the state most of the known
+speakers act for). A later short label ("Viktor Ivanov:") takes what an earlier, fuller label of the same
+person said, and an initial ("D. Valeyev:") the given name another label spells out. "Question:" and "Remark:"
+are journalists (MED) when the article's title says it is an interview or press conference, of the state of
+the outlet the title names, of the state the host named just before ("Let us start with our Chinese
+friends."), or of the nation of the press the title or the lead paragraph names ("answered questions from
+Russian journalists").
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from realpolitik.actors.names import bundled_names
 from realpolitik.annotate import doc_text, ents_over, span_ents
 from realpolitik.model import Article, Mention, Speaker
 from realpolitik.ontology import cues
+from realpolitik.statements.intros import self_introduction
 from realpolitik.statements.speakers import MentionIndex
 from realpolitik.statements.turns import Label, Turn
 
@@ -70,16 +73,20 @@ class _Reading:
 
 
 def title_reading(text: str, titles: Sequence[tuple[int, int]], mentions: Sequence[Mention]) -> _Reading:
-    """State and sector from a label's titles (the reading's ``name`` is left empty)."""
+    """State and sector from a label's titles (the reading's ``name`` is left empty). A title that says where
+    the speaker is from ("Alexander Repin from the Nizhny Novgorod Region") gives no government sector: a
+    resident of a region does not speak for its authorities."""
     reading = _Reading((0, 0))
     sectors: list[str] = []
+    origins = [(s, e) for s, e in titles if text[s:e].lstrip().startswith("from ")]
     for start, end in titles:
         chunk = text[start:end]
         outlet = _OUTLET_PATTERN.search(chunk)
         if outlet and reading.code is None:
             reading.code = _OUTLETS[outlet.group().casefold()]
             sectors.append("MED")
-        sectors += [_TITLE_SECTORS[m.group().casefold()] for m in _SECTOR_PATTERN.finditer(chunk)]
+        found = [_TITLE_SECTORS[m.group().casefold()] for m in _SECTOR_PATTERN.finditer(chunk)]
+        sectors += [x for x in found if (start, end) not in origins or x not in _STATE_SECTORS]
     # A person the resolver put in the title ("President" filled with the host's president) is someone else.
     inside = [
         m
@@ -92,7 +99,7 @@ def title_reading(text: str, titles: Sequence[tuple[int, int]], mentions: Sequen
     for m in inside:
         if reading.code is None and (m.code or m.country):
             reading.code = m.code or m.country
-        if m.sector:
+        if m.sector and not (m.sector in _STATE_SECTORS and any(s <= m.start < e for s, e in origins)):
             sectors.append(m.sector)
     if sectors:
         reading.sector = min(sectors, key=lambda s: _SECTOR_ORDER.index(s) if s in _SECTOR_ORDER else 99)
@@ -100,13 +107,26 @@ def title_reading(text: str, titles: Sequence[tuple[int, int]], mentions: Sequen
     return reading
 
 
-_SELF_INTRO = re.compile(
-    r"(?:(?:Good (?:afternoon|morning|evening)|Hello)[^.!\n]{0,40}[.!,]\s*)?(?:Mr President,\s*)?"
-    r"(?:(?:[Mm]y name is|I am|I’m|I'm)\s+)?(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})(?:,| from\b)"
-)
-_MAX_INTRO = 100  # characters of the outlet after a questioner's name
-_ADDRESS_WORDS = frozenset({"you", "your", "i", "we", "what", "how", "could", "would", "please", "tell"})
-_PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ich)\b")  # "Vladimir Vladimirovich," addresses the host
+_RESPELLINGS = (("yo", "e"), ("ye", "e"), ("ks", "x"), ("iy", "y"), ("ii", "i"))  # Dyomin/Demin, Aleksandrov
+
+
+def _spelling_key(name: str) -> tuple[str, str]:
+    """The first name's start and the surname without its transliteration variants."""
+    words = _name_words(name)
+    if len(words) < 2:
+        return ("", name)
+    surname = words[-1]
+    for variant, plain in _RESPELLINGS:
+        surname = surname.replace(variant, plain)
+    return words[0][:3], surname
+
+
+def _plain_case(name: str) -> str:
+    """ "Kirill Kleymenov" for "Kirill KleYMENOV"."""
+    return " ".join(w[:1].upper() + w[1:].lower() if w.isalpha() else w for w in name.split())
+
+
+_INITIAL = re.compile(r"[A-Z]\.?")  # "D. Valeyev:": the given name cut to its initial
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
@@ -142,6 +162,8 @@ class LabelReader:
         self._guest: str | None = None
         self._host_code: str | None = None
         self._interpreted = False
+        self._full: dict[str, set[str]] = {}
+        self._spelling: dict[tuple[str, str], str] = {}
 
     def speakers(self) -> dict[tuple[int, int], Speaker | None]:
         transcript = len(self.labels) >= 2
@@ -155,6 +177,8 @@ class LabelReader:
             lab.word in _PRESS_WORDS and _INTERPRETED.search(self.text, lab.start, lab.content)
             for lab in self.labels
         )
+        self._full = self._full_names(readings)
+        self._spelling = self._spellings(readings)
         memory: dict[str, _Reading] = {}
         for reading in readings.values():
             if reading is not None and (reading.person is not None or reading.code or reading.sector):
@@ -194,10 +218,29 @@ class LabelReader:
             )
             if (single and not (transcript and self._first_name(name))) or not (transcript or named):
                 return None
-        titles = label.titles + (((label.name[0], name[0]),) if name[0] > label.name[0] else ())
-        reading = title_reading(self.text, titles, self.index.within(label.start, label.end))
+        titles = self._titles(label, name)
+        mentions = self.index.within(label.start, label.end)
+        reading = title_reading(self.text, titles, mentions)
+        if label.shape == "tooltip" and label.titles and label.titles[0][1] <= name[0]:
+            # the title the transcript wrote is the office held that day; the site's tooltip after the name
+            # is the person's current one ("Deputy Prime Minister ... General Director of Roscosmos")
+            written = title_reading(self.text, [label.titles[0]], mentions)
+            if written.sector is not None:
+                reading = written
         reading.name, reading.person = name, person
         return reading
+
+    def _titles(self, label: Label, name: tuple[int, int]) -> tuple[tuple[int, int], ...]:
+        """The label's titles and the words cut from the front of its name, joined to the title they continue
+        ("President of Interstate Television and Radio Company | Mir | Radik Batyrshin")."""
+        titles = label.titles
+        if label.name is None or name[0] <= label.name[0]:
+            return titles
+        cut = (label.name[0], name[0])
+        for i, (start, end) in enumerate(titles):
+            if end <= cut[0] and not self.text[end : cut[0]].strip():
+                return (*titles[:i], (start, cut[1]), *titles[i + 1 :])
+        return (*titles, cut)
 
     def _first_name(self, name: tuple[int, int]) -> bool:
         """A lone proper noun that names no place or body: Direct Line callers go by first name ("Alina:",
@@ -254,6 +297,45 @@ class LabelReader:
         words = _name_words(self.text[name[0] : name[1]])
         return words[-1] if words else ""
 
+    def _full_names(self, readings: dict[tuple[int, int], _Reading | None]) -> dict[str, set[str]]:
+        """The labels' names with a whole first name ("Dinar Valeyev"), by surname."""
+        out: dict[str, set[str]] = {}
+        for r in readings.values():
+            if r is None:
+                continue
+            name = _display(self.text[r.name[0] : r.name[1]])
+            words = name.split()
+            if len(words) >= 2 and not _INITIAL.fullmatch(words[0]):
+                out.setdefault(self._surname(r.name), set()).add(name)
+        return out
+
+    def _spellings(self, readings: dict[tuple[int, int], _Reading | None]) -> dict[tuple[str, str], str]:
+        """One spelling per person of the transcript's labels: the one of the label that introduces the person
+        with a title ("Moderator ... Sergei Brilyov", later "Sergei Brilev"), else the most frequent, in plain
+        capitals ("Kirill KleYMENOV" among "Kirill Kleymenov")."""
+        counts: Counter[str] = Counter()
+        titled: set[str] = set()
+        for turn in self.turns:
+            r = readings.get((turn.label.start, turn.label.end))
+            if r is not None and not turn.continued:
+                name = _display(self.text[r.name[0] : r.name[1]])
+                counts[name] += 1
+                if turn.label.titles or r.name[0] > turn.label.start:
+                    titled.add(name)
+        best: dict[tuple[str, str], str] = {}
+        for name in sorted(counts, key=lambda n: (n not in titled, -counts[n], n != _plain_case(n))):
+            best.setdefault(_spelling_key(name), name)
+        return best
+
+    def _spelled_out(self, name: str) -> str:
+        """ "D. Valeyev" is the "Dinar Valeyev" another label of the transcript names (one such name only); a
+        name spelt several ways takes the transcript's usual spelling."""
+        words = name.split()
+        if len(words) != 2 or not _INITIAL.fullmatch(words[0]):
+            return self._spelling.get(_spelling_key(name), name)
+        fuller = {n for n in self._full.get(_name_words(words[1])[-1], ()) if n[0] == words[0][0]}
+        return fuller.pop() if len(fuller) == 1 else name
+
     def _host(self, readings: dict[tuple[int, int], _Reading | None]) -> str | None:
         codes: Counter[str] = Counter()
         for turn in self.turns:
@@ -281,7 +363,7 @@ class LabelReader:
             if earlier is not None and earlier is not reading and not (reading.code or reading.sector):
                 person = earlier.person
                 reading = _Reading(reading.name, None, earlier.code, earlier.sector, earlier.state_office)
-        label_name = _display(self.text[reading.name[0] : reading.name[1]])
+        label_name = self._spelled_out(_display(self.text[reading.name[0] : reading.name[1]]))
         if person is not None and person.code:
             words = (person.name or "").split()
             known = person.name if len(words) >= 2 and words[0].rstrip(".") not in _HONORIFICS else None
@@ -312,7 +394,8 @@ class LabelReader:
             sector = "MED"
             outlet = _OUTLET_PATTERN.search(title)
             code = _OUTLETS[outlet.group().casefold()] if outlet else self._named_before(label)
-            nation = _PRESS_OF.search(title)  # "Vladimir Putin answered Russian journalists' questions"
+            # "Vladimir Putin answered Russian journalists' questions", in the title or the lead paragraph
+            nation = _PRESS_OF.search(title) or _PRESS_OF.search(self._lead())
             if code is None and nation:
                 code = bundled_names().code_for(nation.group(1))
             if code is None and self._interpreted:
@@ -322,32 +405,37 @@ class LabelReader:
                     if _INTERPRETED.search(self.text, label.start, label.content)
                     else self._host_code
                 )
-        intro = _SELF_INTRO.match(self.text, label.content) if press else None
-        if intro and self._introduces(intro):
+        intro = self_introduction(self.text, label.content, self._is_outlet) if press else None
+        if intro is not None and not self._organisation(intro.name):
             # "Question: Ksenia Sokolova, Snob magazine. ...": the questioner names themselves
-            rest = (intro.end(), self.text.find(".", intro.end()))
-            own = title_reading(self.text, [rest], self.index.within(*rest))
+            own = title_reading(self.text, [intro.about], self.index.within(*intro.about))
             return Speaker(
-                name=intro.group("name"),
+                name=self.text[intro.name[0] : intro.name[1]],
                 type="actor",
                 code=own.code or code,
-                sector=own.sector or sector,
-                start=intro.start("name"),
-                end=intro.end("name"),
+                sector=sector or own.sector,  # at a news conference a journalist, whatever "agency" says
+                start=intro.name[0],
+                end=intro.name[1],
             )
         return Speaker(name=None, type="unknown", code=code, sector=sector, start=label.start, end=label.end)
 
-    def _introduces(self, intro: re.Match[str]) -> bool:
-        """A self-introduction ("Ksenia Sokolova, Snob magazine.") rather than an address to someone ("Alexander
-        Tkachev, what do you think?", "Vladimir Vladimirovich, ...")."""
-        name = intro.group("name")
-        if _PATRONYMIC.search(name) or name.split()[0] in _HONORIFICS:
-            return False
-        stop = self.text.find(".", intro.end(), intro.end() + _MAX_INTRO)
-        if stop < 0:
-            return False
-        words = {w.casefold() for w in re.findall(r"[\w’']+", self.text[intro.end() : stop])}
-        return "?" not in self.text[intro.end() : stop] and not words & _ADDRESS_WORDS
+    def _lead(self) -> str:
+        """The transcript's opening narrative: the text before its first label, up to the first paragraph break
+        ("Vladimir Putin answered questions from Russian journalists upon completing his visit ...")."""
+        first = min((lab.start for lab in self.labels), default=0)
+        lead = self.text[:first].strip()
+        return lead.split("\n", 1)[0]
+
+    def _is_outlet(self, words: str) -> bool:
+        """Words that name a news organisation ("RIA Novosti", "the Amur Pravda newspaper")."""
+        if _OUTLET_PATTERN.search(words):
+            return True
+        return any(_TITLE_SECTORS[m.group().casefold()] == "MED" for m in _SECTOR_PATTERN.finditer(words))
+
+    def _organisation(self, span: tuple[int, int]) -> bool:
+        """A place, company or body the resolver found on the words ("Regarding Gazprom, Mr President.")."""
+        found = self.index.within(*span) + self.index.covering(*span)
+        return any(m.kind in _NOT_PERSONS for m in found)
 
     def _named_before(self, label: Label) -> str | None:
         """The one state named by the host's turn just before the question when that turn is one short line

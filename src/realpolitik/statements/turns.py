@@ -51,6 +51,7 @@ _MAX_ACRONYM = 5
 _PAREN_TAIL = re.compile(r"\s*\([^()]*\)\s*$")
 _ALLOWED_DOT = re.compile(r"(?<![\w.])(?:[A-Z]|Mr|Ms|Mrs|Dr|St|Jr|Sr|Co|Inc)\.")
 _FORBIDDEN = frozenset('?!;"“”«»„[]{}|/=<>…')
+_JOINED_PARTICLE = re.compile(r"[a-z]{1,3}['’-][A-Z]")
 _TOKEN = re.compile(r"\([^()]*\)|[^\s,]+|,")
 
 
@@ -88,8 +89,9 @@ class Turn:
 
 
 def _capitalised(word: str) -> bool:
+    """A capital first letter, or a particle joined to a capitalised name ("al-Ketbi", "el-Sisi")."""
     first = next((c for c in word if c.isalpha()), "")
-    return first.isupper()
+    return first.isupper() or _JOINED_PARTICLE.match(word) is not None
 
 
 def _bare(word: str) -> str:
