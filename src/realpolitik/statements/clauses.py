@@ -1,0 +1,152 @@
+"""What a cue verb reports: its complement clause ("said [the talks failed]"), repaired where the small parser
+lost it (a clause after the listener and adverbials, a subject the parser made the cue's object), and the
+tests that keep a cue out of reported speech (a cue inside what another cue reports, an outlet relaying)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from realpolitik.ontology import cues
+from realpolitik.statements.drafts import ArticleContext, trim
+from realpolitik.statements.speakers import continues_cue, is_cue, statement_object, subject_of
+
+_CLAIM_VERBS = cues.words("infinitive_claim_verbs")
+_LISTENER_VERBS = ("tell", "inform", "assure", "remind", "advise", "notify", "warn", "brief", "promise")
+
+
+def _infinitival(verb: Token) -> bool:
+    """ "finding it to be unlawful": a small clause, not a reported statement."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _question(clause: Token) -> bool:
+    """ "did not mention if there were casualties", "decide whether ...": an open question, not a statement."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause.children)
+
+
+def complement(cue: Token) -> Token | None:
+    """The reported clause: a complement after the cue, the "that" clause of the statement it issued, a "to"
+    clause of a claim ("claimed to have no memory"), or a complement before the cue in the inverted "X, Y
+    said" order (not across a semicolon, which ends the reported sentence)."""
+    after = [
+        c
+        for c in cue.children
+        if c.dep_ == "ccomp" and c.i > cue.i and not _infinitival(c) and not _question(c)
+    ]
+    if after:
+        relay = after[0]  # "X said the talks failed, the BBC reported": what X said is the relay's clause
+        inner = [c for c in relay.children if c.dep_ == "ccomp" and c.i < relay.i] if is_cue(relay) else []
+        return inner[0] if inner else relay
+    issued = statement_object(cue)
+    if issued is not None:
+        for child in issued.children:
+            if child.dep_ in ("acl", "ccomp", "relcl") and any(
+                g.lower_ == "that" and g.dep_ == "mark" for g in child.children
+            ):
+                return child
+    if cue.lemma_.lower() in _CLAIM_VERBS:
+        for child in cue.children:
+            if child.dep_ == "xcomp" and child.i > cue.i and _infinitival(child):
+                return child
+    for child in cue.children:
+        if child.dep_ == "ccomp" and child.i < cue.i:
+            between = cue.doc[child.right_edge.i + 1 : cue.i]
+            if not any(t.text == ";" for t in between):
+                return child
+    return None
+
+
+_NOT_CLAUSE_OPENERS = frozenset({"if", "whether", "to", "so", "because", "while", "when", "after", "before"})
+_LISTENER_DEPS = ("dobj", "dative", "npadvmod", "prep", "advmod", "prt", "punct", "mark", "aux", "neg")
+
+
+def clause_after(cue: Token) -> tuple[int, int] | None:
+    """When the parser found no complement: the rest of the sentence after the cue and its listener and
+    adverbials ("told the Associated Press four victims were ..."), if it opens with a subject and a verb."""
+    sent = cue.sent
+    i = cue.i + 1
+    while i < sent.end and cue.doc[i].head.i == cue.i and cue.doc[i].dep_ in _LISTENER_DEPS:
+        if cue.doc[i].is_punct:
+            return None  # "confirmed him, but the Senate ...": a new clause, not what was said
+        i = cue.doc[i].right_edge.i + 1
+    rest = cue.doc[i : sent.end]
+    if len(rest) < 4 or rest[0].dep_ == "cc" or rest[0].lower_ in _NOT_CLAUSE_OPENERS:
+        return (
+            None  # "declared a state of emergency so he could ...", "decided to allow ...", "mention if ..."
+        )
+    if any(t.text in '"“”«»' for t in rest):
+        return None
+    first = next((t for t in rest if not t.is_punct), rest[0])
+    # a noun phrase first is the clause's subject ("said on Sunday, the 36 people infected included ..."), not
+    # an object that a later clause only hangs on ("declared a state of emergency so he could ...")
+    noun_first = first.pos_ not in ("VERB", "AUX", "ADP", "SCONJ", "ADV")
+    opens_clause = any(
+        t.dep_ in ("nsubj", "nsubjpass")
+        and t.head.i >= i
+        and t.head.dep_ != "amod"  # "reported 21 confirmed cases": a number and its adjective, no clause
+        and t.i < i + 8
+        and not (noun_first and t.head.dep_ in ("relcl", "advcl") and t.left_edge.i > first.i)
+        for t in rest
+    )
+    if not opens_clause:
+        return None
+    last = rest[-1]
+    while last.i > rest.start and last.is_punct:
+        last = cue.doc[last.i - 1]
+    return rest[0].idx, last.idx + len(last)
+
+
+def clause_span(
+    ctx: ArticleContext, cue: Token, comp: Token, speaker_span: tuple[int, int] | None
+) -> tuple[int, int]:
+    # "said A, adding B": B is a statement of its own, even where the parser put it under A
+    cut = next((c for c in comp.children if c.i > comp.i and continues_cue(c)), None)
+    toks = [t for t in comp.subtree if cut is None or t.i < cut.i - 1]
+    left, right = toks[0], toks[-1]
+    subject = next((c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < comp.i), None)
+    if subject is not None and comp.i > cue.i and _lost_subject(cue, subject, comp):
+        left = subject.left_edge  # "ruled the male-only draft violated ...": the parser took the subject
+    while left.i < right.i and (left.dep_ == "mark" or left.is_punct):
+        left = ctx.doc[left.i + 1]
+    start, end = left.idx, right.idx + len(right)
+    if speaker_span and start < speaker_span[1] <= end:
+        start = speaker_span[1]
+    para = ctx.paragraph_at(cue.idx)
+    if para is not None:  # the parser may run a sentence over a paragraph break (headlines have no stop)
+        start, end = max(start, para.start), min(end, para.end)
+    return trim(ctx.text, start, end)
+
+
+def speaks_itself(verb: Token) -> bool:
+    """A speech verb with a subject of its own: a statement in its own right, which an outlet only relays."""
+    return is_cue(verb) and verb.lemma_.lower() not in ("report",) and subject_of(verb) is not None
+
+
+def _lost_subject(cue: Token, obj: Token, comp: Token) -> bool:
+    """An object of the cue right before a complement with no subject of its own is that clause's subject
+    (not a listener: "told reporters the talks failed" keeps "reporters" out)."""
+    if cue.lemma_.lower() in _LISTENER_VERBS or obj.pos_ == "PRON" or obj.ent_type_ in ("PERSON", "ORG"):
+        return False
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in comp.children)
+    return not has_subject and obj.right_edge.i + 1 == comp.left_edge.i
+
+
+def nested_in_cue(cue: Token) -> bool:
+    """The cue sits inside what another cue reports ("I don't think Russia thinks ...", "said they believe"),
+    unless a third party named by its own name speaks there ("Duda said ... while Brudziński wrote ...")."""
+    if continues_cue(cue):
+        return False
+    own = subject_of(cue)
+    third_party = own is not None and own.pos_ == "PROPN"
+    node = cue
+    for _ in range(6):
+        if node.head.i == node.i:
+            return False
+        if node.dep_ in ("ccomp", "xcomp") and is_cue(node.head):
+            outer = subject_of(node.head)
+            named_outer = outer is not None and outer.pos_ == "PROPN"
+            return not (
+                third_party and own is not None and named_outer and outer is not None and outer.i != own.i
+            )
+        node = node.head
+    return False
