@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import get_args
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from realpolitik.annotate import sentence_of
 from realpolitik.model import Article, Mention, Speaker, SpeakerType, Statement, StatementForm, stable_id
@@ -287,6 +287,27 @@ def _colon_drafts(ctx: ArticleContext, claimed: list[tuple[int, int]]) -> list[D
     return out
 
 
+def _aside_subject(wh: Token) -> bool:
+    """The subject of a speech verb in an aside about someone named ("Tuilaepa, who told the press ..."), or
+    an acronym the parser took for a pronoun ("WHO said"): a speaker, unlike "what X said" or the restrictive
+    "anyone who says"."""
+    if wh.dep_ != "nsubj":
+        return False
+    return (wh.text.isupper() and len(wh.text) > 1) or (
+        wh.lower_ == "who" and wh.i > 0 and wh.doc[wh.i - 1].text == ","
+    )
+
+
+def _aside_end(source: Token, sent: Span) -> int:
+    """Where "according to X" ends: after X, or at the end of the sentence when an aside about X closes it
+    ("..., according to police, who said officers arrived ...": a statement of its own)."""
+    after = source.right_edge.i + 1
+    doc = source.doc
+    if after + 1 < sent.end and doc[after].text == "," and doc[after + 1].lower_ in ("who", "which"):
+        return sent.end_char
+    return source.right_edge.idx + len(source.right_edge)
+
+
 def _covered(length: int, spans: Sequence[tuple[int, int]]) -> bytearray:
     """One flag per character: inside one of ``spans`` (a look-up per token instead of a scan of the spans)."""
     flags = bytearray(length + 1)
@@ -316,7 +337,7 @@ def _reported_drafts(
             continue  # "did not find the money", "did not say whether": nothing was said
         if nested_in_cue(tok) or any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
             continue  # "as they say": a hedge, not a statement
-        if any(c.tag_ in ("WP", "WDT") and c.i < tok.i for c in tok.children):
+        if any(c.tag_ in ("WP", "WDT") and c.i < tok.i and not _aside_subject(c) for c in tok.children):
             continue  # "what Ms Matviyenko said now": a reference to a statement, not one
         comp = complement(tok)
         span = clause_after(tok) if comp is None else None
@@ -368,7 +389,7 @@ def _reported_drafts(
         if according is None:
             continue
         phrase_start = according.idx
-        phrase_end = source.right_edge.idx + len(source.right_edge)
+        phrase_end = _aside_end(source, sent)
         beyond = None  # the source the parser made a subject: the phrase ends at its comma
         if source.dep_ != "pobj":
             comma = next((t for t in sent[source.i - sent.start :] if t.text == ","), None)

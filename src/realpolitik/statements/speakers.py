@@ -151,6 +151,12 @@ def _actor_behind(subject: Token, verb: Token) -> Token | None:
             return named
     if low in _RELATIVE and verb.dep_ == "relcl":
         return _actor_behind(verb.head, verb.head.head) if verb.head.i != verb.head.head.i else verb.head
+    if low in ("who", "which") and subject.i > 1 and subject.doc[subject.i - 1].text == ",":
+        before = subject.doc[
+            subject.i - 2
+        ]  # "according to police, who said", the clause parsed as a conjunct
+        if before.pos_ in ("NOUN", "PROPN") and before.dep_ in ("pobj", "nsubj", "dobj", "appos"):
+            return before
     lemma = subject.lemma_.lower()
     if lemma in _UTTERANCE_HEADS or lemma in _STATEMENT_NOUNS:
         issuer = _issuer(subject)

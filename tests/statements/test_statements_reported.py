@@ -1,0 +1,69 @@
+"""Reported speech the small parser mis-attaches, end to end through the Engine: each case names the exact
+content span and the speaker, and fails without the rule it stands for."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+# (text, [(the content exactly, speaker type, a word of the speaker's name or None)])
+CASES: list[tuple[str, list[tuple[str, str, str | None]]]] = [
+    # a speech verb in an aside about someone named: "X, who told ..." (the relative pronoun is the subject)
+    (
+        "The flag flew outside the home of Prime Minister Tuilaepa, who told the press his nephew needed a dose.",
+        [("his nephew needed a dose", "actor", "Tuilaepa")],
+    ),
+    # an acronym the parser takes for the pronoun "who"
+    (
+        "WHO said they are uncertain whether infected people can pass on the virus before symptoms show.",
+        [
+            (
+                "they are uncertain whether infected people can pass on the virus before symptoms show",
+                "actor",
+                "WHO",
+            )
+        ],
+    ),
+    # "according to X, who said ...": two statements, the aside is not part of the first one
+    (
+        "The shooting began at 10:39 a.m. local time, according to police, who said officers arrived at the "
+        "store six minutes later.",
+        [
+            ("The shooting began at 10:39 a.m. local time", "anonymous_official", None),
+            ("officers arrived at the store six minutes later", "anonymous_official", None),
+        ],
+    ),
+]
+
+# Texts that hold no statement at all.
+NO_STATEMENTS = [
+    # a restrictive relative clause picks out people; it reports nobody's statement
+    "The people who said the vote was rigged were arrested on Monday.",
+    "That is what the minister said yesterday in Paris.",
+]
+
+
+def _contents(nlp_engine: Any, text: str) -> list[Any]:
+    return list(nlp_engine.analyze_text(text).statements)
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_reported_statement(nlp_engine: Any, text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    statements = _contents(nlp_engine, text)
+    found = {text[s.start : s.end]: s for s in statements}
+    for content, kind, name in expected:
+        assert content in found, f"no statement {content!r}: {list(found)}"
+        speaker = found[content].speaker
+        assert speaker.type == kind, (content, speaker)
+        if name is not None:
+            assert (
+                name.casefold() in f"{speaker.name} {text[speaker.start or 0 : speaker.end or 0]}".casefold()
+            )
+
+
+@pytest.mark.parametrize("text", NO_STATEMENTS, ids=[t[:40] for t in NO_STATEMENTS])
+def test_no_statement(nlp_engine: Any, text: str) -> None:
+    assert [text[s.start : s.end] for s in _contents(nlp_engine, text)] == []
