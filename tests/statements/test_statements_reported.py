@@ -38,6 +38,26 @@ CASES: list[tuple[str, list[tuple[str, str, str | None]]]] = [
     ),
 ]
 
+# a cue that introduces a quote with a colon reports the clause before the colon as well
+CASES += [
+    (
+        'The Department issued a statement that an inmate had been stabbed: "There was an assault on an inmate '
+        'on Friday at the prison."',
+        [
+            ("an inmate had been stabbed", "actor", "Department"),
+            ("There was an assault on an inmate on Friday at the prison.", "actor", "Department"),
+        ],
+    ),
+    (
+        "The High Court also ruled on the same day, finding that the prorogation of Parliament was not a matter "
+        'for the courts: "In our view, the decision of the Prime Minister is political."',
+        [
+            ("the prorogation of Parliament was not a matter for the courts", "actor", "High Court"),
+            ("In our view, the decision of the Prime Minister is political.", "actor", "High Court"),
+        ],
+    ),
+]
+
 # Texts that hold no statement at all.
 NO_STATEMENTS = [
     # a restrictive relative clause picks out people; it reports nobody's statement
@@ -67,3 +87,17 @@ def test_reported_statement(nlp_engine: Any, text: str, expected: list[tuple[str
 @pytest.mark.parametrize("text", NO_STATEMENTS, ids=[t[:40] for t in NO_STATEMENTS])
 def test_no_statement(nlp_engine: Any, text: str) -> None:
     assert [text[s.start : s.end] for s in _contents(nlp_engine, text)] == []
+
+
+def test_a_quote_is_not_repeated_as_the_clause_its_cue_governs(nlp_engine: Any) -> None:
+    text = (
+        "The High Court also ruled on the same day, finding that the prorogation of Parliament was not a matter "
+        'for the courts: "In our view, the decision of the Prime Minister is political."'
+    )
+    contents = [text[s.start : s.end].rstrip(".") for s in _contents(nlp_engine, text)]
+    assert len(contents) == len(set(contents)), contents
+
+
+def test_a_quote_after_its_cue_leaves_the_mixed_clause_alone(nlp_engine: Any) -> None:
+    text = 'She said she did this to show victims "there is nothing to be ashamed of".'
+    assert len(_contents(nlp_engine, text)) == 1

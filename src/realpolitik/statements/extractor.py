@@ -298,6 +298,12 @@ def _aside_subject(wh: Token) -> bool:
     )
 
 
+def _before_colon(text: str, start: int, end: int, quoted: bytearray) -> bool:
+    """A clause with no quotation in it that a colon closes ("issued a statement that A: "B""): what the
+    cue said before the quote it introduces."""
+    return not any(quoted[start:end]) and text[end : end + 2].lstrip()[:1] == ":"
+
+
 def _aside_end(source: Token, sent: Span) -> int:
     """Where "according to X" ends: after X, or at the end of the sentence when an aside about X closes it
     ("..., according to police, who said officers arrived ...": a statement of its own)."""
@@ -326,7 +332,7 @@ def _reported_drafts(
     for tok in ctx.doc:
         if tok.dep_ == "dobj" and tok.lemma_.lower() in STATEMENT_NOUNS:
             issuing.add(tok.head.i)
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod" and tok.i not in used:
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod":
             verbs.append(tok)  # not "reported incidents": a participle describing a noun says nothing
     quoted = _covered(len(ctx.text), quotes_outer)
     out: list[Draft] = []
@@ -340,7 +346,7 @@ def _reported_drafts(
         if any(c.tag_ in ("WP", "WDT") and c.i < tok.i and not _aside_subject(c) for c in tok.children):
             continue  # "what Ms Matviyenko said now": a reference to a statement, not one
         comp = complement(tok)
-        span = clause_after(tok) if comp is None else None
+        span = clause_after(tok) if comp is None and tok.i not in used else None
         if comp is None and span is None:
             continue
         relaying = tok.dep_ in ("ccomp", "parataxis") and is_cue(tok.head) and tok.head.i < tok.i
@@ -366,8 +372,8 @@ def _reported_drafts(
         else:
             assert span is not None
             start, end = trim(ctx.text, *span)  # "reported in mid-2019, 62 outlets had closed"
-        if end - start < 10:
-            continue
+        if end - start < 10 or (tok.i in used and not _before_colon(ctx.text, start, end, quoted)):
+            continue  # a cue that gave a quote reports a clause of its own only before it ("found that A: "B"")
         form: StatementForm = (
             "mixed" if any(start <= qs and qe <= end + 1 for qs, qe in quotes_outer) else "indirect"
         )
@@ -429,7 +435,7 @@ def extract_statements(doc: Doc, article: Article, mentions: Sequence[Mention]) 
     drafts = spelled_out(ctx, resolve_pronouns(ctx, settle(ctx, drafts)))
     drafts = [
         d
-        for d in drop_nested_duplicates(drafts)
+        for d in drop_nested_duplicates(ctx.text, drafts)
         if d.speaker.type in SPEAKER_TYPES and not is_not_statement(ctx.text, d) and not in_caption(ctx, d)
     ]
     statements = []
