@@ -58,11 +58,34 @@ CASES += [
     ),
 ]
 
+# the subject of the reported clause that the parser made the cue's object
+CASES += [
+    (
+        "A federal judge ruled the government's practice of registering men but not women for the draft, or "
+        "military conscription, is unconstitutional.",
+        [
+            (
+                "the government's practice of registering men but not women for the draft, or military "
+                "conscription, is unconstitutional",
+                "anonymous_official",
+                None,
+            )
+        ],
+    ),
+    (
+        "At 6:30 pm, the city issued a follow-up statement announcing the break had been contained by the crews.",
+        [("the break had been contained by the crews", "unknown", None)],
+    ),
+]
+
 # Texts that hold no statement at all.
 NO_STATEMENTS = [
     # a restrictive relative clause picks out people; it reports nobody's statement
     "The people who said the vote was rigged were arrested on Monday.",
     "That is what the minister said yesterday in Paris.",
+    # a cue that is no finite verb: a list of things to do, not a report
+    "It will allow Melbournians to work collectively, find out solutions, trial solutions, hold a forum and see "
+    "what really works.",
 ]
 
 

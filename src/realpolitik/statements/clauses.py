@@ -53,7 +53,64 @@ def complement(cue: Token) -> Token | None:
             between = cue.doc[child.right_edge.i + 1 : cue.i]
             if not any(t.text == ";" for t in between):
                 return child
+    return _verb_after_object(cue)
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _finite(verb: Token) -> bool:
+    return verb.tag_ in _FINITE or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in verb.children
+    )
+
+
+def _verb_after_object(cue: Token) -> Token | None:
+    """ "ruled the male-only draft violated the Constitution", "ruled the practice (..., ...), is
+    unconstitutional": a finite verb with no subject right after the cue's object, which the parser hung on
+    the cue; the object is its lost subject (see :func:`lost_object`). Only for a cue in a finite clause
+    ("to find out solutions, hold ..." reports nothing)."""
+    if not _finite(cue):
+        return None
+    for verb in cue.children:
+        if verb.i < cue.i or verb.dep_ not in ("advcl", "conj", "dep", "parataxis"):
+            continue
+        if verb.pos_ not in ("VERB", "AUX") or not _finite(verb):
+            continue
+        if any(c.dep_ in ("mark", "cc", "advmod") and c.i < verb.i for c in verb.children) or any(
+            c.dep_ == "cc" and cue.i < c.i < verb.i for c in cue.children
+        ):
+            continue  # "announced the plan and said ...", "... because it was ...": a clause of its own
+        if lost_object(cue, verb) is not None:
+            return verb
     return None
+
+
+def lost_object(cue: Token, comp: Token) -> Token | None:
+    """The object right before a complement with no subject of its own, which is that clause's subject: the
+    cue's object ("ruled the draft violated"), or the object of a speech verb on the statement it issued
+    ("issued a statement announcing the break had been contained"). Not a listener ("told reporters the talks
+    failed" keeps "reporters" out), a pronoun, or a name the parser saw."""
+    doc = cue.doc
+    if comp.i < cue.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in comp.children):
+        return None
+    before = comp.left_edge.i - 1
+    if before > cue.i and doc[before].text == ",":
+        before -= 1  # the comma that closes an aside inside it ("the practice of ..., or ..., is")
+    if before <= cue.i:
+        return None
+    obj = doc[before]
+    while not (obj.dep_ == "dobj" and (obj.head.i == cue.i or (obj.head.dep_ == "acl" and is_cue(obj.head)))):
+        if obj.head.i == obj.i or not cue.i < obj.head.i < comp.i:
+            return None
+        obj = obj.head
+    if cue.lemma_.lower() in _LISTENER_VERBS or obj.pos_ == "PRON" or obj.ent_type_ in ("PERSON", "ORG"):
+        return None
+    if obj.right_edge.i != comp.left_edge.i - 1:  # the comma case: an aside with commas of its own
+        inner = doc[obj.i : obj.right_edge.i + 1]
+        if obj.right_edge.i != comp.left_edge.i - 2 or not any(t.text == "," for t in inner):
+            return None
+    return obj
 
 
 _NOT_CLAUSE_OPENERS = frozenset({"if", "whether", "to", "so", "because", "while", "when", "after", "before"})
@@ -103,8 +160,8 @@ def clause_span(
     cut = next((c for c in comp.children if c.i > comp.i and continues_cue(c)), None)
     toks = [t for t in comp.subtree if cut is None or t.i < cut.i - 1]
     left, right = toks[0], toks[-1]
-    subject = next((c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < comp.i), None)
-    if subject is not None and comp.i > cue.i and _lost_subject(cue, subject, comp):
+    subject = lost_object(cue, comp)
+    if subject is not None:
         left = subject.left_edge  # "ruled the male-only draft violated ...": the parser took the subject
     while left.i < right.i and (left.dep_ == "mark" or left.is_punct):
         left = ctx.doc[left.i + 1]
@@ -120,15 +177,6 @@ def clause_span(
 def speaks_itself(verb: Token) -> bool:
     """A speech verb with a subject of its own: a statement in its own right, which an outlet only relays."""
     return is_cue(verb) and verb.lemma_.lower() not in ("report",) and subject_of(verb) is not None
-
-
-def _lost_subject(cue: Token, obj: Token, comp: Token) -> bool:
-    """An object of the cue right before a complement with no subject of its own is that clause's subject
-    (not a listener: "told reporters the talks failed" keeps "reporters" out)."""
-    if cue.lemma_.lower() in _LISTENER_VERBS or obj.pos_ == "PRON" or obj.ent_type_ in ("PERSON", "ORG"):
-        return False
-    has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in comp.children)
-    return not has_subject and obj.right_edge.i + 1 == comp.left_edge.i
 
 
 def nested_in_cue(cue: Token) -> bool:
