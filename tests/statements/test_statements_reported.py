@@ -78,6 +78,18 @@ CASES += [
     ),
 ]
 
+# "they" after the clause it reports is the clause's subject, when that names officials or a group
+CASES += [
+    (
+        "Police arrested two men near the border on Saturday, they said.",
+        [("Police arrested two men near the border on Saturday", "anonymous_official", None)],
+    ),
+    (
+        "Prosecutors charged the driver with manslaughter, they said on Sunday.",
+        [("Prosecutors charged the driver with manslaughter", "anonymous_official", None)],
+    ),
+]
+
 # Texts that hold no statement at all.
 NO_STATEMENTS = [
     # a restrictive relative clause picks out people; it reports nobody's statement

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from realpolitik.ontology import cues
 from realpolitik.statements.drafts import ArticleContext, trim
-from realpolitik.statements.speakers import continues_cue, is_cue, statement_object, subject_of
+from realpolitik.statements.speakers import REPORT_LEMMAS, continues_cue, is_cue, statement_object, subject_of
 
 _CLAIM_VERBS = cues.words("infinitive_claim_verbs")
 _LISTENER_VERBS = ("tell", "inform", "assure", "remind", "advise", "notify", "warn", "brief", "promise")
@@ -176,7 +176,19 @@ def clause_span(
 
 def speaks_itself(verb: Token) -> bool:
     """A speech verb with a subject of its own: a statement in its own right, which an outlet only relays."""
-    return is_cue(verb) and verb.lemma_.lower() not in ("report",) and subject_of(verb) is not None
+    reports = verb.lemma_.lower() in REPORT_LEMMAS or statement_object(verb) is not None
+    return reports and verb.lemma_.lower() not in ("report",) and subject_of(verb) is not None
+
+
+def they_of(cue: Token, comp: Token) -> Token | None:
+    """ "State prosecutors charged the suspect with murder, they said": "they" after a clause is that clause's
+    plural subject, when it names people."""
+    if comp.i > cue.i:
+        return None
+    subject = next((c for c in comp.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ not in ("NNS", "NNPS"):
+        return None
+    return subject
 
 
 def nested_in_cue(cue: Token) -> bool:

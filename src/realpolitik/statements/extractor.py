@@ -20,7 +20,14 @@ from spacy.tokens import Doc, Span, Token
 from realpolitik.annotate import sentence_of
 from realpolitik.model import Article, Mention, Speaker, SpeakerType, Statement, StatementForm, stable_id
 from realpolitik.ontology.lexicon import Lexicon
-from realpolitik.statements.clauses import clause_after, clause_span, complement, nested_in_cue, speaks_itself
+from realpolitik.statements.clauses import (
+    clause_after,
+    clause_span,
+    complement,
+    nested_in_cue,
+    speaks_itself,
+    they_of,
+)
 from realpolitik.statements.drafts import (
     ArticleContext,
     Draft,
@@ -360,12 +367,17 @@ def _reported_drafts(
             continue
         prev = ctx.person_before(subj.idx)
         speaker = speaker_from_head(subj, ctx.index, previous_person=prev)
+        they = they_of(tok, comp) if subj.lower_ == "they" and comp is not None else None
+        named = speaker_from_head(they, ctx.index) if they is not None else None
+        inside = named is not None and named.type != "unknown"  # "Police arrested two men, they said"
+        if inside:
+            speaker = named
         if speaker is None:
             continue
         if comp is not None:
             own = (
                 (speaker.start, speaker.end)
-                if speaker.start is not None and speaker.end is not None
+                if speaker.start is not None and speaker.end is not None and not inside
                 else None
             )
             start, end = clause_span(ctx, tok, comp, own)
@@ -378,7 +390,15 @@ def _reported_drafts(
             "mixed" if any(start <= qs and qe <= end + 1 for qs, qe in quotes_outer) else "indirect"
         )
         out.append(
-            Draft(start, end, speaker, form, (tok.idx, tok.idx + len(tok)), tok.i, pronoun=pronoun_of(subj))
+            Draft(
+                start,
+                end,
+                speaker,
+                form,
+                (tok.idx, tok.idx + len(tok)),
+                tok.i,
+                pronoun=None if inside else pronoun_of(subj),
+            )
         )
     for sent in ctx.sents:
         if quoted[sent.start_char]:
