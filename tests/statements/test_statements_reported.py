@@ -90,11 +90,23 @@ CASES += [
     ),
 ]
 
+# "by saying ...": the speaker is the subject of the clause the manner phrase belongs to
+CASES += [
+    (
+        'Foreign Minister Anna Berg closed the meeting by saying "we will return to the table next week with a '
+        'new offer."',
+        [("we will return to the table next week with a new offer.", "actor", "Berg")],
+    ),
+]
+
 # Texts that hold no statement at all.
 NO_STATEMENTS = [
     # a restrictive relative clause picks out people; it reports nobody's statement
     "The people who said the vote was rigged were arrested on Monday.",
     "That is what the minister said yesterday in Paris.",
+    # what someone is accused of having said is not the accuser's statement; an opening statement is no cue
+    "The senator accused the governor of previously saying he wanted to ban hydraulic fracturing.",
+    "After opening statements, the candidates received ten questions on the economy.",
     # a cue that is no finite verb: a list of things to do, not a report
     "It will allow Melbournians to work collectively, find out solutions, trial solutions, hold a forum and see "
     "what really works.",
