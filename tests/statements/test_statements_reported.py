@@ -99,6 +99,15 @@ CASES += [
     ),
 ]
 
+# a cue after a comma that closes its sentence, with the speaker after it
+CASES += [
+    (
+        "It is not for the court to rule on the motives of ministers, argued the government's lawyer, Anna Berg."
+        "\n\nThe hearing ended on Thursday.",
+        [("It is not for the court to rule on the motives of ministers", "actor", "Berg")],
+    ),
+]
+
 # Texts that hold no statement at all.
 NO_STATEMENTS = [
     # a restrictive relative clause picks out people; it reports nobody's statement
@@ -107,6 +116,8 @@ NO_STATEMENTS = [
     # what someone is accused of having said is not the accuser's statement; an opening statement is no cue
     "The senator accused the governor of previously saying he wanted to ban hydraulic fracturing.",
     "After opening statements, the candidates received ten questions on the economy.",
+    # a comma and a verb with no speaker after it
+    "The plan failed, said nothing about the future.",
     # a cue that is no finite verb: a list of things to do, not a report
     "It will allow Melbournians to work collectively, find out solutions, trial solutions, hold a forum and see "
     "what really works.",

@@ -210,3 +210,31 @@ def nested_in_cue(cue: Token) -> bool:
             )
         node = node.head
     return False
+
+
+def inverted_cue(cue: Token) -> tuple[Token, tuple[int, int]] | None:
+    """ "It is not for the Court to opine, argued the government's lawyer, Richard Keen.": a cue after a comma
+    that closes its sentence, with the speaker after it (parsed as its object) and no subject before it. The
+    speaker's head and the span of the clause before the comma, when that clause has a subject."""
+    doc = cue.doc
+    sent = cue.sent
+    if cue.tag_ not in ("VBD", "VBZ") or cue.i < sent.start + 4 or doc[cue.i - 1].text != ",":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    speaker = next((c for c in cue.children if c.i == cue.i + 1 or c.left_edge.i == cue.i + 1), None)
+    if (
+        speaker is None
+        or speaker.dep_ not in ("dobj", "attr", "npadvmod")
+        or speaker.pos_ not in ("NOUN", "PROPN")
+    ):
+        return None
+    rest = doc[speaker.right_edge.i + 1 : sent.end]
+    if any(not (t.is_punct or t.is_space) and not cue.is_ancestor(t) for t in rest):
+        return None  # the sentence goes on: not a closing attribution
+    before = doc[sent.start : cue.i - 1]
+    if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in before) or any(
+        t.text in '"“”' for t in before
+    ):
+        return None
+    return speaker, (before.start_char, before.end_char)

@@ -24,6 +24,7 @@ from realpolitik.statements.clauses import (
     clause_after,
     clause_span,
     complement,
+    inverted_cue,
     nested_in_cue,
     speaks_itself,
     they_of,
@@ -354,12 +355,15 @@ def _reported_drafts(
             continue  # "what Ms Matviyenko said now": a reference to a statement, not one
         comp = complement(tok)
         span = clause_after(tok) if comp is None and tok.i not in used else None
+        inverted = inverted_cue(tok) if comp is None and span is None and tok.i not in used else None
+        if inverted is not None:  # "..., argued the government's lawyer, Richard Keen."
+            span = inverted[1]
         if comp is None and span is None:
             continue
         relaying = tok.dep_ in ("ccomp", "parataxis") and is_cue(tok.head) and tok.head.i < tok.i
         if comp is not None and comp.i < tok.i and (speaks_itself(comp) or relaying):
             continue  # "X said ..., the BBC reported": the outlet only relays X's statement
-        subj = subject_of(tok)
+        subj = inverted[0] if inverted is not None else subject_of(tok)
         if subj is None or (
             not (subj.text.isupper() and len(subj.text) > 1)
             and subj.lower_ in ("i", "we", "you", "this", "that", "which", "who")
