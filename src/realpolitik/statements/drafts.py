@@ -17,6 +17,7 @@ from realpolitik.model import Article, Mention, Speaker, StatementForm
 from realpolitik.statements.quotes import Paragraph, split_paragraphs
 from realpolitik.statements.speakers import MentionIndex, only_titles, previous_person
 
+_CLOSING = ".!?\"'”’»"
 _CREDIT = re.compile(r"\s*(?:image|photo|picture|credit|source|video|file)s?\s*:", re.I)
 _SCHEDULE = re.compile(r"\(\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\)\s*$", re.I)  # "meeting (2 pm)"
 _CREDIT_TAIL = re.compile(r"\b(?:Image|Photo|Picture|Credit)s?:\s*[^\n]{1,60}$")  # "Image: C.Suthorn."
@@ -230,16 +231,18 @@ def is_not_statement(text: str, draft: Draft) -> bool:
     )
 
 
-def drop_nested_duplicates(drafts: list[Draft]) -> list[Draft]:
-    """A reported statement whose content repeats an existing one (same span) is dropped."""
-    seen: set[tuple[int, int]] = set()
-    out = []
+def drop_nested_duplicates(text: str, drafts: list[Draft]) -> list[Draft]:
+    """A statement whose content repeats another (the same span, give or take the closing stop or quotation
+    mark: a quote and the clause its cue governs) is dropped; a direct quote is kept before a reported one."""
+    kept: dict[tuple[int, int], Draft] = {}
     for d in drafts:
-        if (d.start, d.end) in seen:
-            continue
-        seen.add((d.start, d.end))
-        out.append(d)
-    return out
+        end = d.end
+        while end > d.start and text[end - 1] in _CLOSING:
+            end -= 1
+        if (d.start, end) not in kept or (d.form == "direct" != kept[(d.start, end)].form):
+            kept[(d.start, end)] = d  # the quote, rather than the clause read off its cue
+    chosen = {id(d) for d in kept.values()}
+    return [d for d in drafts if id(d) in chosen]
 
 
 def according_to(ctx: ArticleContext, sents: Sequence[Span], skip: list[tuple[int, int]]) -> Token | None:

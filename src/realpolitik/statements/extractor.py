@@ -16,12 +16,20 @@ import re
 from collections.abc import Callable, Sequence
 from typing import get_args
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from realpolitik.annotate import sentence_of
 from realpolitik.model import Article, Mention, Speaker, SpeakerType, Statement, StatementForm, stable_id
-from realpolitik.ontology import cues
 from realpolitik.ontology.lexicon import Lexicon
+from realpolitik.statements.clauses import (
+    clause_after,
+    clause_span,
+    complement,
+    inverted_cue,
+    nested_in_cue,
+    speaks_itself,
+    they_of,
+)
 from realpolitik.statements.drafts import (
     ArticleContext,
     Draft,
@@ -45,10 +53,8 @@ from realpolitik.statements.quotes import (
 from realpolitik.statements.speakers import (
     REPORT_LEMMAS,
     STATEMENT_NOUNS,
-    continues_cue,
     is_cue,
     speaker_from_head,
-    statement_object,
     subject_of,
 )
 from realpolitik.statements.stance import stances_for
@@ -59,8 +65,6 @@ SPEAKER_TYPES = frozenset(get_args(SpeakerType))
 _ALNUM_PAIR = re.compile(r"[^\W_].*?[^\W_]", re.DOTALL)  # two letters or digits (str.isalnum), anywhere
 _MIN_QUOTE_WORDS = 4  # shorter unattributed quotes are scare quotes or titles, not statements
 _COMPLEMENT_DEPS = ("ccomp", "parataxis", "xcomp", "dobj", "advcl", "conj")
-_CLAIM_VERBS = cues.words("infinitive_claim_verbs")
-_LISTENER_VERBS = ("tell", "inform", "assure", "remind", "advise", "notify", "warn", "brief", "promise")
 
 
 # --------------------------------------------------------------------------- transcript turns, dashes
@@ -181,7 +185,7 @@ def _embedded(ctx: ArticleContext, quote: Quote) -> bool:
         for tok in sent:
             if tok.idx >= quote.outer_start or not is_cue(tok):
                 continue
-            comp = _complement(tok)
+            comp = complement(tok)
             if comp is None or quote.outer_start <= comp.idx < quote.outer_end:
                 continue
             if comp.left_edge.idx <= quote.outer_start and comp.right_edge.idx >= quote.outer_end - 1:
@@ -293,142 +297,31 @@ def _colon_drafts(ctx: ArticleContext, claimed: list[tuple[int, int]]) -> list[D
     return out
 
 
-def _infinitival(verb: Token) -> bool:
-    """ "finding it to be unlawful": a small clause, not a reported statement."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
-def _question(clause: Token) -> bool:
-    """ "did not mention if there were casualties", "decide whether ...": an open question, not a statement."""
-    return any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause.children)
-
-
-def _complement(cue: Token) -> Token | None:
-    """The reported clause: a complement after the cue, the "that" clause of the statement it issued, a "to"
-    clause of a claim ("claimed to have no memory"), or a complement before the cue in the inverted "X, Y
-    said" order (not across a semicolon, which ends the reported sentence)."""
-    after = [
-        c
-        for c in cue.children
-        if c.dep_ == "ccomp" and c.i > cue.i and not _infinitival(c) and not _question(c)
-    ]
-    if after:
-        relay = after[0]  # "X said the talks failed, the BBC reported": what X said is the relay's clause
-        inner = [c for c in relay.children if c.dep_ == "ccomp" and c.i < relay.i] if is_cue(relay) else []
-        return inner[0] if inner else relay
-    issued = statement_object(cue)
-    if issued is not None:
-        for child in issued.children:
-            if child.dep_ in ("acl", "ccomp", "relcl") and any(
-                g.lower_ == "that" and g.dep_ == "mark" for g in child.children
-            ):
-                return child
-    if cue.lemma_.lower() in _CLAIM_VERBS:
-        for child in cue.children:
-            if child.dep_ == "xcomp" and child.i > cue.i and _infinitival(child):
-                return child
-    for child in cue.children:
-        if child.dep_ == "ccomp" and child.i < cue.i:
-            between = cue.doc[child.right_edge.i + 1 : cue.i]
-            if not any(t.text == ";" for t in between):
-                return child
-    return None
-
-
-_NOT_CLAUSE_OPENERS = frozenset({"if", "whether", "to", "so", "because", "while", "when", "after", "before"})
-_LISTENER_DEPS = ("dobj", "dative", "npadvmod", "prep", "advmod", "prt", "punct", "mark", "aux", "neg")
-
-
-def _clause_after(cue: Token) -> tuple[int, int] | None:
-    """When the parser found no complement: the rest of the sentence after the cue and its listener and
-    adverbials ("told the Associated Press four victims were ..."), if it opens with a subject and a verb."""
-    sent = cue.sent
-    i = cue.i + 1
-    while i < sent.end and cue.doc[i].head.i == cue.i and cue.doc[i].dep_ in _LISTENER_DEPS:
-        if cue.doc[i].is_punct:
-            return None  # "confirmed him, but the Senate ...": a new clause, not what was said
-        i = cue.doc[i].right_edge.i + 1
-    rest = cue.doc[i : sent.end]
-    if len(rest) < 4 or rest[0].dep_ == "cc" or rest[0].lower_ in _NOT_CLAUSE_OPENERS:
-        return (
-            None  # "declared a state of emergency so he could ...", "decided to allow ...", "mention if ..."
-        )
-    if any(t.text in '"“”«»' for t in rest):
-        return None
-    first = next((t for t in rest if not t.is_punct), rest[0])
-    # a noun phrase first is the clause's subject ("said on Sunday, the 36 people infected included ..."), not
-    # an object that a later clause only hangs on ("declared a state of emergency so he could ...")
-    noun_first = first.pos_ not in ("VERB", "AUX", "ADP", "SCONJ", "ADV")
-    opens_clause = any(
-        t.dep_ in ("nsubj", "nsubjpass")
-        and t.head.i >= i
-        and t.head.dep_ != "amod"  # "reported 21 confirmed cases": a number and its adjective, no clause
-        and t.i < i + 8
-        and not (noun_first and t.head.dep_ in ("relcl", "advcl") and t.left_edge.i > first.i)
-        for t in rest
+def _aside_subject(wh: Token) -> bool:
+    """The subject of a speech verb in an aside about someone named ("Tuilaepa, who told the press ..."), or
+    an acronym the parser took for a pronoun ("WHO said"): a speaker, unlike "what X said" or the restrictive
+    "anyone who says"."""
+    if wh.dep_ != "nsubj":
+        return False
+    return (wh.text.isupper() and len(wh.text) > 1) or (
+        wh.lower_ == "who" and wh.i > 0 and wh.doc[wh.i - 1].text == ","
     )
-    if not opens_clause:
-        return None
-    last = rest[-1]
-    while last.i > rest.start and last.is_punct:
-        last = cue.doc[last.i - 1]
-    return rest[0].idx, last.idx + len(last)
 
 
-def _clause_span(
-    ctx: ArticleContext, cue: Token, comp: Token, speaker_span: tuple[int, int] | None
-) -> tuple[int, int]:
-    # "said A, adding B": B is a statement of its own, even where the parser put it under A
-    cut = next((c for c in comp.children if c.i > comp.i and continues_cue(c)), None)
-    toks = [t for t in comp.subtree if cut is None or t.i < cut.i - 1]
-    left, right = toks[0], toks[-1]
-    subject = next((c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < comp.i), None)
-    if subject is not None and comp.i > cue.i and _lost_subject(cue, subject, comp):
-        left = subject.left_edge  # "ruled the male-only draft violated ...": the parser took the subject
-    while left.i < right.i and (left.dep_ == "mark" or left.is_punct):
-        left = ctx.doc[left.i + 1]
-    start, end = left.idx, right.idx + len(right)
-    if speaker_span and start < speaker_span[1] <= end:
-        start = speaker_span[1]
-    para = ctx.paragraph_at(cue.idx)
-    if para is not None:  # the parser may run a sentence over a paragraph break (headlines have no stop)
-        start, end = max(start, para.start), min(end, para.end)
-    return trim(ctx.text, start, end)
+def _before_colon(text: str, start: int, end: int, quoted: bytearray) -> bool:
+    """A clause with no quotation in it that a colon closes ("issued a statement that A: "B""): what the
+    cue said before the quote it introduces."""
+    return not any(quoted[start:end]) and text[end : end + 2].lstrip()[:1] == ":"
 
 
-def _speaks_itself(verb: Token) -> bool:
-    """A speech verb with a subject of its own: a statement in its own right, which an outlet only relays."""
-    return is_cue(verb) and verb.lemma_.lower() not in ("report",) and subject_of(verb) is not None
-
-
-def _lost_subject(cue: Token, obj: Token, comp: Token) -> bool:
-    """An object of the cue right before a complement with no subject of its own is that clause's subject
-    (not a listener: "told reporters the talks failed" keeps "reporters" out)."""
-    if cue.lemma_.lower() in _LISTENER_VERBS or obj.pos_ == "PRON" or obj.ent_type_ in ("PERSON", "ORG"):
-        return False
-    has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in comp.children)
-    return not has_subject and obj.right_edge.i + 1 == comp.left_edge.i
-
-
-def _nested_in_cue(cue: Token) -> bool:
-    """The cue sits inside what another cue reports ("I don't think Russia thinks ...", "said they believe"),
-    unless a third party named by its own name speaks there ("Duda said ... while Brudziński wrote ...")."""
-    if continues_cue(cue):
-        return False
-    own = subject_of(cue)
-    third_party = own is not None and own.pos_ == "PROPN"
-    node = cue
-    for _ in range(6):
-        if node.head.i == node.i:
-            return False
-        if node.dep_ in ("ccomp", "xcomp") and is_cue(node.head):
-            outer = subject_of(node.head)
-            named_outer = outer is not None and outer.pos_ == "PROPN"
-            return not (
-                third_party and own is not None and named_outer and outer is not None and outer.i != own.i
-            )
-        node = node.head
-    return False
+def _aside_end(source: Token, sent: Span) -> int:
+    """Where "according to X" ends: after X, or at the end of the sentence when an aside about X closes it
+    ("..., according to police, who said officers arrived ...": a statement of its own)."""
+    after = source.right_edge.i + 1
+    doc = source.doc
+    if after + 1 < sent.end and doc[after].text == "," and doc[after + 1].lower_ in ("who", "which"):
+        return sent.end_char
+    return source.right_edge.idx + len(source.right_edge)
 
 
 def _covered(length: int, spans: Sequence[tuple[int, int]]) -> bytearray:
@@ -449,7 +342,7 @@ def _reported_drafts(
     for tok in ctx.doc:
         if tok.dep_ == "dobj" and tok.lemma_.lower() in STATEMENT_NOUNS:
             issuing.add(tok.head.i)
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod" and tok.i not in used:
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod":
             verbs.append(tok)  # not "reported incidents": a participle describing a noun says nothing
     quoted = _covered(len(ctx.text), quotes_outer)
     out: list[Draft] = []
@@ -458,18 +351,21 @@ def _reported_drafts(
             continue
         if quoted[tok.idx] or any(c.dep_ == "neg" for c in tok.children):
             continue  # "did not find the money", "did not say whether": nothing was said
-        if _nested_in_cue(tok) or any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        if nested_in_cue(tok) or any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
             continue  # "as they say": a hedge, not a statement
-        if any(c.tag_ in ("WP", "WDT") and c.i < tok.i for c in tok.children):
+        if any(c.tag_ in ("WP", "WDT") and c.i < tok.i and not _aside_subject(c) for c in tok.children):
             continue  # "what Ms Matviyenko said now": a reference to a statement, not one
-        comp = _complement(tok)
-        span = _clause_after(tok) if comp is None else None
+        comp = complement(tok)
+        span = clause_after(tok) if comp is None and tok.i not in used else None
+        inverted = inverted_cue(tok) if comp is None and span is None and tok.i not in used else None
+        if inverted is not None:  # "..., argued the government's lawyer, Richard Keen."
+            span = inverted[1]
         if comp is None and span is None:
             continue
         relaying = tok.dep_ in ("ccomp", "parataxis") and is_cue(tok.head) and tok.head.i < tok.i
-        if comp is not None and comp.i < tok.i and (_speaks_itself(comp) or relaying):
+        if comp is not None and comp.i < tok.i and (speaks_itself(comp) or relaying):
             continue  # "X said ..., the BBC reported": the outlet only relays X's statement
-        subj = subject_of(tok)
+        subj = inverted[0] if inverted is not None else subject_of(tok)
         if subj is None or (
             not (subj.text.isupper() and len(subj.text) > 1)
             and subj.lower_ in ("i", "we", "you", "this", "that", "which", "who")
@@ -477,25 +373,38 @@ def _reported_drafts(
             continue
         prev = ctx.person_before(subj.idx)
         speaker = speaker_from_head(subj, ctx.index, previous_person=prev)
+        they = they_of(tok, comp) if subj.lower_ == "they" and comp is not None else None
+        named = speaker_from_head(they, ctx.index) if they is not None else None
+        inside = named is not None and named.type != "unknown"  # "Police arrested two men, they said"
+        if inside:
+            speaker = named
         if speaker is None:
             continue
         if comp is not None:
             own = (
                 (speaker.start, speaker.end)
-                if speaker.start is not None and speaker.end is not None
+                if speaker.start is not None and speaker.end is not None and not inside
                 else None
             )
-            start, end = _clause_span(ctx, tok, comp, own)
+            start, end = clause_span(ctx, tok, comp, own)
         else:
             assert span is not None
             start, end = trim(ctx.text, *span)  # "reported in mid-2019, 62 outlets had closed"
-        if end - start < 10:
-            continue
+        if end - start < 10 or (tok.i in used and not _before_colon(ctx.text, start, end, quoted)):
+            continue  # a cue that gave a quote reports a clause of its own only before it ("found that A: "B"")
         form: StatementForm = (
             "mixed" if any(start <= qs and qe <= end + 1 for qs, qe in quotes_outer) else "indirect"
         )
         out.append(
-            Draft(start, end, speaker, form, (tok.idx, tok.idx + len(tok)), tok.i, pronoun=pronoun_of(subj))
+            Draft(
+                start,
+                end,
+                speaker,
+                form,
+                (tok.idx, tok.idx + len(tok)),
+                tok.i,
+                pronoun=None if inside else pronoun_of(subj),
+            )
         )
     for sent in ctx.sents:
         if quoted[sent.start_char]:
@@ -512,7 +421,7 @@ def _reported_drafts(
         if according is None:
             continue
         phrase_start = according.idx
-        phrase_end = source.right_edge.idx + len(source.right_edge)
+        phrase_end = _aside_end(source, sent)
         beyond = None  # the source the parser made a subject: the phrase ends at its comma
         if source.dep_ != "pobj":
             comma = next((t for t in sent[source.i - sent.start :] if t.text == ","), None)
@@ -552,7 +461,7 @@ def extract_statements(doc: Doc, article: Article, mentions: Sequence[Mention]) 
     drafts = spelled_out(ctx, resolve_pronouns(ctx, settle(ctx, drafts)))
     drafts = [
         d
-        for d in drop_nested_duplicates(drafts)
+        for d in drop_nested_duplicates(ctx.text, drafts)
         if d.speaker.type in SPEAKER_TYPES and not is_not_statement(ctx.text, d) and not in_caption(ctx, d)
     ]
     statements = []

@@ -38,6 +38,7 @@ STATEMENT_NOUNS: frozenset[str] = cues.words("statement_nouns")
 _STATEMENT_NOUNS = STATEMENT_NOUNS
 _DOCUMENT_HEADS = NON_AGENTS | _UTTERANCE_HEADS | _STATEMENT_NOUNS | cues.words("authored_documents")
 _AUTHOR_PREPS = frozenset({"by", "of", "from"})
+_MANNER_PREPS = frozenset({"by", "after", "before", "upon", "while"})
 _PART_WORDS = frozenset({"some", "many", "most", "several", "one", "two", "three", "few", "all", "dozens"})
 
 
@@ -115,7 +116,13 @@ def subject_of(cue: Token) -> Token | None:
     lost the subject ("On Friday Ford Motor Company announced ...").
     """
     node: Token = cue
-    if continues_cue(cue):  # "said the talks had failed, adding ...": the parser hung it on what was said
+    manner = (
+        cue.head
+    )  # "underlined the call by saying ...", "continued by noting that ...": the clause's subject
+    if cue.dep_ == "pcomp" and manner.lower_ in _MANNER_PREPS and manner.head.tag_ in ("VBD", "VBZ", "VBP"):
+        if cue.lemma_.lower() in CUE_LEMMAS and not any(c.dep_ == "nsubj" for c in cue.children):
+            node = manner.head
+    elif continues_cue(cue):  # "said the talks had failed, adding ...": the parser hung it on what was said
         node = cue.head.head
     elif cue.tag_ == "VBG" and cue.dep_ in ("advcl", "acl") and cue.head.pos_ in ("VERB", "AUX"):
         node = (
@@ -152,6 +159,12 @@ def _actor_behind(subject: Token, verb: Token) -> Token | None:
             return named
     if low in _RELATIVE and verb.dep_ == "relcl":
         return _actor_behind(verb.head, verb.head.head) if verb.head.i != verb.head.head.i else verb.head
+    if low in ("who", "which") and subject.i > 1 and subject.doc[subject.i - 1].text == ",":
+        before = subject.doc[
+            subject.i - 2
+        ]  # "according to police, who said", the clause parsed as a conjunct
+        if before.pos_ in ("NOUN", "PROPN") and before.dep_ in ("pobj", "nsubj", "dobj", "appos"):
+            return before
     lemma = subject.lemma_.lower()
     if lemma in _UTTERANCE_HEADS or lemma in _STATEMENT_NOUNS:
         issuer = _issuer(subject)

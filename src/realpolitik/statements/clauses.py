@@ -1,0 +1,240 @@
+"""What a cue verb reports: its complement clause ("said [the talks failed]"), repaired where the small parser
+lost it (a clause after the listener and adverbials, a subject the parser made the cue's object), and the
+tests that keep a cue out of reported speech (a cue inside what another cue reports, an outlet relaying)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from realpolitik.ontology import cues
+from realpolitik.statements.drafts import ArticleContext, trim
+from realpolitik.statements.speakers import REPORT_LEMMAS, continues_cue, is_cue, statement_object, subject_of
+
+_CLAIM_VERBS = cues.words("infinitive_claim_verbs")
+_LISTENER_VERBS = ("tell", "inform", "assure", "remind", "advise", "notify", "warn", "brief", "promise")
+
+
+def _infinitival(verb: Token) -> bool:
+    """ "finding it to be unlawful": a small clause, not a reported statement."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _question(clause: Token) -> bool:
+    """ "did not mention if there were casualties", "decide whether ...": an open question, not a statement."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause.children)
+
+
+def complement(cue: Token) -> Token | None:
+    """The reported clause: a complement after the cue, the "that" clause of the statement it issued, a "to"
+    clause of a claim ("claimed to have no memory"), or a complement before the cue in the inverted "X, Y
+    said" order (not across a semicolon, which ends the reported sentence)."""
+    after = [
+        c
+        for c in cue.children
+        if c.dep_ == "ccomp" and c.i > cue.i and not _infinitival(c) and not _question(c)
+    ]
+    if after:
+        relay = after[0]  # "X said the talks failed, the BBC reported": what X said is the relay's clause
+        inner = [c for c in relay.children if c.dep_ == "ccomp" and c.i < relay.i] if is_cue(relay) else []
+        return inner[0] if inner else relay
+    issued = statement_object(cue)
+    if issued is not None:
+        for child in issued.children:
+            if child.dep_ in ("acl", "ccomp", "relcl") and any(
+                g.lower_ == "that" and g.dep_ == "mark" for g in child.children
+            ):
+                return child
+    if cue.lemma_.lower() in _CLAIM_VERBS:
+        for child in cue.children:
+            if child.dep_ == "xcomp" and child.i > cue.i and _infinitival(child):
+                return child
+    for child in cue.children:
+        if child.dep_ == "ccomp" and child.i < cue.i:
+            between = cue.doc[child.right_edge.i + 1 : cue.i]
+            if not any(t.text == ";" for t in between):
+                return child
+    return _verb_after_object(cue)
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _finite(verb: Token) -> bool:
+    return verb.tag_ in _FINITE or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in verb.children
+    )
+
+
+def _verb_after_object(cue: Token) -> Token | None:
+    """ "ruled the male-only draft violated the Constitution", "ruled the practice (..., ...), is
+    unconstitutional": a finite verb with no subject right after the cue's object, which the parser hung on
+    the cue; the object is its lost subject (see :func:`lost_object`). Only for a cue in a finite clause
+    ("to find out solutions, hold ..." reports nothing)."""
+    if not _finite(cue):
+        return None
+    for verb in cue.children:
+        if verb.i < cue.i or verb.dep_ not in ("advcl", "conj", "dep", "parataxis"):
+            continue
+        if verb.pos_ not in ("VERB", "AUX") or not _finite(verb):
+            continue
+        if any(c.dep_ in ("mark", "cc", "advmod") and c.i < verb.i for c in verb.children) or any(
+            c.dep_ == "cc" and cue.i < c.i < verb.i for c in cue.children
+        ):
+            continue  # "announced the plan and said ...", "... because it was ...": a clause of its own
+        if lost_object(cue, verb) is not None:
+            return verb
+    return None
+
+
+def lost_object(cue: Token, comp: Token) -> Token | None:
+    """The object right before a complement with no subject of its own, which is that clause's subject: the
+    cue's object ("ruled the draft violated"), or the object of a speech verb on the statement it issued
+    ("issued a statement announcing the break had been contained"). Not a listener ("told reporters the talks
+    failed" keeps "reporters" out), a pronoun, or a name the parser saw."""
+    doc = cue.doc
+    if comp.i < cue.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in comp.children):
+        return None
+    before = comp.left_edge.i - 1
+    if before > cue.i and doc[before].text == ",":
+        before -= 1  # the comma that closes an aside inside it ("the practice of ..., or ..., is")
+    if before <= cue.i:
+        return None
+    obj = doc[before]
+    while not (obj.dep_ == "dobj" and (obj.head.i == cue.i or (obj.head.dep_ == "acl" and is_cue(obj.head)))):
+        if obj.head.i == obj.i or not cue.i < obj.head.i < comp.i:
+            return None
+        obj = obj.head
+    if cue.lemma_.lower() in _LISTENER_VERBS or obj.pos_ == "PRON" or obj.ent_type_ in ("PERSON", "ORG"):
+        return None
+    if obj.right_edge.i != comp.left_edge.i - 1:  # the comma case: an aside with commas of its own
+        inner = doc[obj.i : obj.right_edge.i + 1]
+        if obj.right_edge.i != comp.left_edge.i - 2 or not any(t.text == "," for t in inner):
+            return None
+    return obj
+
+
+_NOT_CLAUSE_OPENERS = frozenset({"if", "whether", "to", "so", "because", "while", "when", "after", "before"})
+_LISTENER_DEPS = ("dobj", "dative", "npadvmod", "prep", "advmod", "prt", "punct", "mark", "aux", "neg")
+
+
+def clause_after(cue: Token) -> tuple[int, int] | None:
+    """When the parser found no complement: the rest of the sentence after the cue and its listener and
+    adverbials ("told the Associated Press four victims were ..."), if it opens with a subject and a verb."""
+    sent = cue.sent
+    i = cue.i + 1
+    while i < sent.end and cue.doc[i].head.i == cue.i and cue.doc[i].dep_ in _LISTENER_DEPS:
+        if cue.doc[i].is_punct:
+            return None  # "confirmed him, but the Senate ...": a new clause, not what was said
+        i = cue.doc[i].right_edge.i + 1
+    rest = cue.doc[i : sent.end]
+    if len(rest) < 4 or rest[0].dep_ == "cc" or rest[0].lower_ in _NOT_CLAUSE_OPENERS:
+        return (
+            None  # "declared a state of emergency so he could ...", "decided to allow ...", "mention if ..."
+        )
+    if any(t.text in '"“”«»' for t in rest):
+        return None
+    first = next((t for t in rest if not t.is_punct), rest[0])
+    # a noun phrase first is the clause's subject ("said on Sunday, the 36 people infected included ..."), not
+    # an object that a later clause only hangs on ("declared a state of emergency so he could ...")
+    noun_first = first.pos_ not in ("VERB", "AUX", "ADP", "SCONJ", "ADV")
+    opens_clause = any(
+        t.dep_ in ("nsubj", "nsubjpass")
+        and t.head.i >= i
+        and t.head.dep_ != "amod"  # "reported 21 confirmed cases": a number and its adjective, no clause
+        and t.i < i + 8
+        and not (noun_first and t.head.dep_ in ("relcl", "advcl") and t.left_edge.i > first.i)
+        for t in rest
+    )
+    if not opens_clause:
+        return None
+    last = rest[-1]
+    while last.i > rest.start and last.is_punct:
+        last = cue.doc[last.i - 1]
+    return rest[0].idx, last.idx + len(last)
+
+
+def clause_span(
+    ctx: ArticleContext, cue: Token, comp: Token, speaker_span: tuple[int, int] | None
+) -> tuple[int, int]:
+    # "said A, adding B": B is a statement of its own, even where the parser put it under A
+    cut = next((c for c in comp.children if c.i > comp.i and continues_cue(c)), None)
+    toks = [t for t in comp.subtree if cut is None or t.i < cut.i - 1]
+    left, right = toks[0], toks[-1]
+    subject = lost_object(cue, comp)
+    if subject is not None:
+        left = subject.left_edge  # "ruled the male-only draft violated ...": the parser took the subject
+    while left.i < right.i and (left.dep_ == "mark" or left.is_punct):
+        left = ctx.doc[left.i + 1]
+    start, end = left.idx, right.idx + len(right)
+    if speaker_span and start < speaker_span[1] <= end:
+        start = speaker_span[1]
+    para = ctx.paragraph_at(cue.idx)
+    if para is not None:  # the parser may run a sentence over a paragraph break (headlines have no stop)
+        start, end = max(start, para.start), min(end, para.end)
+    return trim(ctx.text, start, end)
+
+
+def speaks_itself(verb: Token) -> bool:
+    """A speech verb with a subject of its own: a statement in its own right, which an outlet only relays."""
+    reports = verb.lemma_.lower() in REPORT_LEMMAS or statement_object(verb) is not None
+    return reports and verb.lemma_.lower() not in ("report",) and subject_of(verb) is not None
+
+
+def they_of(cue: Token, comp: Token) -> Token | None:
+    """ "State prosecutors charged the suspect with murder, they said": "they" after a clause is that clause's
+    plural subject, when it names people."""
+    if comp.i > cue.i:
+        return None
+    subject = next((c for c in comp.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ not in ("NNS", "NNPS"):
+        return None
+    return subject
+
+
+def nested_in_cue(cue: Token) -> bool:
+    """The cue sits inside what another cue reports ("I don't think Russia thinks ...", "said they believe"),
+    unless a third party named by its own name speaks there ("Duda said ... while Brudziński wrote ...")."""
+    if continues_cue(cue):
+        return False
+    own = subject_of(cue)
+    third_party = own is not None and own.pos_ == "PROPN"
+    node = cue
+    for _ in range(6):
+        if node.head.i == node.i:
+            return False
+        if node.dep_ in ("ccomp", "xcomp") and is_cue(node.head):
+            outer = subject_of(node.head)
+            named_outer = outer is not None and outer.pos_ == "PROPN"
+            return not (
+                third_party and own is not None and named_outer and outer is not None and outer.i != own.i
+            )
+        node = node.head
+    return False
+
+
+def inverted_cue(cue: Token) -> tuple[Token, tuple[int, int]] | None:
+    """ "It is not for the Court to opine, argued the government's lawyer, Richard Keen.": a cue after a comma
+    that closes its sentence, with the speaker after it (parsed as its object) and no subject before it. The
+    speaker's head and the span of the clause before the comma, when that clause has a subject."""
+    doc = cue.doc
+    sent = cue.sent
+    if cue.tag_ not in ("VBD", "VBZ") or cue.i < sent.start + 4 or doc[cue.i - 1].text != ",":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    speaker = next((c for c in cue.children if c.i == cue.i + 1 or c.left_edge.i == cue.i + 1), None)
+    if (
+        speaker is None
+        or speaker.dep_ not in ("dobj", "attr", "npadvmod")
+        or speaker.pos_ not in ("NOUN", "PROPN")
+    ):
+        return None
+    rest = doc[speaker.right_edge.i + 1 : sent.end]
+    if any(not (t.is_punct or t.is_space) and not cue.is_ancestor(t) for t in rest):
+        return None  # the sentence goes on: not a closing attribution
+    before = doc[sent.start : cue.i - 1]
+    if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in before) or any(
+        t.text in '"“”' for t in before
+    ):
+        return None
+    return speaker, (before.start_char, before.end_char)

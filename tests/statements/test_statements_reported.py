@@ -1,0 +1,161 @@
+"""Reported speech the small parser mis-attaches, end to end through the Engine: each case names the exact
+content span and the speaker, and fails without the rule it stands for."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+# (text, [(the content exactly, speaker type, a word of the speaker's name or None)])
+CASES: list[tuple[str, list[tuple[str, str, str | None]]]] = [
+    # a speech verb in an aside about someone named: "X, who told ..." (the relative pronoun is the subject)
+    (
+        "The flag flew outside the home of Prime Minister Tuilaepa, who told the press his nephew needed a dose.",
+        [("his nephew needed a dose", "actor", "Tuilaepa")],
+    ),
+    # an acronym the parser takes for the pronoun "who"
+    (
+        "WHO said they are uncertain whether infected people can pass on the virus before symptoms show.",
+        [
+            (
+                "they are uncertain whether infected people can pass on the virus before symptoms show",
+                "actor",
+                "WHO",
+            )
+        ],
+    ),
+    # "according to X, who said ...": two statements, the aside is not part of the first one
+    (
+        "The shooting began at 10:39 a.m. local time, according to police, who said officers arrived at the "
+        "store six minutes later.",
+        [
+            ("The shooting began at 10:39 a.m. local time", "anonymous_official", None),
+            ("officers arrived at the store six minutes later", "anonymous_official", None),
+        ],
+    ),
+]
+
+# a cue that introduces a quote with a colon reports the clause before the colon as well
+CASES += [
+    (
+        'The Department issued a statement that an inmate had been stabbed: "There was an assault on an inmate '
+        'on Friday at the prison."',
+        [
+            ("an inmate had been stabbed", "actor", "Department"),
+            ("There was an assault on an inmate on Friday at the prison.", "actor", "Department"),
+        ],
+    ),
+    (
+        "The High Court also ruled on the same day, finding that the prorogation of Parliament was not a matter "
+        'for the courts: "In our view, the decision of the Prime Minister is political."',
+        [
+            ("the prorogation of Parliament was not a matter for the courts", "actor", "High Court"),
+            ("In our view, the decision of the Prime Minister is political.", "actor", "High Court"),
+        ],
+    ),
+]
+
+# the subject of the reported clause that the parser made the cue's object
+CASES += [
+    (
+        "A federal judge ruled the government's practice of registering men but not women for the draft, or "
+        "military conscription, is unconstitutional.",
+        [
+            (
+                "the government's practice of registering men but not women for the draft, or military "
+                "conscription, is unconstitutional",
+                "anonymous_official",
+                None,
+            )
+        ],
+    ),
+    (
+        "At 6:30 pm, the city issued a follow-up statement announcing the break had been contained by the crews.",
+        [("the break had been contained by the crews", "unknown", None)],
+    ),
+]
+
+# "they" after the clause it reports is the clause's subject, when that names officials or a group
+CASES += [
+    (
+        "Police arrested two men near the border on Saturday, they said.",
+        [("Police arrested two men near the border on Saturday", "anonymous_official", None)],
+    ),
+    (
+        "Prosecutors charged the driver with manslaughter, they said on Sunday.",
+        [("Prosecutors charged the driver with manslaughter", "anonymous_official", None)],
+    ),
+]
+
+# "by saying ...": the speaker is the subject of the clause the manner phrase belongs to
+CASES += [
+    (
+        'Foreign Minister Anna Berg closed the meeting by saying "we will return to the table next week with a '
+        'new offer."',
+        [("we will return to the table next week with a new offer.", "actor", "Berg")],
+    ),
+]
+
+# a cue after a comma that closes its sentence, with the speaker after it
+CASES += [
+    (
+        "It is not for the court to rule on the motives of ministers, argued the government's lawyer, Anna Berg."
+        "\n\nThe hearing ended on Thursday.",
+        [("It is not for the court to rule on the motives of ministers", "actor", "Berg")],
+    ),
+]
+
+# Texts that hold no statement at all.
+NO_STATEMENTS = [
+    # a restrictive relative clause picks out people; it reports nobody's statement
+    "The people who said the vote was rigged were arrested on Monday.",
+    "That is what the minister said yesterday in Paris.",
+    # what someone is accused of having said is not the accuser's statement; an opening statement is no cue
+    "The senator accused the governor of previously saying he wanted to ban hydraulic fracturing.",
+    "After opening statements, the candidates received ten questions on the economy.",
+    # a comma and a verb with no speaker after it
+    "The plan failed, said nothing about the future.",
+    # a cue that is no finite verb: a list of things to do, not a report
+    "It will allow Melbournians to work collectively, find out solutions, trial solutions, hold a forum and see "
+    "what really works.",
+]
+
+
+def _contents(nlp_engine: Any, text: str) -> list[Any]:
+    return list(nlp_engine.analyze_text(text).statements)
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_reported_statement(nlp_engine: Any, text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    statements = _contents(nlp_engine, text)
+    found = {text[s.start : s.end]: s for s in statements}
+    for content, kind, name in expected:
+        assert content in found, f"no statement {content!r}: {list(found)}"
+        speaker = found[content].speaker
+        assert speaker.type == kind, (content, speaker)
+        if name is not None:
+            assert (
+                name.casefold() in f"{speaker.name} {text[speaker.start or 0 : speaker.end or 0]}".casefold()
+            )
+
+
+@pytest.mark.parametrize("text", NO_STATEMENTS, ids=[t[:40] for t in NO_STATEMENTS])
+def test_no_statement(nlp_engine: Any, text: str) -> None:
+    assert [text[s.start : s.end] for s in _contents(nlp_engine, text)] == []
+
+
+def test_a_quote_is_not_repeated_as_the_clause_its_cue_governs(nlp_engine: Any) -> None:
+    text = (
+        "The High Court also ruled on the same day, finding that the prorogation of Parliament was not a matter "
+        'for the courts: "In our view, the decision of the Prime Minister is political."'
+    )
+    contents = [text[s.start : s.end].rstrip(".") for s in _contents(nlp_engine, text)]
+    assert len(contents) == len(set(contents)), contents
+
+
+def test_a_quote_after_its_cue_leaves_the_mixed_clause_alone(nlp_engine: Any) -> None:
+    text = 'She said she did this to show victims "there is nothing to be ashamed of".'
+    assert len(_contents(nlp_engine, text)) == 1
