@@ -213,6 +213,26 @@ def test_questions_of_the_press_the_lead_paragraph_names(nlp_engine: Any) -> Non
     assert got[0][1:] == (None, None, "MED")
 
 
+def test_the_interviewer_the_lead_paragraph_names_asks_the_questions(nlp_engine: Any) -> None:
+    text = (
+        "Before his visit, President Vladimir Putin answered the questions of Radik Batyrshin, President and "
+        "Editor-in-chief of the Mir Interstate Television and Radio Company.\n\n"
+        "Question: Good afternoon, Mr President. What do you expect from the summit?\n\n"
+        "Vladimir Putin: Good results.\n\n"
+        "Question: And the economy?\n\n"
+        "Vladimir Putin: It is growing."
+    )
+    got = _all_turns(
+        nlp_engine, text, title="Vladimir Putin’s interview to Mir Interstate Television and Radio Company"
+    )
+    assert [t[1:] for t in got if t[1] != "Vladimir Putin"] == [("Radik Batyrshin", "CIS", "MED")] * 2
+    crowd = text.replace(
+        "the questions of Radik Batyrshin, President and Editor-in-chief of", "questions from"
+    )
+    got = _all_turns(nlp_engine, crowd, title="Interview to Mir Interstate Television and Radio Company")
+    assert got[0][1] is None  # a company's questions: no person named
+
+
 def test_a_questioner_named_after_a_greeting_or_after_the_outlet(nlp_engine: Any) -> None:
     text = (
         "Question: Thank you. My name is Pavel Pchelkin, Channel One.\n\n"

@@ -44,6 +44,11 @@ _NOT_TITLES = frozenset({"armed_group", "group"})  # "the Foundation" is no arme
 _MAX_HOST_WORDS = 25  # the host's line before a question that names who asks ("our Chinese friends")
 # "Question (retranslated):": the question was put in the guest's language, by the guest's press
 _PRESS_OF = re.compile(r"\b([A-Z][a-z]+) (?:journalists|media|press|reporters)\b")
+# "President Vladimir Putin answered the questions of Radik Batyrshin, President and Editor-in-chief of ...":
+# the lead names the one questioner of an interview (annotation.md §8: then the questions are that person's)
+_QUESTIONER = re.compile(
+    r"\b(?:answered (?:the )?questions (?:of|from)|interviewed by) ((?:[A-Z][\w’'-]+ ){1,2}[A-Z][\w’'-]+)([^.\n]*)"
+)
 _PARENTHESIS = re.compile(r"\([^()\n]*\)")
 _INTERPRETED = re.compile(r"\((?:re)?translated\)", re.I)
 
@@ -405,6 +410,16 @@ class LabelReader:
                     if _INTERPRETED.search(self.text, label.start, label.content)
                     else self._host_code
                 )
+        questioner = self._questioner() if press else None
+        if questioner is not None:
+            return Speaker(
+                name=questioner.name,
+                type="actor",
+                code=questioner.code or code,
+                sector=questioner.sector or sector,
+                start=label.start,
+                end=label.end,
+            )
         intro = self_introduction(self.text, label.content, self._is_outlet) if press else None
         if intro is not None and not self._organisation(intro.name):
             # "Question: Ksenia Sokolova, Snob magazine. ...": the questioner names themselves
@@ -418,6 +433,22 @@ class LabelReader:
                 end=intro.name[1],
             )
         return Speaker(name=None, type="unknown", code=code, sector=sector, start=label.start, end=label.end)
+
+    def _questioner(self) -> Speaker | None:
+        """The interviewer the lead paragraph names ("answered the questions of Radik Batyrshin, President and
+        Editor-in-chief of the Mir Interstate Television and Radio Company"), with the state and sector of the
+        title that follows the name; None for a crowd ("questions from Russian journalists")."""
+        first = min((lab.start for lab in self.labels), default=0)
+        offset = len(self.text[:first]) - len(self.text[:first].lstrip())
+        found = _QUESTIONER.search(self._lead())
+        if found is None:
+            return None
+        name = (offset + found.start(1), offset + found.end(1))
+        if self._organisation(name):
+            return None  # "answered questions from Rossiya Segodnya": an outlet, not a person
+        about = (offset + found.start(2), offset + found.end(2))
+        own = title_reading(self.text, [about], self.index.within(*about))
+        return Speaker(name=found.group(1), type="actor", code=own.code, sector=own.sector or "MED")
 
     def _lead(self) -> str:
         """The transcript's opening narrative: the text before its first label, up to the first paragraph break
