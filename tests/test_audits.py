@@ -13,7 +13,10 @@ AUDITS = Path(__file__).resolve().parents[1] / "docs" / "audits"
 KINDS = {
     "events-sample.jsonl": (100, ("correct", "type_ok", "source_ok", "target_ok", "modality_ok", "note")),
     "statements-sample.jsonl": (60, ("correct", "speaker_ok", "content_ok", "note")),
-    "kaz-influence-judged.jsonl": (223, ("correct", "type_ok", "source_ok", "target_ok", "modality_ok", "note")),
+    "kaz-influence-judged.jsonl": (
+        223,
+        ("correct", "type_ok", "source_ok", "target_ok", "modality_ok", "note"),
+    ),
 }
 
 
