@@ -34,7 +34,6 @@ class Draft:
     pending: bool = False  # an unattributed quote, settled by _settle
     pronoun: str | None = None  # the cue's subject was this pronoun: settled by _resolve_pronouns
     labelled: bool = False  # a transcript turn: its speaker's label says it was said, even a bare "725."
-    opens_turn: bool = False  # the labelled paragraph itself ("Remark: (no microphone).": a turn was taken)
 
 
 class ArticleContext:
@@ -210,12 +209,11 @@ def in_caption(ctx: ArticleContext, draft: Draft) -> bool:
 
 def is_not_statement(text: str, draft: Draft) -> bool:
     """Captions, credits, headers and table rows: no sentence in them ("Image: Nicholas Moreau.", "Total: 45").
-    A stage direction alone is none either, except as the labelled paragraph of a turn: the transcript records
-    that the turn was taken, not its words, and the next answer replies to it."""
+    A stage direction alone is none either, also as a whole turn ("Question: (without microphone)."): the turn
+    was taken, but there are no words to quote."""
     content = text[draft.start : draft.end]
     if _STAGE_DIRECTION.fullmatch(content.strip()):  # "(Applause.)", "[Laughter]": what the room did
-        # but "Question: (without microphone).": someone took a turn that the transcript could not record
-        return not draft.opens_turn
+        return True
     if draft.labelled:
         return False
     if _CREDIT.match(content) or _CREDIT_TAIL.search(content) or _SCHEDULE.search(content):

@@ -95,9 +95,8 @@ def _turn_drafts(ctx: ArticleContext) -> list[Draft]:
         start, end = trim(ctx.text, turn.start, turn.end)
         # not an elision mark such as "<…>"; a bare number is an answer ("Sergei Ludin: 36.")
         if _ALNUM_PAIR.search(ctx.text, start, end):
-            cue = (turn.label.start, turn.label.end)
             out.append(
-                Draft(start, end, speaker, "direct", cue, labelled=True, opens_turn=not turn.continued)
+                Draft(start, end, speaker, "direct", (turn.label.start, turn.label.end), labelled=True)
             )
     return out
 
