@@ -54,3 +54,29 @@ def test_diplomatic_acts_without_a_stated_subject_are_diplomacy() -> None:
     assert (
         event_domain("COOPERATE", "cooperate: cooperate", "cooperate", (), (), lambda: None) == "unspecified"
     )
+
+
+def _clause(words: list[str], lemmas: list[str], pos: list[str], heads: list[int], deps: list[str]) -> Doc:
+    return Doc(VOCAB, words=words, lemmas=lemmas, pos=pos, heads=heads, deps=deps)
+
+
+def test_talks_are_news_when_they_happen_not_when_they_are_judged() -> None:
+    from realpolitik.events.nominal import is_news
+
+    covered = _clause(
+        ["The", "talks", "covered", "trade", "."],
+        ["the", "talk", "cover", "trade", "."],
+        ["DET", "NOUN", "VERB", "NOUN", "PUNCT"],
+        [1, 2, 2, 2, 2],
+        ["det", "nsubj", "ROOT", "dobj", "punct"],
+    )
+    confirmed = _clause(
+        ["The", "conversation", "confirmed", "the", "alliance", "."],
+        ["the", "conversation", "confirm", "the", "alliance", "."],
+        ["DET", "NOUN", "VERB", "DET", "NOUN", "PUNCT"],
+        [1, 2, 2, 4, 2, 2],
+        ["det", "nsubj", "ROOT", "det", "dobj", "punct"],
+    )
+    assert is_news(covered[1], joint=True, talks=True)
+    assert not is_news(confirmed[1], joint=True, talks=True)
+    assert is_news(confirmed[1], joint=True)  # a joint act other than talks ("collaboration grew") stays news

@@ -509,7 +509,8 @@ def _code_sentence(sent: Span, sent_index: int, ctx: CodingContext) -> list[Even
         head = (token.head,) if token.dep_ in ("nsubj", "nsubjpass") and token.head.i != token.i else ()
         nominal = Match(token, found.entry, governors=head)
         words = clause_words(found.token)
-        if not is_news(found.token, joint=found.entry.reciprocal or found.entry.type == "CONSULT"):
+        talks = found.entry.type == "CONSULT"
+        if not is_news(found.token, joint=found.entry.reciprocal or talks, talks=talks):
             continue  # "during my visit to Athens", "the agreements reached at the meeting": mentioned in passing
         source, target = found.source, found.target
         if found.entry.reciprocal and not _has_code(source) and not _has_code(target):

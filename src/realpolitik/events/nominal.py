@@ -26,6 +26,7 @@ from realpolitik.ontology import cues
 from realpolitik.ontology.lexicon import Lexicon, LexiconEntry
 
 _UNDERGOER_VERBS = cues.words("undergoer_verbs")
+_TALKS_HAPPEN = cues.words("talks_happen_verbs")
 # How an event noun's own source was found, when that source is who did the act ("Israel's raid", "the attack
 # by gunmen", "Israeli strikes"); an inherited topic or a light verb's subject is not the act's author.
 _AUTHOR_ROLES = frozenset({"possessor", "prep:by", "prep:from", "modifier"})
@@ -115,7 +116,8 @@ def nominal_events(
         if source is None and target is not None and topic is not None:
             source = Argument(topic.refs, "topic")
         known = any(r.code for a in (source, target) if a for r in a.refs)
-        if not known and not (sides_known and entry.reciprocal and is_news(token, joint=True)):
+        talks = entry.type == "CONSULT"
+        if not known and not (sides_known and entry.reciprocal and is_news(token, joint=True, talks=talks)):
             continue  # an event noun with no known actor ("the war") is not an event record
         if target is None and source is not None and source.how == "modifier" and token.dep_ != "ROOT":
             continue  # "over Israeli air raids": a bare "X-ish act" mentioned in passing says too little
@@ -125,10 +127,14 @@ def nominal_events(
     return out
 
 
-def is_news(noun: Token, joint: bool = False) -> bool:
+def is_news(noun: Token, joint: bool = False, talks: bool = False) -> bool:
     """Is an event noun what its clause reports ("The talks covered ...", "Talks were held", "drew criticism
     from Germany", "took part in the killing") rather than a passing mention ("during the talks", "the
     agreements reached at the meeting")? ``joint`` says the noun is a joint act (talks, a meeting)."""
+    if noun.dep_ == "nsubj" and talks and noun.head.pos_ == "VERB":  # a copula is left to the rewrites
+        # "The talks covered trade", "The meeting took place": the talks are the news; "The conversation confirmed
+        # the allied nature of our relations": a judgement about them is not
+        return noun.head.lemma_.lower() in _TALKS_HAPPEN
     if noun.dep_ in ("nsubj", "nsubjpass", "ROOT"):
         return True
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _UNDERGOER_VERBS:
