@@ -31,7 +31,7 @@ _MAX_LEAD = 160  # characters said before "My name is ..."
 _MAX_ABOUT = 100  # characters of the outlet after a questioner's name
 _ADDRESS_WORDS = frozenset({"you", "your", "i", "we", "what", "how", "could", "would", "please", "tell"})
 _PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ich)\b")  # "Vladimir Vladimirovich," addresses the host
-_HONORIFICS = frozenset({"Mr", "Ms", "Mrs", "Dr"})
+HONORIFICS = frozenset({"Mr", "Ms", "Mrs", "Dr"})  # a name after them is an address ("Mr Putin")
 _FIRST_PERSON = frozenset({"I", "I’m", "I'm"})  # "I’m Michael Renaud from ...": the name comes after
 _TITLE_WORDS = cues.words("title_words")
 
@@ -71,7 +71,7 @@ def self_introduction(text: str, start: int, outlet: Callable[[str], bool]) -> I
 def _plain_name(name: str) -> bool:
     """Words that can be a person's name: no patronymic address, honorific or title word ("Deputy Chairman")."""
     words = name.split()
-    if _PATRONYMIC.search(name) or words[0] in _HONORIFICS or words[0] in _FIRST_PERSON:
+    if _PATRONYMIC.search(name) or words[0] in HONORIFICS or words[0] in _FIRST_PERSON:
         return False
     return not any(w.casefold() in _TITLE_WORDS for w in words)
 
@@ -89,7 +89,7 @@ def _introduces(text: str, about: tuple[int, int]) -> bool:
     """A self-introduction ("Ksenia Sokolova, Snob magazine.") rather than an address to someone ("Alexander
     Tkachev, what do you think?")."""
     chunk = text[about[0] : about[1]]
-    if chunk.strip(" ,").split(" ", 1)[0] in _HONORIFICS:
+    if chunk.strip(" ,").split(" ", 1)[0] in HONORIFICS:
         return False  # "Regarding Gazprom, Mr President.": said to someone
     words = {w.casefold() for w in re.findall(r"[\w’']+", chunk)}
     return "?" not in chunk and not words & _ADDRESS_WORDS

@@ -23,6 +23,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc
 
@@ -30,7 +31,7 @@ from realpolitik.actors.names import bundled_names
 from realpolitik.annotate import doc_text, ents_over, span_ents
 from realpolitik.model import Article, Mention, Speaker
 from realpolitik.ontology import cues
-from realpolitik.statements.intros import self_introduction
+from realpolitik.statements.intros import HONORIFICS, self_introduction
 from realpolitik.statements.speakers import MentionIndex
 from realpolitik.statements.turns import Label, Turn
 
@@ -39,7 +40,6 @@ _STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _NOT_PERSONS = frozenset({"state", "igo", "ngo", "company", "group", "region", "agent", "armed_group"})
 _NOT_NAMES = frozenset({"ORDINAL", "CARDINAL", "DATE", "TIME", "NORP", "LAW"})
-_HONORIFICS = frozenset({"Mr", "Ms", "Mrs", "Dr"})
 _NOT_TITLES = frozenset({"armed_group", "group"})  # "the Foundation" is no armed group in a title
 _MAX_HOST_WORDS = 25  # the host's line before a question that names who asks ("our Chinese friends")
 # "Question (retranslated):": the question was put in the guest's language, by the guest's press
@@ -371,7 +371,7 @@ class LabelReader:
         label_name = self._spelled_out(_display(self.text[reading.name[0] : reading.name[1]]))
         if person is not None and person.code:
             words = (person.name or "").split()
-            known = person.name if len(words) >= 2 and words[0].rstrip(".") not in _HONORIFICS else None
+            known = person.name if len(words) >= 2 and words[0].rstrip(".") not in HONORIFICS else None
             return Speaker(
                 name=known or label_name,
                 type="actor",
@@ -400,7 +400,7 @@ class LabelReader:
             outlet = _OUTLET_PATTERN.search(title)
             code = _OUTLETS[outlet.group().casefold()] if outlet else self._named_before(label)
             # "Vladimir Putin answered Russian journalists' questions", in the title or the lead paragraph
-            nation = _PRESS_OF.search(title) or _PRESS_OF.search(self._lead())
+            nation = _PRESS_OF.search(title) or _PRESS_OF.search(self._lead)
             if code is None and nation:
                 code = bundled_names().code_for(nation.group(1))
             if code is None and self._interpreted:
@@ -410,7 +410,7 @@ class LabelReader:
                     if _INTERPRETED.search(self.text, label.start, label.content)
                     else self._host_code
                 )
-        questioner = self._questioner() if press else None
+        questioner = self._questioner if press else None
         if questioner is not None:
             return Speaker(
                 name=questioner.name,
@@ -434,13 +434,14 @@ class LabelReader:
             )
         return Speaker(name=None, type="unknown", code=code, sector=sector, start=label.start, end=label.end)
 
+    @cached_property
     def _questioner(self) -> Speaker | None:
         """The interviewer the lead paragraph names ("answered the questions of Radik Batyrshin, President and
         Editor-in-chief of the Mir Interstate Television and Radio Company"), with the state and sector of the
         title that follows the name; None for a crowd ("questions from Russian journalists")."""
         first = min((lab.start for lab in self.labels), default=0)
         offset = len(self.text[:first]) - len(self.text[:first].lstrip())
-        found = _QUESTIONER.search(self._lead())
+        found = _QUESTIONER.search(self._lead)
         if found is None:
             return None
         name = (offset + found.start(1), offset + found.end(1))
@@ -450,6 +451,7 @@ class LabelReader:
         own = title_reading(self.text, [about], self.index.within(*about))
         return Speaker(name=found.group(1), type="actor", code=own.code, sector=own.sector or "MED")
 
+    @cached_property
     def _lead(self) -> str:
         """The transcript's opening narrative: the text before its first label, up to the first paragraph break
         ("Vladimir Putin answered questions from Russian journalists upon completing his visit ...")."""
