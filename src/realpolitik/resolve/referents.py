@@ -354,6 +354,9 @@ class Coreference:
 
 
 _LABEL = re.compile(r"(?m)^(?P<label>[^\n:]{2,200}):[ \t]+\S")
+_NAME_SHAPE = re.compile(
+    r"[A-Z][\w'’.-]*(?: (?:[a-z]{1,3} )?[A-Z][\w'’.-]*){1,3}"
+)  # "Ivan Afanasyev", "Anne de Vries"
 
 
 def speaker_turns(text: str, mentions: list[Mention]) -> list[tuple[int, Mention | None]]:
@@ -361,7 +364,9 @@ def speaker_turns(text: str, mentions: list[Mention]) -> list[tuple[int, Mention
     person ("Vladimir Putin:", "President of Kazakhstan Nursultan Nazarbayev:"), or a role label ("Question:",
     speaker unknown). Other colons ("Note:", a sentence with a colon) open no turn."""
     people = [m for m in mentions if m.kind == "person" and m.code and m.end > m.start]
+    unknown = [m for m in mentions if m.via == "unresolved" and _NAME_SHAPE.fullmatch(m.text)]
     turns: list[tuple[int, Mention | None]] = []
+    strangers: list[tuple[int, Mention | None]] = []
     for match in _LABEL.finditer(text):
         label = match.group("label").strip()
         start, end = match.start("label"), match.end("label")
@@ -373,7 +378,19 @@ def speaker_turns(text: str, mentions: list[Mention]) -> list[tuple[int, Mention
         inside = [m for m in people if start <= m.start and m.end <= end]
         if inside:
             turns.append((start, inside[-1]))
-    return turns
+        elif any(_labels(text, m, start, end) for m in unknown):
+            # "Ivan Afanasyev: ... allow me to invite you": a speaker the knowledge base does not know still ends
+            # the previous speaker's turn; their "I" and "we" are nobody we can code
+            strangers.append((start, None))
+    return sorted(turns + strangers, key=lambda t: t[0]) if turns else []
+
+
+def _labels(text: str, name: Mention, start: int, end: int) -> bool:
+    """Is ``name`` what the label ``text[start:end]`` names: all of it, its end ("Senior researcher Ivan Petrov"),
+    or its start before a comma ("Ivan Petrov, senior researcher")?"""
+    if not (start <= name.start and name.end <= end):
+        return False
+    return name.end == end or (name.start == start and text[name.end : name.end + 1] == ",")
 
 
 def _inside_quotes(text: str, at: int) -> bool:

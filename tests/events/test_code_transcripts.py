@@ -1,0 +1,29 @@
+"""Who "I" and "we" are in a transcript, through the whole pipeline: the speaker of the turn, and nobody when the
+turn's label names a person the knowledge base does not know."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from helpers import coded
+
+pytestmark = pytest.mark.model
+
+TRANSCRIPT = (
+    "Vladimir Putin: Good afternoon, colleagues.\n\n"
+    "Ivan Afanasyev: Thank you. We ask Russia to help Belarus with gas prices.\n\n"
+    "Vladimir Putin: We will help Belarus.\n"
+)
+
+
+def test_we_of_a_speaker_we_do_not_know_is_not_the_previous_speaker(nlp_engine: Any) -> None:
+    events = coded(
+        nlp_engine, TRANSCRIPT, title="Annual news conference", url="http://en.kremlin.ru/events/1"
+    )
+    ask = TRANSCRIPT.index("We ask")
+    in_turn = [e for e in events if ask <= e.start < TRANSCRIPT.rindex("Vladimir")]
+    assert not any(e.source and e.source.code == "RUS" and e.source.text == "We" for e in in_turn), in_turn
+    help_ = [e for e in events if e.start >= TRANSCRIPT.rindex("Vladimir") and e.source and e.target]
+    assert any((e.source.code, e.target.code) == ("RUS", "BLR") for e in help_), events

@@ -1,0 +1,57 @@
+"""Transcript turns for first-person references (``speaker_turns``), on hand-built mentions: a label naming a
+speaker the knowledge base does not know ends the previous speaker's turn."""
+
+from __future__ import annotations
+
+from realpolitik.model import Mention
+from realpolitik.resolve.referents import speaker_turns
+
+TEXT = (
+    "Vladimir Putin: Good afternoon.\n\n"
+    "Ivan Afanasyev: Allow me to invite you to Gomel.\n\n"
+    "Vladimir Putin: Thank you.\n"
+)
+
+
+def mention(text: str, start: int, *, code: str | None, via: str) -> Mention:
+    kind = "person" if code else None
+    return Mention(
+        "a", start, start + len(text), text, "putin" if code else None, code=code, kind=kind, via=via
+    )
+
+
+def putin_at(start: int) -> Mention:
+    return mention("Vladimir Putin", start, code="RUS", via="gazetteer")
+
+
+def test_an_unknown_named_speaker_opens_a_turn_of_nobody() -> None:
+    second = TEXT.index("Ivan")
+    third = TEXT.rindex("Vladimir")
+    mentions = [putin_at(0), mention("Ivan Afanasyev", second, code=None, via="unresolved"), putin_at(third)]
+    turns = speaker_turns(TEXT, mentions)
+    assert [start for start, _ in turns] == [0, second, third]
+    assert turns[1][1] is None
+    assert turns[0][1] is not None and turns[0][1].code == "RUS"
+
+
+def test_without_the_unknown_name_the_turn_runs_on() -> None:
+    third = TEXT.rindex("Vladimir")
+    turns = speaker_turns(TEXT, [putin_at(0), putin_at(third)])
+    assert [start for start, _ in turns] == [0, third]
+
+
+def test_an_unresolved_label_that_is_no_name_opens_nothing() -> None:
+    text = (
+        "Vladimir Putin: Good afternoon.\n\nRussian Railways reported record freight: 1.2 billion tonnes.\n"
+    )
+    org = mention("Russian Railways", text.index("Russian"), code=None, via="unresolved")
+    assert [start for start, _ in speaker_turns(text, [putin_at(0), org])] == [0]
+
+
+def test_unknown_names_alone_make_no_transcript() -> None:
+    text = "Ivan Afanasyev: Allow me to invite you.\n\nPeter Smith: Thank you.\n"
+    mentions = [
+        mention("Ivan Afanasyev", 0, code=None, via="unresolved"),
+        mention("Peter Smith", text.index("Peter"), code=None, via="unresolved"),
+    ]
+    assert speaker_turns(text, mentions) == []
