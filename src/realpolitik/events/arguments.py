@@ -36,6 +36,7 @@ _FIRST_PERSON = cues.words("first_person_plural") | cues.words("first_person_sin
 _NUMBER_ROLES = frozenset({"dobj", "nsubj", "nsubjpass"})
 _PLACE_NOUNS = cues.words("place_nouns")
 _FORUMS = cues.words("forum_nouns")
+_BACKERS = cues.words("backer_participles")
 _PLACE_DEPS = frozenset({"compound", "poss", "appos", "pobj"})
 PLACE_PREPS: tuple[str, ...] = cues.ordered("place_prepositions")
 
@@ -138,6 +139,11 @@ def argument(head: Token, index: MentionIndex, how: str) -> Argument | None:
         more = index.in_tokens(phrase_tokens(linked, keep_appos=False)) if linked is not None else []
         if any(m.code for m in more):
             mentions = [m for m in more if m.code]
+    backers = _backers(head)
+    if backers:
+        # "the Armenian-backed separatists", "the US-brokered deal": the backer is not the phrase
+        doc = head.doc
+        mentions = [m for m in mentions if _last_token(doc, m) not in backers]
     if len(mentions) > 1 and any(m.code and m.text.lower() not in _POSSESSIVES for m in mentions):
         # "his US counterpart", "its embassy in Moscow": the possessor is who owns it, not who it is.
         mentions = [m for m in mentions if m.text.lower() not in _POSSESSIVES]
@@ -154,6 +160,21 @@ def argument(head: Token, index: MentionIndex, how: str) -> Argument | None:
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = head.doc[tokens[0].i : tokens[-1].i + 1].text
     return Argument((ActorRef(code=None, text=text, start=start, end=end),), how)
+
+
+def _backers(head: Token) -> set[int]:
+    """The words of "X-backed", "X-brokered" modifiers of the phrase headed by ``head``."""
+    return {
+        t.i
+        for word in phrase_tokens(head)
+        if word.dep_ == "amod" and word.lower_ in _BACKERS and word.n_lefts
+        for t in word.subtree
+    }
+
+
+def _last_token(doc: Doc, mention: Mention) -> int | None:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span[-1].i if span is not None and len(span) else None
 
 
 def _linked_phrase(head: Token) -> Token | None:
