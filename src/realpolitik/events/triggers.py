@@ -100,6 +100,13 @@ def polite_frame(token: Token) -> bool:
     return any(t.lower_ in speaker for t in near)
 
 
+def _object_between(adj: Token, comp: Token) -> bool:
+    """Does a prepositional object of ``adj`` stand between it and its complement ``comp``?"""
+    return any(
+        c.dep_ == "prep" and adj.i < c.i < comp.i and child(c, "pobj") is not None for c in adj.children
+    )
+
+
 def find_triggers(sent: Span, lex: Lexicon) -> dict[int, Match]:
     found: dict[int, Match] = {}
     for token in sent:
@@ -114,7 +121,10 @@ def find_triggers(sent: Span, lex: Lexicon) -> dict[int, Match]:
         elif token.pos_ == "ADJ":
             entries = lex.adjs.get(lemma)
             # "ready to help", "interested in cooperating": an adjective governing an act
-            governs = child(token, "xcomp") is not None or any(
+            xcomp = child(token, "xcomp")
+            # ... but not "interested in Ukraine getting the resource": the act is another's (the parser hangs
+            # the gerund on the adjective with "in Ukraine" before it)
+            governs = (xcomp is not None and not _object_between(token, xcomp)) or any(
                 g.dep_ == "pcomp" and g.pos_ == "VERB"
                 for c in token.children
                 if c.dep_ == "prep"
