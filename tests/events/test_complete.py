@@ -62,3 +62,14 @@ def test_the_confidence_floor_holds_back_unsure_asserted_events_only() -> None:
     denied = Event("denied", "a", 1, 0, 5, RUS, KAZ, "AID", modality="negated", confidence=0.5)
     assert [e.id for e in complete_events([sure, unsure, denied], min_confidence=0.8)] == ["sure", "denied"]
     assert {e.id for e in complete_events([sure, unsure, denied])} == {"sure", "unsure", "denied"}
+
+
+def test_a_meeting_inside_one_state_counts_only_with_its_opposition_or_rebels() -> None:
+    government = ActorRef("RUS", "GOV")
+    assert not is_complete(_event(government, ActorRef("RUS", "BUS"), "CONSULT"))
+    assert not is_complete(_event(government, ActorRef("RUS", "LEG"), "CONSULT"))
+    assert is_complete(_event(government, ActorRef("RUS", "OPP"), "CONSULT"))
+    assert is_complete(_event(ActorRef("AFG", "REB"), ActorRef("AFG", "GOV"), "CONSULT"))
+    # other acts inside a state stay: a parliament accusing its government, a government coercing civilians
+    assert is_complete(_event(ActorRef("USA", "LEG"), ActorRef("USA", "GOV"), "ACCUSE"))
+    assert is_complete(_event(government, ActorRef("RUS", "CVL"), "COERCE"))

@@ -1,7 +1,8 @@
 """What enters the data set: complete political events. An event of the data set has a resolved source and a
 resolved target (plover.md: a resolved target wherever the act has one; of the types, only a protest or a
 mobilisation may name none),
-the two are different actors (the same state only with different sectors: a government and its protesters), and
+the two are different actors (the same state only with different sectors: a government and its protesters; a
+meeting inside one state only with its opposition or rebels), and
 an act between two actors is counted once (a meeting coded from both sides is one meeting)."""
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ def _side(ref: ActorRef | None) -> tuple[str | None, str | None]:
 
 # Acts that may have no one they are done to: a demonstration, a deployment ("troops were put on alert").
 UNDIRECTED_ACTS = frozenset({"PROTEST", "MOBILIZE"})
+# Sides a state's government negotiates with inside its own country.
+CONTENDERS = frozenset({"OPP", "REB", "UAF"})  # opposition, rebels, unidentified armed forces
 
 
 def is_complete(event: Event) -> bool:
@@ -31,6 +34,10 @@ def is_complete(event: Event) -> bool:
     if event.source.code != event.target.code:
         return True
     src, tgt = event.source.sector, event.target.sector
+    if event.type == "CONSULT" and not {src, tgt} & CONTENDERS:
+        # a government meeting its own businesses, students, army or parliament is administration; talks with its
+        # opposition or rebels are politics (docs/annotation.md)
+        return False
     return src is not None and tgt is not None and src != tgt
 
 
