@@ -118,7 +118,34 @@ def _target_of(match: Match, index: MentionIndex, source_tokens: set[int]) -> Ar
             return found
         if token.i not in skip:
             first = first or found
+    if match.entry.type == "REQUEST":
+        # a request's target is whom it is addressed to: named as such, or the one asked to act ("demanded that
+        # the government resign"); an actor deeper in what is asked for is its topic ("called for an end to the
+        # blockade of Qatar")
+        return _asked_to_act(verb, index, source_tokens) or first
     return _clause_target(verb, index, source_tokens) or first
+
+
+def _asked_to_act(verb: Token, index: MentionIndex, exclude: set[int]) -> Argument | None:
+    """The person addressed, or the known actor asked to act in the request's complement clause."""
+    # "I ask you, Mr Tokayev, to ...": the person addressed; "demanded that the government resign": the one asked
+    # to act (the parser sometimes makes that subject a compound of the verb)
+    candidates = [
+        c for h in (verb, *verb.children) for c in h.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN"
+    ]
+    candidates += [
+        s
+        for c in verb.children
+        if c.dep_ in ("ccomp", "xcomp")
+        for s in c.children
+        if s.dep_ in ("nsubj", "nsubjpass", "compound")
+    ]
+    for token in candidates:
+        if token.i not in exclude:
+            found = argument(token, index, "complement")
+            if found is not None and any(r.code for r in found.refs):
+                return found
+    return None
 
 
 def _clause_target(verb: Token, index: MentionIndex, exclude: set[int]) -> Argument | None:

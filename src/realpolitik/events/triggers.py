@@ -63,8 +63,13 @@ def _match_verb(token: Token, entries: tuple[LexiconEntry, ...]) -> Match | None
         for c in token.children
     ):
         return None  # "Putin and I agree that relations must ...": an opinion shared, not an agreement made
+    # "called the Arctic 'ground zero' for climate change": a name given, no call for anything (but "called the
+    # remarks irresponsible" may still accuse)
+    naming = token.lemma_.lower() in words("naming_verbs") and any(c.dep_ == "oprd" for c in token.children)
     objects = _objects_of(token)
     for entry in entries:
+        if naming and entry.type == "REQUEST":
+            continue
         if entry.particles is not None and not (entry.particles & particles):
             continue
         if entry.objects is None:
