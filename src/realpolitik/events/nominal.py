@@ -135,6 +135,12 @@ def is_news(noun: Token, joint: bool = False, talks: bool = False) -> bool:
         # "The talks covered trade", "The meeting took place": the talks are the news; "The conversation confirmed
         # the allied nature of our relations": a judgement about them is not
         return noun.head.lemma_.lower() in _TALKS_HAPPEN
+    if (
+        noun.dep_ == "nsubj"
+        and noun.head.lemma_ == "be"
+        and not any(c.dep_ != "punct" for c in noun.children)
+    ):
+        return False  # "Understanding is one thing, but ...": the notion, no act of anyone
     if noun.dep_ in ("nsubj", "nsubjpass", "ROOT"):
         return True
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _UNDERGOER_VERBS:
