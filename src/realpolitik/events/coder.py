@@ -59,6 +59,7 @@ VERSION = "rules-0.2"
 
 # Target roles that name a topic rather than who was acted on ("talks on fishing rights"): not localized.
 _TOPIC_ROLES = frozenset({"prep:over", "prep:for", "prep:about"})
+_MESSAGES = cues.words("message_nouns")
 
 
 # Contexts a CAMEO code carries by default rather than as evidence of what the act is about.
@@ -88,7 +89,11 @@ def _target_of(match: Match, index: MentionIndex, source_tokens: set[int]) -> Ar
     holders = [t for t in (obj, real_object(obj) if obj is not None else None) if t is not None]
     holders.extend([verb, *match.governors, *complements])
     for holder in holders:
-        hit = prep_object(holder, (*preps, "between") if holder.i in skip else preps)
+        holder_preps = (*preps, "between") if holder.i in skip else preps
+        if holder.i in skip and holder.lemma_.lower() in _MESSAGES:
+            # "conveyed to Putin congratulations from the Kyrgyz people": the sender is no target
+            holder_preps = tuple(p for p in holder_preps if p != "from")
+        hit = prep_object(holder, holder_preps)
         if hit is not None:
             candidates.append((hit[0], f"prep:{hit[1]}"))
         if holder.i != verb.i and holder.pos_ == "VERB":
