@@ -39,6 +39,34 @@ def test_words_of_the_place_of_an_act_are_a_venue() -> None:
     assert not in_venue(MEET_AT_SUMMIT[0])
 
 
+# "We will meet at the CSTO Background information Collective Security Treaty Organisation summit ." (kremlin.ru
+# inserts a glossary link into the name: six heads between "CSTO" and "at")
+MEET_AT_LONG_NAME = parse(
+    [
+        ("We", 2, "nsubj"),
+        ("will", 2, "aux"),
+        ("meet", 2, "ROOT"),
+        ("at", 2, "prep"),
+        ("the", 12, "det"),
+        ("CSTO", 6, "compound"),
+        ("Background", 7, "compound"),
+        ("information", 11, "nmod"),
+        ("Collective", 9, "compound"),
+        ("Security", 11, "compound"),
+        ("Treaty", 11, "compound"),
+        ("Organisation", 12, "nmod"),
+        ("summit", 3, "pobj"),
+        (".", 2, "punct"),
+    ]
+)
+
+
+def test_a_long_name_inside_the_place_of_an_act_is_a_venue() -> None:
+    assert in_venue(MEET_AT_LONG_NAME[5])  # "CSTO", six heads below "at"
+    assert in_venue(MEET_AT_LONG_NAME[9])  # "Security"
+    assert not in_venue(MEET_AT_LONG_NAME[0])
+
+
 def test_diplomatic_acts_without_a_stated_subject_are_diplomacy() -> None:
     def near() -> str:
         return "economy"  # what the sentences around suggest

@@ -31,15 +31,16 @@ def clause_contexts(entry: LexiconEntry, words: list[Token], lex: Lexicon) -> tu
 
 def in_venue(token: Token) -> bool:
     """Whether the word stands in a phrase that says where or when the act took place ("at the CSTO summit",
-    "during the NATO meeting", "on the sidelines of the G20"): the word or one of its four nearest heads."""
+    "during the NATO meeting", "on the sidelines of the G20"): the word or one of its heads up to the verb of its
+    clause (however long the name in between: "at the CSTO Background information Collective Security Treaty
+    Organisation (CSTO) summit")."""
     node = token
-    for _ in range(4):
+    while True:
         if node.lower_ in _VENUE_PREPOSITIONS and node.dep_ in ("prep", "pobj"):
             return True
-        if node.head.i == node.i:
-            break
+        if node.head.i == node.i or node.head.pos_ in ("VERB", "AUX"):
+            return False
         node = node.head
-    return False
 
 
 def first_domain(contexts: tuple[str, ...]) -> str | None:
