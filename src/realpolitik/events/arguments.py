@@ -204,8 +204,9 @@ def subject_of(verb: Token, index: MentionIndex, depth: int = 0) -> Argument | N
         if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             return argument(verb.head, index, "relative")
         found = argument(subj, index, "subject")
-        if subj.pos_ == "PRON" and not (found and any(r.code for r in found.refs)):
-            # "Norway said it would ...": an unresolved pronoun in a reported clause is the speaker.
+        if subj.pos_ == "PRON" and subj.lower_ != "you" and not (found and any(r.code for r in found.refs)):
+            # "Norway said it would ...": an unresolved pronoun in a reported clause is the speaker; "you" never
+            # is ("I know that you have agreed to China's initiative": the addressee's act, not the speaker's).
             speaker = _reporter(verb)
             if speaker is not None and speaker.i != verb.i:
                 inherited = subject_of(speaker, index, depth + 1)
