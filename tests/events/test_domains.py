@@ -108,3 +108,24 @@ def test_talks_are_news_when_they_happen_not_when_they_are_judged() -> None:
     assert is_news(covered[1], joint=True, talks=True)
     assert not is_news(confirmed[1], joint=True, talks=True)
     assert is_news(confirmed[1], joint=True)  # a joint act other than talks ("collaboration grew") stays news
+
+
+def test_talks_that_something_preceded_are_not_the_news() -> None:
+    from realpolitik.events.nominal import is_news
+
+    preceded = _clause(
+        ["The", "meeting", "was", "preceded", "by", "a", "ceremony", "."],
+        ["the", "meeting", "be", "precede", "by", "a", "ceremony", "."],
+        ["DET", "NOUN", "AUX", "VERB", "ADP", "DET", "NOUN", "PUNCT"],
+        [1, 3, 3, 3, 3, 6, 4, 3],
+        ["det", "nsubjpass", "auxpass", "ROOT", "agent", "det", "pobj", "punct"],
+    )
+    held = _clause(
+        ["The", "meeting", "was", "held", "in", "Astana", "."],
+        ["the", "meeting", "be", "hold", "in", "Astana", "."],
+        ["DET", "NOUN", "AUX", "VERB", "ADP", "PROPN", "PUNCT"],
+        [1, 3, 3, 3, 3, 4, 3],
+        ["det", "nsubjpass", "auxpass", "ROOT", "prep", "pobj", "punct"],
+    )
+    assert not is_news(preceded[1], joint=True, talks=True)
+    assert is_news(held[1], joint=True, talks=True)
