@@ -79,8 +79,10 @@ def _target_of(match: Match, index: MentionIndex, source_tokens: set[int]) -> Ar
     candidates.extend((c, "dative") for c in verb.children if c.dep_ == "dative" and child(c, "pobj") is None)
     candidates.extend((c, "object") for c in verb.children if c.dep_ == "dobj")
     complements = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
-    for comp in complements:
-        # "demanded that Korea forsake ...", "refused to meet Jordan's king": the complement names the target.
+    for comp in complements if child(verb, "nsubjpass") is None else ():
+        # "demanded that Korea forsake ...", "refused to meet Jordan's king": the complement names the target; a
+        # passive's ("A protocol was signed to open a branch of Moscow State University") says what its patient
+        # is for, its topic.
         candidates.extend((c, "complement") for c in comp.children if c.dep_ in ("nsubj", "dobj"))
     preps: tuple[str, ...] = TARGET_PREPS
     if match.entry.place_target and match.entry.particles:
