@@ -510,7 +510,8 @@ def _code_sentence(sent: Span, sent_index: int, ctx: CodingContext) -> list[Even
         # "The visit will take place next year": the verb an event noun is the subject of carries its tense.
         head = (token.head,) if token.dep_ in ("nsubj", "nsubjpass") and token.head.i != token.i else ()
         nominal = Match(token, found.entry, governors=head)
-        words = clause_words(found.token)
+        # "The discussion focused on the pandemic": a subject's clause is its verb's, which says what it is about
+        words = clause_words(head[0]) if head else clause_words(found.token)
         talks = found.entry.type == "CONSULT"
         if not is_news(found.token, joint=found.entry.reciprocal or talks, talks=talks):
             continue  # "during my visit to Athens", "the agreements reached at the meeting": mentioned in passing
