@@ -234,6 +234,19 @@ def _evidence(trigger: Token, governors: tuple[Token, ...], sent: Span) -> tuple
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
+def _with_others(trigger: Token) -> bool:
+    """Does the act name its partner as others the sentence refers back to ("We have signed agreements with four of
+    them", "talks with them")? Then the partner is a third party, not the readout's other side (who is "you")."""
+    for holder in (trigger, *(c for c in trigger.children if c.dep_ == "dobj")):
+        found = prep_object(holder, ("with",))
+        if found is None:
+            continue
+        inner = prep_object(found[0], ("of",))  # "four of them"
+        if (inner[0] if inner else found[0]).lower_ in ("them", "others"):
+            return True
+    return False
+
+
 def _events_for(
     match: Match,
     sent_index: int,
@@ -325,8 +338,10 @@ def _events_for(
         deictic = deictic_target(trigger, ctx.focus, sources)
         if deictic is not None:
             target, targets = deictic, deictic.refs
-    if not any(t.code for t in targets) and not (
-        entry.reciprocal and len({s.code for s in sources if s.code}) > 1
+    if (
+        not any(t.code for t in targets)
+        and not (entry.reciprocal and len({s.code for s in sources if s.code}) > 1)
+        and not _with_others(trigger)
     ):
         other = ctx.counterpart(sources)
         if other is not None:
