@@ -129,3 +129,17 @@ def test_talks_that_something_preceded_are_not_the_news() -> None:
     )
     assert not is_news(preceded[1], joint=True, talks=True)
     assert is_news(held[1], joint=True, talks=True)
+
+
+def test_talks_described_by_a_copula_are_not_the_news() -> None:
+    from realpolitik.events.nominal import is_news
+
+    landmark = _clause(
+        ["Each", "meeting", "is", "a", "landmark", "."],
+        ["each", "meeting", "be", "a", "landmark", "."],
+        ["DET", "NOUN", "AUX", "DET", "NOUN", "PUNCT"],
+        [1, 2, 2, 4, 2, 2],
+        ["det", "nsubj", "ROOT", "det", "attr", "punct"],
+    )
+    assert not is_news(landmark[1], joint=True, talks=True)
+    assert is_news(landmark[1], joint=True)  # a joint act other than talks is left to the rewrites

@@ -135,6 +135,13 @@ def is_news(noun: Token, joint: bool = False, talks: bool = False) -> bool:
         # "The talks covered trade", "The meeting took place": the talks are the news; "The conversation confirmed
         # the allied nature of our relations": a judgement about them is not
         return noun.head.lemma_.lower() in _TALKS_HAPPEN
+    if (
+        noun.dep_ == "nsubj"
+        and talks
+        and noun.head.lemma_.lower() == "be"
+        and child(noun.head, "attr") is not None
+    ):
+        return False  # "Each meeting is a landmark", "Our meetings are a major factor of relations": a description
     if noun.dep_ == "nsubjpass" and talks and noun.head.lemma_.lower() in ("precede", "follow"):
         return False  # "The meeting was preceded by an award ceremony": the ceremony is the news
     if noun.dep_ in ("nsubj", "nsubjpass", "ROOT"):
