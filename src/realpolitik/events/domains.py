@@ -18,7 +18,7 @@ _VENUE_PREPOSITIONS = cues.words("venue_prepositions")
 
 
 def clause_contexts(entry: LexiconEntry, words: list[Token], lex: Lexicon) -> tuple[str, ...]:
-    """The entry's own contexts, then those of the clause's words in order, each once."""
+    """The entry's own contexts, then those of the clause's words in order, each once; a generic one last."""
     found: list[str] = list(entry.contexts)
     for token in sorted(words, key=lambda t: t.i):
         if in_venue(token):
@@ -26,7 +26,9 @@ def clause_contexts(entry: LexiconEntry, words: list[Token], lex: Lexicon) -> tu
         context = lex.context_cues.get(token.lemma_.lower()) or lex.context_cues.get(token.lower_)
         if context and context not in found:
             found.append(context)
-    return tuple(found)
+    # "exchanged views on trade": the talks' own words ("views", "contacts") say diplomacy only when nothing
+    # else in the clause says what they are about
+    return tuple(sorted(found, key=lambda c: c in _GENERIC_CONTEXTS))
 
 
 def in_venue(token: Token) -> bool:
