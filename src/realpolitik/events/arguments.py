@@ -32,7 +32,7 @@ _POSSESSIVES = cues.words("possessive_pronouns")
 _DOCUMENTS = cues.words("document_nouns")
 _NOT_GROUPS = _DOCUMENTS | cues.words("act_nouns")
 _LINK_WORDS = cues.words("link_words")
-_FIRST_PERSON = cues.words("first_person_plural") | cues.words("first_person_singular")
+_NOT_REPORTERS = cues.words("first_person_plural") | cues.words("first_person_singular") | {"you"}
 _NUMBER_ROLES = frozenset({"dobj", "nsubj", "nsubjpass"})
 _PLACE_NOUNS = cues.words("place_nouns")
 _FORUMS = cues.words("forum_nouns")
@@ -228,11 +228,12 @@ def subject_of(verb: Token, index: MentionIndex, depth: int = 0) -> Argument | N
         found = argument(subj, index, "subject")
         if (
             subj.pos_ == "PRON"
-            and subj.lower_
-            not in _FIRST_PERSON  # "I" and "we" are whoever speaks, never the reporter's subject
+            and subj.lower_ not in _NOT_REPORTERS
             and not (found and any(r.code for r in found.refs))
         ):
-            # "Norway said it would ...": an unresolved pronoun in a reported clause is the speaker.
+            # "Norway said it would ...": an unresolved pronoun in a reported clause is the speaker; "I", "we" are
+            # whoever speaks and "you" the addressee, never the reporter's subject ("I know that you have agreed to
+            # China's initiative": the addressee's act, not the speaker's).
             speaker = _reporter(verb)
             if speaker is not None and speaker.i != verb.i:
                 inherited = subject_of(speaker, index, depth + 1)

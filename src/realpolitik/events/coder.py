@@ -80,8 +80,10 @@ def _target_of(match: Match, index: MentionIndex, source_tokens: set[int]) -> Ar
     candidates.extend((c, "dative") for c in verb.children if c.dep_ == "dative" and child(c, "pobj") is None)
     candidates.extend((c, "object") for c in verb.children if c.dep_ == "dobj")
     complements = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
-    for comp in complements:
-        # "demanded that Korea forsake ...", "refused to meet Jordan's king": the complement names the target.
+    for comp in complements if child(verb, "nsubjpass") is None else ():
+        # "demanded that Korea forsake ...", "refused to meet Jordan's king": the complement names the target; a
+        # passive's ("A protocol was signed to open a branch of Moscow State University") says what its patient
+        # is for, its topic.
         candidates.extend((c, "complement") for c in comp.children if c.dep_ in ("nsubj", "dobj"))
     preps: tuple[str, ...] = TARGET_PREPS
     if match.entry.place_target and match.entry.particles:
@@ -264,6 +266,19 @@ def _evidence(trigger: Token, governors: tuple[Token, ...], sent: Span) -> tuple
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
+def _with_others(trigger: Token) -> bool:
+    """Does the act name its partner as others the sentence refers back to ("We have signed agreements with four of
+    them", "talks with them")? Then the partner is a third party, not the readout's other side (who is "you")."""
+    for holder in (trigger, *(c for c in trigger.children if c.dep_ == "dobj")):
+        found = prep_object(holder, ("with",))
+        if found is None:
+            continue
+        inner = prep_object(found[0], ("of",))  # "four of them"
+        if (inner[0] if inner else found[0]).lower_ in ("them", "others"):
+            return True
+    return False
+
+
 def _events_for(
     match: Match,
     sent_index: int,
@@ -355,8 +370,10 @@ def _events_for(
         deictic = deictic_target(trigger, ctx.focus, sources)
         if deictic is not None:
             target, targets = deictic, deictic.refs
-    if not any(t.code for t in targets) and not (
-        entry.reciprocal and len({s.code for s in sources if s.code}) > 1
+    if (
+        not any(t.code for t in targets)
+        and not (entry.reciprocal and len({s.code for s in sources if s.code}) > 1)
+        and not _with_others(trigger)
     ):
         other = ctx.counterpart(sources)
         if other is not None:
@@ -540,7 +557,8 @@ def _code_sentence(sent: Span, sent_index: int, ctx: CodingContext) -> list[Even
         # "The visit will take place next year": the verb an event noun is the subject of carries its tense.
         head = (token.head,) if token.dep_ in ("nsubj", "nsubjpass") and token.head.i != token.i else ()
         nominal = Match(token, found.entry, governors=head)
-        words = clause_words(found.token)
+        # "The discussion focused on the pandemic": a subject's clause is its verb's, which says what it is about
+        words = clause_words(head[0]) if head else clause_words(found.token)
         talks = found.entry.type == "CONSULT"
         if not is_news(found.token, joint=found.entry.reciprocal or talks, talks=talks):
             continue  # "during my visit to Athens", "the agreements reached at the meeting": mentioned in passing

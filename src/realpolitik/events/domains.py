@@ -18,7 +18,7 @@ _VENUE_PREPOSITIONS = cues.words("venue_prepositions")
 
 
 def clause_contexts(entry: LexiconEntry, words: list[Token], lex: Lexicon) -> tuple[str, ...]:
-    """The entry's own contexts, then those of the clause's words in order, each once."""
+    """The entry's own contexts, then those of the clause's words in order, each once; a generic one last."""
     found: list[str] = list(entry.contexts)
     for token in sorted(words, key=lambda t: t.i):
         if in_venue(token):
@@ -26,20 +26,23 @@ def clause_contexts(entry: LexiconEntry, words: list[Token], lex: Lexicon) -> tu
         context = lex.context_cues.get(token.lemma_.lower()) or lex.context_cues.get(token.lower_)
         if context and context not in found:
             found.append(context)
-    return tuple(found)
+    # "exchanged views on trade": the talks' own words ("views", "contacts") say diplomacy only when nothing
+    # else in the clause says what they are about
+    return tuple(sorted(found, key=lambda c: c in _GENERIC_CONTEXTS))
 
 
 def in_venue(token: Token) -> bool:
     """Whether the word stands in a phrase that says where or when the act took place ("at the CSTO summit",
-    "during the NATO meeting", "on the sidelines of the G20"): the word or one of its four nearest heads."""
+    "during the NATO meeting", "on the sidelines of the G20"): the word or one of its heads up to the verb of its
+    clause (however long the name in between: "at the CSTO Background information Collective Security Treaty
+    Organisation (CSTO) summit")."""
     node = token
-    for _ in range(4):
+    while True:
         if node.lower_ in _VENUE_PREPOSITIONS and node.dep_ in ("prep", "pobj"):
             return True
-        if node.head.i == node.i:
-            break
+        if node.head.i == node.i or node.head.pos_ in ("VERB", "AUX"):
+            return False
         node = node.head
-    return False
 
 
 def first_domain(contexts: tuple[str, ...]) -> str | None:

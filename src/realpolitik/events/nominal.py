@@ -137,10 +137,19 @@ def is_news(noun: Token, joint: bool = False, talks: bool = False) -> bool:
         return noun.head.lemma_.lower() in _TALKS_HAPPEN
     if (
         noun.dep_ == "nsubj"
+        and talks
+        and noun.head.lemma_.lower() == "be"
+        and child(noun.head, "attr") is not None
+    ):
+        return False  # "Each meeting is a landmark", "Our meetings are a major factor of relations": a description
+    if (
+        noun.dep_ == "nsubj"
         and noun.head.lemma_ == "be"
         and not any(c.dep_ != "punct" for c in noun.children)
     ):
         return False  # "Understanding is one thing, but ...": the notion, no act of anyone
+    if noun.dep_ == "nsubjpass" and talks and noun.head.lemma_.lower() in ("precede", "follow"):
+        return False  # "The meeting was preceded by an award ceremony": the ceremony is the news
     if noun.dep_ in ("nsubj", "nsubjpass", "ROOT"):
         return True
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _UNDERGOER_VERBS:
