@@ -1,0 +1,134 @@
+"""The acted-on side of a trigger (``target_of``): its passive patient, objects, the prepositional objects of the
+trigger, its object and the verbs governing it, a place standing in for whom an act happened to, and, as a last
+resort, a known actor deeper in its clause; for a request, only the addressee or the one asked to act."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from realpolitik.events.arguments import (
+    PLACE_PREPS,
+    TARGET_PREPS,
+    Argument,
+    MentionIndex,
+    argument,
+    child,
+    passive_patient,
+    prep_object,
+    real_object,
+)
+from realpolitik.events.triggers import Match
+from realpolitik.ontology import cues
+
+_MESSAGES = cues.words("message_nouns")
+
+
+def target_of(match: Match, index: MentionIndex, source_tokens: set[int]) -> Argument | None:
+    """The acted-on side: passive patient, indirect or direct object, else a prepositional object of the
+    trigger's object, of the trigger, or of the verbs governing it. A phrase naming a known actor wins over an
+    unresolved one found earlier."""
+    verb, obj = match.token, match.obj
+    skip = {obj.i, real_object(obj).i} if obj is not None else set()
+    candidates: list[tuple[Token, str]] = []
+    patient = passive_patient(verb)
+    # What was discussed or reviewed is the talks' topic ("cooperation in the Caspian region was discussed"),
+    # never their other party.
+    if patient is not None and match.entry.type != "CONSULT":
+        candidates.append((patient, "patient"))
+    candidates.extend((c, "dative") for c in verb.children if c.dep_ == "dative" and child(c, "pobj") is None)
+    candidates.extend((c, "object") for c in verb.children if c.dep_ == "dobj")
+    complements = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    for comp in complements if child(verb, "nsubjpass") is None else ():
+        # "demanded that Korea forsake ...", "refused to meet Jordan's king": the complement names the target; a
+        # passive's ("A protocol was signed to open a branch of Moscow State University") says what its patient
+        # is for, its topic.
+        candidates.extend((c, "complement") for c in comp.children if c.dep_ in ("nsubj", "dobj"))
+    preps: tuple[str, ...] = TARGET_PREPS
+    if match.entry.place_target and match.entry.particles:
+        preps = (*sorted(match.entry.particles), *TARGET_PREPS)
+    holders = [t for t in (obj, real_object(obj) if obj is not None else None) if t is not None]
+    holders.extend([verb, *match.governors, *complements])
+    for holder in holders:
+        holder_preps = (*preps, "between") if holder.i in skip else preps
+        if holder.i in skip and holder.lemma_.lower() in _MESSAGES:
+            # "conveyed to Putin congratulations from the Kyrgyz people": the sender is no target
+            holder_preps = tuple(p for p in holder_preps if p != "from")
+        hit = prep_object(holder, holder_preps)
+        if hit is not None:
+            candidates.append((hit[0], f"prep:{hit[1]}"))
+        if holder.i != verb.i and holder.pos_ == "VERB":
+            candidates.extend(
+                (c, "governor-object")
+                for c in holder.children
+                if c.dep_ == "dobj" and not _is_subtree(verb, c)
+            )
+    if obj is not None:
+        # The pattern's own object counts when it names an actor ("expelled Russian diplomats").
+        candidates.append((obj, "object"))
+    for holder in (verb, *(t for t in (obj,) if t is not None)):
+        # Where it happened stands in for whom it happened to ("blocked streets in Hong Kong").
+        hit = prep_object(holder, PLACE_PREPS)
+        if hit is not None:
+            candidates.append((hit[0], "location"))
+    first: Argument | None = None
+    for token, how in candidates:
+        if token.i == verb.i:
+            continue
+        if how == "location" and first is not None and first.how == "prep:against":
+            return first  # "protested against the government in Almaty": the government, of Kazakhstan
+        found = argument(token, index, how)
+        if found is None:
+            continue
+        if any(r.code for r in found.refs):
+            return found
+        if token.i not in skip:
+            first = first or found
+    if match.entry.type == "REQUEST":
+        # a request's target is whom it is addressed to: named as such, or the one asked to act ("demanded that
+        # the government resign"); an actor deeper in what is asked for is its topic ("called for an end to the
+        # blockade of Qatar")
+        return _asked_to_act(verb, index, source_tokens) or first
+    return _clause_target(verb, index, source_tokens) or first
+
+
+def _asked_to_act(verb: Token, index: MentionIndex, exclude: set[int]) -> Argument | None:
+    """The person addressed, or the known actor asked to act in the request's complement clause."""
+    # "I ask you, Mr Tokayev, to ...": the person addressed; "demanded that the government resign": the one asked
+    # to act (the parser sometimes makes that subject a compound of the verb)
+    candidates = [
+        c for h in (verb, *verb.children) for c in h.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN"
+    ]
+    candidates += [
+        s
+        for c in verb.children
+        if c.dep_ in ("ccomp", "xcomp")
+        for s in c.children
+        if s.dep_ in ("nsubj", "nsubjpass", "compound")
+    ]
+    for token in candidates:
+        if token.i not in exclude:
+            found = argument(token, index, "complement")
+            if found is not None and any(r.code for r in found.refs):
+                return found
+    return None
+
+
+def _clause_target(verb: Token, index: MentionIndex, exclude: set[int]) -> Argument | None:
+    """Last resort: the first known actor deeper in the trigger's own clause ("willing to send material to help
+    defend Saudi Arabia"), outside the subject and any coordinated or relative clause."""
+    stack = [
+        c for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass", "conj", "relcl", "parataxis", "cc")
+    ]
+    tokens: list[Token] = []
+    while stack:
+        token = stack.pop()
+        if token.i in exclude:
+            continue
+        tokens.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in ("relcl", "conj", "parataxis"))
+    mentions = [m for m in index.in_tokens(sorted(tokens, key=lambda t: t.i)) if m.code]
+    return Argument((mentions[0].ref(),), "clause") if mentions else None
+
+
+def _is_subtree(token: Token, of: Token) -> bool:
+    return of.left_edge.i <= token.i <= of.right_edge.i
