@@ -23,13 +23,28 @@ def _speaker(article: Article, start: int, text: str) -> Mention:
 
 def _coded(spec: str, title: str, participants: list[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
     """Asserted events of the one-sentence ``spec`` in an article titled ``title`` whose participants are (code,
-    kind, via): "we" and "I" are the speaker, Vladimir Putin; an upper-case word is an organisation ("EAEU")."""
+    kind, via): "we" and "I" are the speaker, Vladimir Putin; "Xi" is Xi Jinping; an upper-case word is an
+    organisation ("EAEU")."""
     doc, article, mentions = parse(spec)
     article = replace(article, title=title, source="kremlin.ru", url="http://en.kremlin.ru/events/1")
     found = [_participant(article, *p) for p in participants]
     for token in doc:
         if token.lower_ in ("we", "i", "my"):
             found.append(_speaker(article, token.idx, token.text))
+        elif token.text == "Xi":
+            found.append(
+                Mention(
+                    article.id,
+                    token.idx,
+                    token.idx + 2,
+                    "Xi",
+                    actor_id="person:xi-jinping",
+                    code="CHN",
+                    sector="GOV",
+                    name="Xi Jinping",
+                    kind="person",
+                )
+            )
         elif token.text.isupper() and len(token.text) > 2:
             found.append(
                 Mention(
@@ -144,3 +159,53 @@ trade trade NOUN NN dobj 4
 . . PUNCT . punct 4
 """
     assert not any(target == "CIS" for _, _, target in _coded(spec, _SUMMIT, _CIS))
+
+
+def test_two_of_three_participants_or_a_bilateral_act_is_not_made_an_act_of_all_three() -> None:
+    bilateral = """
+We we PRON PRP nsubj 1
+held hold VERB VBD ROOT 1
+bilateral bilateral ADJ JJ amod 3
+talks talk NOUN NNS dobj 1
+. . PUNCT . punct 1
+"""
+    assert len(_pairs(_coded(bilateral, _TRILATERAL, _RIC))) < 3
+
+
+def test_a_fight_of_we_in_a_readout_of_three_is_not_made_an_act_of_all_three() -> None:
+    spec = """
+We we PRON PRP nsubj 1
+fought fight VERB VBD ROOT 1
+terrorists terrorist NOUN NNS dobj 1
+. . PUNCT . punct 1
+"""
+    assert _pairs(_coded(spec, _TRILATERAL, _RIC)) == set()
+
+
+def test_an_organisation_named_ahead_of_the_verb_without_a_meeting_is_not_where_we_are() -> None:
+    spec = """
+Since since ADP IN prep 3
+USSR USSR PROPN NNP pobj 0
+we we PRON PRP nsubj 3
+discussed discuss VERB VBD ROOT 3
+trade trade NOUN NN dobj 3
+. . PUNCT . punct 3
+"""
+    events = _coded(spec, _SUMMIT, _CIS)
+    assert ("CONSULT", "RUS", "USSR") not in events
+    assert ("CONSULT", "RUS", "CIS") in events
+
+
+def test_the_topic_of_talks_in_a_readout_is_not_their_other_party() -> None:
+    # "The two leaders discussed a number of current issues": "a number", placed in the sentence's only state,
+    # made a self-dyad; the talks are with the other side of the readout.
+    spec = """
+Xi Xi PROPN NNP nsubj 1
+discussed discuss VERB VBD ROOT 1
+a a DET DT det 3
+number number NOUN NN dobj 1
+of of ADP IN prep 3
+issues issue NOUN NNS pobj 4
+. . PUNCT . punct 1
+"""
+    assert _pairs(_coded(spec, "Meeting with President of China", _RIC[::2])) == {frozenset(("RUS", "CHN"))}

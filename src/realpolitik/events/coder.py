@@ -164,8 +164,8 @@ def _names_a_counterpart(target: Argument | None, match: Match) -> bool:
         return False
     if target.how in ("prep:with", "prep:between", "prep:to", "patient", "dative", "complement"):
         return True
-    if target.how != "object":
-        return False
+    if target.how != "object" or not any(r.code for r in target.refs):
+        return False  # "discussed a number of current issues": an object naming no actor is the talks' topic
     head = match.obj or next((c for c in match.token.children if c.dep_ == "dobj"), None)
     if head is None:
         return False
@@ -308,7 +308,7 @@ def _events_for(
         )
     targets = target.refs if target else ()
     if not any(t.code for t in targets):
-        sources = ctx.whole_group(sources, entry.reciprocal)
+        sources = ctx.whole_group(sources, kind, reading.words)
     # "we are ready to do this on our side": the side acting, not someone acted on (a group that only took its
     # state from the place or the sentence, "+place", "+sole", is not known to be that side; "the border" that
     # took the actor's own state, "+home", is)

@@ -20,7 +20,10 @@ from realpolitik.resolve.participants import is_readout
 
 _CLAUSE_BREAKS = frozenset({"conj", "ccomp", "parataxis", "relcl", "advcl", "cc", "punct", "mark"})
 _SPEAKER_SUBJECTS = frozenset({"we", "i"})
-_GROUP_WORDS = cues.words("first_person_plural") | cues.words("plural_referents")
+# "they" is left out: in a speaker's words it is someone else ("they are talking about political means")
+_GROUP_WORDS = (cues.words("first_person_plural") | cues.words("plural_referents")) - {"they"}
+_PAIRWISE = frozenset({"two", "both", "bilateral"})  # "the two presidents", "we held bilateral talks"
+_MEETINGS = cues.words("meeting_nouns")
 # What a speaker does with the organisation whose meeting they report on ("we agreed", "we discussed", "we
 # endorsed the concept"); not what they do to someone else ("we condemn", "we are ready to help them").
 _WITH_ORGANISATION = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
@@ -85,33 +88,35 @@ class CodingContext:
             return None  # "My colleagues and I had discussions", "our ministers met": not the speaker's side as such
         return Argument((org,), "organisation")
 
-    def whole_group(self, sources: tuple[ActorRef, ...], reciprocal: bool) -> tuple[ActorRef, ...]:
-        """The acting side of a joint act by "we", "they" or "the three leaders" in a readout of three
-        participants: all three ("Our three countries held a summit"), which one counterpart cannot give."""
+    def whole_group(
+        self, sources: tuple[ActorRef, ...], kind: str, clause: frozenset[str]
+    ) -> tuple[ActorRef, ...]:
+        """The acting side of a joint act by "we" or "the three leaders" in a readout of three participants:
+        all three ("Our three countries held a summit"), which one counterpart cannot give; not an act of two
+        of them ("the two presidents", "bilateral talks") nor a fight ("we fought against ...")."""
         codes = {s.code for s in sources if s.code}
-        if (
-            not reciprocal
-            or len(self.sides) != 3
-            or len(codes) != 1
-            or not codes <= {s.code for s in self.sides}
-        ):
+        if kind not in _WITH_ORGANISATION or len(self.sides) != 3 or len(codes) != 1 or clause & _PAIRWISE:
             return sources
-        if not any(
-            s.text.lower().split()[-1:] and s.text.lower().split()[-1] in _GROUP_WORDS for s in sources
-        ):
+        if not codes <= {s.code for s in self.sides}:
+            return sources
+        words = [w for s in sources for w in s.text.lower().split()]
+        if not words or words[-1] not in _GROUP_WORDS or _PAIRWISE.intersection(words):
             return sources
         return self.sides
 
     def note_organisation(self, sent: Span) -> None:
-        """In an article about an organisation's meeting (its title names one), follow which organisation the
-        text speaks of: one named ahead of a sentence's main verb sets the scene ("During the CIS Heads of State
-        Council meeting, we ...", then "At the meeting of the Supreme Eurasian Economic Council, we ..."); one
-        named after it is what the sentence is about ("the resources of the Eurasian Development Bank")."""
-        if not self.organisations:
+        """In an article about an organisation's meeting (its title names one), follow which organisation's
+        meeting the text speaks of: one named with a meeting ahead of a sentence's main verb sets the scene
+        ("During the CIS Heads of State Council meeting, we ...", then "At the meeting of the Supreme Eurasian
+        Economic Council, we ..."); one named after it is what the sentence is about ("the resources of the
+        Eurasian Development Bank"), and one named without a meeting is not where "we" are ("the USSR")."""
+        ahead = list(sent[: sent.root.i - sent.start])
+        if not self.organisations or not any(t.lower_ in _MEETINGS for t in ahead):
             return
         titled = {o.code: o for o in self.organisations}
-        for m in self.index.in_tokens(list(sent[: sent.root.i - sent.start])):
-            if m.code in titled or (m.kind == "igo" and m.code):
+        for m in self.index.in_tokens(ahead):
+            # "the CIS Heads of State Council" (an organ, resolved as an agent) names it; "the Council" does not
+            if (m.kind == "igo" and m.code) or (m.code in titled and m.code in m.text.split()):
                 self.near_organisation = titled.get(m.code) or m.ref()
                 return
 
