@@ -38,9 +38,11 @@ from realpolitik.events.context import (
     CodingContext,
     clause_words,
     entry_of,
+    is_done,
     readout_sides,
     sentence_domains,
     title_organisation,
+    title_organisations,
 )
 from realpolitik.events.domains import clause_contexts, event_domain, first_domain
 from realpolitik.events.modality import future_intent, modality_of
@@ -80,8 +82,8 @@ def _names_a_counterpart(target: Argument | None, match: Match) -> bool:
         return False
     if target.how in ("prep:with", "prep:between", "prep:to", "patient", "dative", "complement"):
         return True
-    if target.how != "object":
-        return False
+    if target.how != "object" or not any(r.code for r in target.refs):
+        return False  # "discussed a number of current issues": an object naming no actor is the talks' topic
     head = match.obj or next((c for c in match.token.children if c.dep_ == "dobj"), None)
     if head is None:
         return False
@@ -236,6 +238,8 @@ def _events_for(
             replace(r, sector="CVL") if r.kind == "group" and r.sector is None else r for r in sources
         )
     targets = target.refs if target else ()
+    if not any(t.code for t in targets):
+        sources = ctx.whole_group(sources, kind, reading.words)
     # "we are ready to do this on our side": the side acting, not someone acted on (a group that only took its
     # state from the place or the sentence, "+place", "+sole", is not known to be that side; "the border" that
     # took the actor's own state, "+home", is)
@@ -259,7 +263,7 @@ def _events_for(
         and not (entry.reciprocal and len({s.code for s in sources if s.code}) > 1)
         and not _with_others(trigger)
     ):
-        other = ctx.counterpart(sources)
+        other = ctx.counterpart(sources, kind, is_done(trigger, match.governors))
         if other is not None:
             target, targets = other, other.refs
     pairs: list[tuple[ActorRef | None, ActorRef | None]]
@@ -489,11 +493,14 @@ def code_events(
         focus_states(doc, list(mentions)),
         sides=readout_sides(article, list(mentions)),
         organisation=title_organisation(list(mentions)),
+        organisations=title_organisations(list(mentions)),
     )
+    ctx.near_organisation = ctx.organisation
     lex = ctx.lex
     ctx.sentence_domains = sentence_domains(doc, lex)
     events: list[Event] = []
     for sent_index, sent in enumerate(doc.sents):
+        ctx.note_organisation(sent)
         events.extend(_code_sentence(sent, sent_index, ctx))
         ctx.topic = topic_of(sent, ctx.index) or ctx.topic
     return _dedupe(events)
