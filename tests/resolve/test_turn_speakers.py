@@ -55,3 +55,24 @@ def test_unknown_names_alone_make_no_transcript() -> None:
         mention("Peter Smith", text.index("Peter"), code=None, via="unresolved"),
     ]
     assert speaker_turns(text, mentions) == []
+
+
+def test_a_sentence_before_a_colon_is_no_label_even_with_a_name() -> None:
+    text = (
+        "President of Russia Vladimir Putin: Good afternoon.\n\n"
+        "Mr Nazarbayev knows, and we discussed this today during the meeting: the road has been built.\n\n"
+        "We intend to provide support.\n"
+    )
+    nazarbayev = Mention(
+        "a",
+        text.index("Nazarbayev"),
+        text.index("Nazarbayev") + 10,
+        "Nazarbayev",
+        "nazarbayev",
+        code="KAZ",
+        kind="person",
+        via="gazetteer",
+    )
+    putin = mention("Vladimir Putin", text.index("Vladimir"), code="RUS", via="gazetteer")
+    turns = speaker_turns(text, [putin, nazarbayev])
+    assert [m.code if m else None for _, m in turns] == ["RUS"]

@@ -354,6 +354,8 @@ class Coreference:
 
 
 _LABEL = re.compile(r"(?m)^(?P<label>[^\n:]{2,200}):[ \t]+\S")
+_WORD = re.compile(r"[a-z]+")
+_SENTENCE_WORDS = cues.words("sentence_words")
 _NAME_SHAPE = re.compile(
     r"[A-Z][\w'’.-]*(?: (?:[a-z]{1,3} )?[A-Z][\w'’.-]*){1,3}"
 )  # "Ivan Afanasyev", "Anne de Vries"
@@ -373,8 +375,12 @@ def speaker_turns(text: str, mentions: list[Mention]) -> list[tuple[int, Mention
         if label.split(" (")[0].lower() in TURN_WORDS:
             turns.append((start, None))
             continue
-        if len(label.split()) > 25 or label[:1].islower():
-            continue
+        if (
+            len(label.split()) > 25
+            or label[:1].islower()
+            or _SENTENCE_WORDS & set(_WORD.findall(label.lower()))
+        ):
+            continue  # "Mr Nazarbayev knows, and we discussed this ...: the road" is a sentence, not a label
         inside = [m for m in people if start <= m.start and m.end <= end]
         if inside:
             turns.append((start, inside[-1]))
