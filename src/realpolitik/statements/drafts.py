@@ -14,8 +14,8 @@ from spacy.tokens import Doc, Span, Token
 
 from realpolitik.annotate import span_ents
 from realpolitik.model import Article, Mention, Speaker, StatementForm
+from realpolitik.statements.mentions import MentionIndex, only_titles, previous_person
 from realpolitik.statements.quotes import Paragraph, split_paragraphs
-from realpolitik.statements.speakers import MentionIndex, only_titles, previous_person
 
 _CLOSING = ".!?\"'”’»"
 _CREDIT = re.compile(r"\s*(?:image|photo|picture|credit|source|video|file)s?\s*:", re.I)
