@@ -64,6 +64,7 @@ VERSION = "statements-1"
 SPEAKER_TYPES = frozenset(get_args(SpeakerType))
 _ALNUM_PAIR = re.compile(r"[^\W_].*?[^\W_]", re.DOTALL)  # two letters or digits (str.isalnum), anywhere
 _MIN_QUOTE_WORDS = 4  # shorter unattributed quotes are scare quotes or titles, not statements
+_CLOSING_STOPS = frozenset('"“”„«».!?;:—()\n')
 _COMPLEMENT_DEPS = ("ccomp", "parataxis", "xcomp", "dobj", "advcl", "conj")
 
 
@@ -149,7 +150,8 @@ def _attribution(ctx: ArticleContext, quote: Quote, quoted: bytearray) -> tuple[
             if subj is None or quoted[subj.idx] or subj.lower_ in ("i", "we", "you"):
                 continue
             separate = sent.start_char >= quote.outer_end
-            if not (_linked(tok, quote) or separate or _colon_before(ctx, tok, quote)):
+            closing = _closing(ctx, tok, subj, quote)
+            if not (_linked(tok, quote) or separate or closing or _colon_before(ctx, tok, quote)):
                 continue
             distance = min(abs(tok.idx - quote.outer_end), abs(quote.outer_start - tok.idx))
             if best is None or distance < best[0]:
@@ -157,6 +159,16 @@ def _attribution(ctx: ArticleContext, quote: Quote, quoted: bytearray) -> tuple[
     if best is None:
         return None
     return best[1], best[2]
+
+
+def _closing(ctx: ArticleContext, cue: Token, subj: Token, quote: Quote) -> bool:
+    """ "“...”, Caloundra coach Geoff Ingram said.", "“...,” wrote Chief Justice John Roberts, “...”": the
+    attribution right after the quote, which the parser did not hang the quote on (it made "coach" a verb, the
+    quote's first words the cue's adverbial). Only names and commas between the quote and the cue."""
+    if subj.idx < quote.outer_end or cue.idx < quote.outer_end:
+        return False
+    gap = ctx.text[quote.outer_end : cue.idx]
+    return len(gap) <= 60 and not any(c in _CLOSING_STOPS for c in gap.lstrip(" ,"))
 
 
 def _colon_before(ctx: ArticleContext, cue: Token, quote: Quote) -> bool:
