@@ -13,12 +13,15 @@ from realpolitik.statements.mentions import MentionIndex, from_mention, name_cha
 
 
 def definite_antecedent(head: Token, index: MentionIndex) -> Speaker | None:
-    """ "the agency", "the company", "the governor": the named actor earlier in the article whose name holds
-    that word ("Saudi Press Agency", "Governor Kay Ivey"). Only for a bare definite noun phrase."""
+    """ "the agency", "the company", "the governor", "the archbishop", "the city": the named actor earlier in the
+    article whose name holds that word ("Saudi Press Agency", "Governor Kay Ivey"), or that the word named as a
+    title ("archbishop Jorge Scheinig", "Tony Evers, the governor of Wisconsin") or with a name of its own ("the
+    Trump administration", "the city of White Plains"). Only for a bare definite noun phrase; the nearest
+    earlier use of the word that names someone decides."""
     children = [c for c in head.children if c.i < head.i]  # "the three-judge court": modifiers before it
     if not children or any(c.dep_ not in ("det", "case", "amod", "compound", "nummod") for c in children):
         return None
-    if children[0].lower_ != "the" or any(c.pos_ == "PROPN" for c in children):
+    if children[0].lower_ != "the" or any(c.pos_ == "PROPN" for c in children) or _of_name(head) is not None:
         return None
     doc = head.doc
     lowers = doc.user_data.get("realpolitik_lowers")
@@ -27,13 +30,70 @@ def definite_antecedent(head: Token, index: MentionIndex) -> Speaker | None:
     for j in np.flatnonzero(lowers[: head.i] == head.lower)[::-1]:
         tok = doc[int(j)]
         if tok.pos_ != "PROPN":
+            named = _named_by(tok, index)
+            if named is not None:
+                return named
             continue
         top = tok
         while top.dep_ in ("compound", "flat") and top.head.pos_ == "PROPN" and top.head.i > top.i:
             top = top.head
-        covering = [m for m in index.covering(top.idx, top.idx + len(top)) if m.code or m.actor_id]
-        if covering:
-            return from_mention(covering[-1])
-        ns, ne = name_chain(top)
-        return Speaker(name=doc_text(doc)[ns:ne], type="actor", start=ns, end=ne)
+        return _speaker_at(top, index)
     return None
+
+
+def _speaker_at(name: Token, index: MentionIndex) -> Speaker:
+    covering = [m for m in index.covering(name.idx, name.idx + len(name)) if m.code or m.actor_id]
+    if covering:
+        return from_mention(covering[-1])
+    ns, ne = name_chain(name)
+    return Speaker(name=doc_text(name.doc)[ns:ne], type="actor", start=ns, end=ne)
+
+
+def _person(token: Token, index: MentionIndex) -> bool:
+    if token.pos_ != "PROPN":
+        return False
+    return token.ent_type_ == "PERSON" or any(
+        m.kind == "person" for m in index.covering(token.idx, token.idx + len(token))
+    )
+
+
+def _of_name(noun: Token) -> Token | None:
+    """ "city of White Plains", "government of American Samoa": the name after "of"."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ == "PROPN" and obj.text[:1].isupper():
+                return obj
+    return None
+
+
+def _named_by(noun: Token, index: MentionIndex) -> Speaker | None:
+    """The actor a common noun names where it is used with a name: a title before a person's name
+    ("archbishop Jorge Scheinig"), in apposition to one ("Tony Evers, the governor"), a name of its own
+    ("the Trump administration", "the city of White Plains")."""
+    if noun.dep_ == "compound" and noun.head.i > noun.i and _person(noun.head, index):
+        return _speaker_at(noun.head, index)
+    if noun.dep_ == "appos" and _person(noun.head, index):
+        return _speaker_at(noun.head, index)
+    named = next((c for c in noun.children if c.dep_ == "appos" and _person(c, index)), None)
+    if named is not None:  # "the coach, Geoff Ingram"
+        return _speaker_at(named, index)
+    own = [  # "the Trump administration"; not a place ("the US city of White Plains": the city's name follows)
+        c
+        for c in noun.children
+        if c.dep_ == "compound" and c.i < noun.i and c.pos_ == "PROPN" and c.ent_type_ != "GPE"
+    ]
+    of = _of_name(noun)
+    if not own and of is None:
+        return None
+    doc = noun.doc
+    start = own[0].left_edge.idx if own else noun.idx
+    end = of.idx + len(of) if of is not None else noun.idx + len(noun)
+    codes = [m for m in index.within(start, end) if m.code]
+    return Speaker(
+        name=doc_text(doc)[start:end],
+        type="actor",
+        code=codes[0].code if codes else None,
+        start=start,
+        end=end,
+    )

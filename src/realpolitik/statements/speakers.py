@@ -351,13 +351,26 @@ def _named_institution(head: Token, start: int, end: int) -> str | None:
         c.dep_ in ("compound", "amod", "poss", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in _NAMED_ENTS)
         for c in head.children
     )
-    if not qualified:
+    if not qualified and not _of_named(head):
         return None
     text = doc_text(head.doc)[start:end]
     for article in ("the ", "The "):
         if text.startswith(article):
             text = text[len(article) :]
     return text
+
+
+def _of_named(head: Token, depth: int = 2) -> bool:
+    """ "the government of American Samoa", "the ministry of internal affairs of Belarus": a name after "of"."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of" or depth == 0:
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and (
+                (obj.pos_ == "PROPN" and obj.text[:1].isupper()) or _of_named(obj, depth - 1)
+            ):
+                return True
+    return False
 
 
 def _titled_name(head: Token, index: MentionIndex) -> Speaker | None:
