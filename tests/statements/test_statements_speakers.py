@@ -23,6 +23,57 @@ CASES: list[tuple[str, list[tuple[str, str, str | None]]]] = [
     ),
 ]
 
+# a definite noun phrase for the actor the article named with that word earlier: a title before a person's name,
+# a name of its own ("the Obama administration", "the city of Yonkers")
+CASES += [
+    (
+        "The bill was criticised by archbishop Jorge Scheinig on Sunday. The archbishop said the church would "
+        "oppose the bill in the senate.",
+        [("the church would oppose the bill in the senate", "actor", "Scheinig")],
+    ),
+    (
+        "For weeks, the Obama administration has tried to change the rule. A few days later the administration "
+        "said it would appeal the ruling.",
+        [("it would appeal the ruling", "actor", "Obama administration")],
+    ),
+    (
+        "Water was cut off in the city of Yonkers on Monday. Later that day the city stated the repair crews had "
+        "located the broken pipe.",
+        [("the repair crews had located the broken pipe", "actor", "Yonkers")],
+    ),
+]
+
+# an institution named by what follows "of" speaks as an actor; "their statement" is the last body's that spoke
+CASES += [
+    (
+        "The government of Tuvalu said the treaty ignored the rights of small island states. Their statement "
+        'also read "the treaty must be renegotiated before it comes into force."',
+        [
+            ("the treaty ignored the rights of small island states", "actor", "Tuvalu"),
+            ("the treaty must be renegotiated before it comes into force", "actor", "Tuvalu"),
+        ],
+    ),
+]
+
+# an office nobody in the article is named for is an anonymous official; a name after the office is the speaker
+CASES += [
+    (
+        "The bus was carrying twenty children to a dance competition, according to the mayor of Yartsevo.",
+        [("The bus was carrying twenty children to a dance competition", "anonymous_official", None)],
+    ),
+    (
+        "According to the El Paso mayor, Dee Margo, during the weekend, police were investigating whether a "
+        "manifesto was written by the suspect.",
+        [
+            (
+                "during the weekend, police were investigating whether a manifesto was written by the suspect",
+                "actor",
+                "Margo",
+            )
+        ],
+    ),
+]
+
 # Texts that hold no statement at all.
 NO_STATEMENTS: list[str] = []
 

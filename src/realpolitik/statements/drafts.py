@@ -114,8 +114,14 @@ def settle(ctx: ArticleContext, drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+_POSSESSIVE = {"his": "he", "her": "she", "its": "it", "their": "they"}
+
+
 def pronoun_of(subject: Token) -> str | None:
+    """The pronoun a cue's subject is, also as the owner of a statement ("Their statement also read")."""
     low = subject.lower_
+    if subject.dep_ == "poss":
+        return _POSSESSIVE.get(low)
     return low if low in ("he", "she", "it", "they") else None
 
 

@@ -335,6 +335,20 @@ def _aside_end(source: Token, sent: Span) -> int:
     return source.right_edge.idx + len(source.right_edge)
 
 
+def _name_after(source: Token, sent: Span) -> tuple[Token, int] | None:
+    """ "according to the El Paso mayor, Dee Margo, police were ...": the person's name between commas right
+    after a source that names an office, which the parser made the subject of the reported clause. The name's
+    last word and where the name ends."""
+    doc = source.doc
+    comma = source.right_edge.i + 1
+    if source.pos_ != "NOUN" or comma + 2 >= sent.end or doc[comma].text != ",":
+        return None
+    ent = next((e for e in sent.ents if e.start == comma + 1 and e.label_ == "PERSON"), None)
+    if ent is None or ent.end >= sent.end or doc[ent.end].text != ",":
+        return None
+    return doc[ent.end - 1], ent.end_char
+
+
 def _covered(length: int, spans: Sequence[tuple[int, int]]) -> bytearray:
     """One flag per character: inside one of ``spans`` (a look-up per token instead of a scan of the spans)."""
     flags = bytearray(length + 1)
@@ -433,6 +447,9 @@ def _reported_drafts(
             continue
         phrase_start = according.idx
         phrase_end = _aside_end(source, sent)
+        named = _name_after(source, sent)
+        if named is not None:  # "According to the El Paso mayor, Dee Margo, ...": the person
+            source, phrase_end = named
         beyond = None  # the source the parser made a subject: the phrase ends at its comma
         if source.dep_ != "pobj":
             comma = next((t for t in sent[source.i - sent.start :] if t.text == ","), None)
