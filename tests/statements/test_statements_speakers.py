@@ -74,8 +74,57 @@ CASES += [
     ),
 ]
 
+# a study's authors taken up again as "the researchers": the team the article named by its institutions
+CASES += [
+    (
+        "On Wednesday, scientists from the University of Miami and Apex Shark Expeditions published a study in "
+        "Scientific Reports.\n\nThe researchers noted the sevengill sharks might not have the same effect on the "
+        "ecosystem as the great whites.",
+        [
+            (
+                "the sevengill sharks might not have the same effect on the ecosystem as the great whites",
+                "actor",
+                "University of Miami",
+            )
+        ],
+    ),
+]
+
+# a document named again by its word alone is its first author's; the speaker after a cue after the quote
+CASES += [
+    (
+        'The orange warning issued by Met Éireann applied to six counties. "Storm Lorenzo will produce '
+        'significant swell, high waves and sizeable storm surges", read the warning.',
+        [
+            (
+                "Storm Lorenzo will produce significant swell, high waves and sizeable storm surges",
+                "actor",
+                "Met",
+            )
+        ],
+    ),
+]
+
 # Texts that hold no statement at all.
-NO_STATEMENTS: list[str] = []
+NO_STATEMENTS: list[str] = [
+    # an imperative reports nothing, nor does the clause it borrowed its subject from
+    "Just think of it, imports of potatoes from Belarus in 2016 stood at 40,000 tonnes.",
+    # "let them tell us": a rhetorical challenge, nobody told anything
+    "Let them tell us about it – what is wrong with this?",
+    # what was said is the antecedent of the relative clause; the sentence goes on with a question of its own
+    "After Paris, after everything your summit partners have said in the two weeks since then, and I mean Ukraine "
+    "above all, do you think there is any point holding another meeting in four months, as you agreed?",
+]
+
+
+def test_officials_a_transcript_speaker_mentions_are_of_his_state(nlp_engine: Any) -> None:
+    text = (
+        "Vladimir Putin: Yes, if the governors say that they are not even managing to spend all of what they "
+        "have, then we will redistribute the money."
+    )
+    found = {text[s.start : s.end]: s.speaker for s in _statements(nlp_engine, text)}
+    governors = found["they are not even managing to spend all of what they have"]
+    assert (governors.type, governors.code) == ("anonymous_official", "RUS")
 
 
 def _statements(nlp_engine: Any, text: str) -> list[Any]:

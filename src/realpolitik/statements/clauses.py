@@ -238,3 +238,18 @@ def inverted_cue(cue: Token) -> tuple[Token, tuple[int, int]] | None:
     ):
         return None
     return speaker, (before.start_char, before.end_char)
+
+
+def tells_nothing(cue: Token, comp: Token | None) -> bool:
+    """A cue that reports no one's statement: an imperative or a bare infinitive with no subject ("Just think of
+    it, imports stood at ..."), one under "let" ("Let them tell us about it – what is wrong with this?"), or,
+    with no complement of its own, the relative clause of what was said ("after everything your partners have
+    said, do you think ...": the antecedent is the thing said, the clause after it is the sentence's own)."""
+    if cue.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in cue.children):
+        return True
+    if cue.head.i != cue.i and cue.head.lemma_.lower() == "let":
+        return True
+    if comp is None and cue.dep_ == "relcl":
+        subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+        return subject is not None and subject.tag_ not in ("WP", "WDT")
+    return False

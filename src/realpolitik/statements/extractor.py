@@ -28,6 +28,7 @@ from realpolitik.statements.clauses import (
     inverted_cue,
     nested_in_cue,
     speaks_itself,
+    tells_nothing,
     they_of,
 )
 from realpolitik.statements.drafts import (
@@ -35,6 +36,7 @@ from realpolitik.statements.drafts import (
     Draft,
     according_to,
     drop_nested_duplicates,
+    home_officials,
     in_caption,
     inside,
     is_not_statement,
@@ -147,6 +149,8 @@ def _attribution(ctx: ArticleContext, quote: Quote, quoted: bytearray) -> tuple[
             if quoted[tok.idx] or not is_cue(tok):
                 continue
             subj = subject_of(tok)
+            if subj is None or quoted[subj.idx]:
+                subj = _inverted_subject(ctx, tok, quote)
             if subj is None or quoted[subj.idx] or subj.lower_ in ("i", "we", "you"):
                 continue
             separate = sent.start_char >= quote.outer_end
@@ -159,6 +163,13 @@ def _attribution(ctx: ArticleContext, quote: Quote, quoted: bytearray) -> tuple[
     if best is None:
         return None
     return best[1], best[2]
+
+
+def _inverted_subject(ctx: ArticleContext, cue: Token, quote: Quote) -> Token | None:
+    """ "“...”, read the warning.": the speaker after a cue that follows the quote, parsed as its object."""
+    if cue.idx < quote.outer_end or ctx.text[quote.outer_end : cue.idx].strip(" ,"):
+        return None
+    return next((c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "attr", "npadvmod")), None)
 
 
 def _closing(ctx: ArticleContext, cue: Token, subj: Token, quote: Quote) -> bool:
@@ -385,7 +396,7 @@ def _reported_drafts(
         inverted = inverted_cue(tok) if comp is None and span is None and tok.i not in used else None
         if inverted is not None:  # "..., argued the government's lawyer, Richard Keen."
             span = inverted[1]
-        if comp is None and span is None:
+        if (comp is None and span is None) or tells_nothing(tok, comp):
             continue
         relaying = tok.dep_ in ("ccomp", "parataxis") and is_cue(tok.head) and tok.head.i < tok.i
         if comp is not None and comp.i < tok.i and (speaks_itself(comp) or relaying):
@@ -405,6 +416,8 @@ def _reported_drafts(
             speaker = named
         if speaker is None:
             continue
+        if span is not None and subj.idx >= span[0] and subj.idx < span[1]:
+            continue  # the cue borrowed the subject of the very clause it would report
         if comp is not None:
             own = (
                 (speaker.start, speaker.end)
@@ -447,9 +460,9 @@ def _reported_drafts(
             continue
         phrase_start = according.idx
         phrase_end = _aside_end(source, sent)
-        named = _name_after(source, sent)
-        if named is not None:  # "According to the El Paso mayor, Dee Margo, ...": the person
-            source, phrase_end = named
+        titled = _name_after(source, sent)
+        if titled is not None:  # "According to the El Paso mayor, Dee Margo, ...": the person
+            source, phrase_end = titled
         beyond = None  # the source the parser made a subject: the phrase ends at its comma
         if source.dep_ != "pobj":
             comma = next((t for t in sent[source.i - sent.start :] if t.text == ","), None)
@@ -486,7 +499,7 @@ def extract_statements(doc: Doc, article: Article, mentions: Sequence[Mention]) 
     quote_spans = [(q.outer_start, q.outer_end) for q in find_quotes(ctx.text, ctx.paragraphs)]
     reported = _reported_drafts(ctx, quotes + colons, quote_spans)
     drafts = sorted(turns + dashes + quotes + colons + reported, key=lambda d: (d.start, d.end))
-    drafts = spelled_out(ctx, resolve_pronouns(ctx, settle(ctx, drafts)))
+    drafts = home_officials(turns, spelled_out(ctx, resolve_pronouns(ctx, settle(ctx, drafts))))
     drafts = [
         d
         for d in drop_nested_duplicates(ctx.text, drafts)
