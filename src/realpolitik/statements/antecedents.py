@@ -5,11 +5,20 @@ its name or title."""
 from __future__ import annotations
 
 import numpy as np
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from realpolitik.annotate import doc_text
 from realpolitik.model import Speaker
+from realpolitik.ontology import cues
 from realpolitik.statements.mentions import MentionIndex, from_mention, name_chain
+
+
+def lowers(doc: Doc) -> np.ndarray:
+    """The words' lower-case ids, read once per Doc: a walk back over Token objects per look-up was slow."""
+    found = doc.user_data.get("realpolitik_lowers")
+    if found is None:
+        found = doc.user_data["realpolitik_lowers"] = doc.to_array("LOWER")
+    return found
 
 
 def definite_antecedent(head: Token, index: MentionIndex) -> Speaker | None:
@@ -24,10 +33,7 @@ def definite_antecedent(head: Token, index: MentionIndex) -> Speaker | None:
     if children[0].lower_ != "the" or any(c.pos_ == "PROPN" for c in children) or _of_name(head) is not None:
         return None
     doc = head.doc
-    lowers = doc.user_data.get("realpolitik_lowers")
-    if lowers is None:  # the words' ids, read once per Doc: a walk back over Token objects per call was slow
-        lowers = doc.user_data["realpolitik_lowers"] = doc.to_array("LOWER")
-    for j in np.flatnonzero(lowers[: head.i] == head.lower)[::-1]:
+    for j in np.flatnonzero(lowers(doc)[: head.i] == head.lower)[::-1]:
         tok = doc[int(j)]
         if tok.pos_ != "PROPN":
             named = _named_by(tok, index)
@@ -38,6 +44,43 @@ def definite_antecedent(head: Token, index: MentionIndex) -> Speaker | None:
         while top.dep_ in ("compound", "flat") and top.head.pos_ == "PROPN" and top.head.i > top.i:
             top = top.head
         return _speaker_at(top, index)
+    return None
+
+
+_TEAM_WORDS = cues.words("study_team_nouns")
+_AFFILIATION_PREPS = frozenset({"from", "at", "of"})
+
+
+def study_team(head: Token, index: MentionIndex) -> Speaker | None:
+    """ "The researchers noted ...", "the researchers estimate ...": the team the article named earlier by its
+    institutions ("scientists from the University of Miami and Apex Shark Expeditions published a study"), the
+    nearest one before; a bare "the researchers" with no such team stays an anonymous expert."""
+    if head.lower_ not in _TEAM_WORDS or head.tag_ not in ("NNS", "NN"):
+        return None
+    children = [c for c in head.children if c.i < head.i]
+    if [c.lower_ for c in children] != ["the"] or any(
+        c.i > head.i and c.dep_ == "prep" for c in head.children
+    ):
+        return None
+    doc = head.doc
+    ids = [doc.vocab.strings[w] for w in _TEAM_WORDS]
+    for j in np.flatnonzero(np.isin(lowers(doc)[: head.i], ids))[::-1]:
+        team = doc[int(j)]
+        for prep in team.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _AFFILIATION_PREPS:
+                continue
+            place = next((o for o in prep.children if o.dep_ == "pobj"), None)
+            if place is None or not any(t.pos_ == "PROPN" and t.ent_type_ == "ORG" for t in place.subtree):
+                continue
+            start, end = team.idx, place.right_edge.idx + len(place.right_edge)
+            codes = [m for m in index.within(start, end) if m.code]
+            return Speaker(
+                name=doc_text(doc)[start:end],
+                type="actor",
+                code=codes[0].code if codes else None,
+                start=start,
+                end=end,
+            )
     return None
 
 

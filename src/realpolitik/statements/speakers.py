@@ -8,12 +8,13 @@ phrase's head wins, then people, then the longest); a named but unknown person o
 
 from __future__ import annotations
 
+import numpy as np
 from spacy.tokens import Token
 
 from realpolitik.annotate import doc_text, ents_over
 from realpolitik.model import Mention, Speaker, SpeakerType
 from realpolitik.ontology import cues
-from realpolitik.statements.antecedents import definite_antecedent
+from realpolitik.statements.antecedents import definite_antecedent, lowers, study_team
 from realpolitik.statements.mentions import TITLE_HEADS, MentionIndex, from_mention, name_chain, only_titles
 
 CUE_LEMMAS: frozenset[str] = cues.words("speech_verbs")
@@ -192,6 +193,22 @@ def _author(document: Token) -> Token | None:
     return None
 
 
+def _earlier_author(document: Token) -> Token | None:
+    """ "read the warning", "the statement said": the author the article gave the same document when it first
+    named it ("The orange warning issued by Met Éireann", "The city issued a statement"); only for a bare
+    definite document, and only the nearest earlier uses of its word."""
+    before = [c for c in document.children if c.i < document.i]
+    if [c.lower_ for c in before] != ["the"]:
+        return None
+    doc = document.doc
+    for j in np.flatnonzero(lowers(doc)[: document.i] == document.lower)[::-1][:3]:
+        earlier = doc[int(j)]
+        found = _author(earlier) or _issuer(earlier)
+        if found is not None and found.pos_ != "PRON":
+            return found
+    return None
+
+
 def _is_name(token: Token) -> bool:
     return token.pos_ == "PROPN" and token.text[:1].isupper()
 
@@ -267,7 +284,7 @@ def speaker_from_head(
             return from_mention(covering[-1])
         return Speaker(name=None, type="unknown", start=head.idx, end=head.idx + len(head))
     lemma = head.lemma_.lower()
-    author = _author(head) if lemma in _DOCUMENT_HEADS else None
+    author = _author(head) or _earlier_author(head) if lemma in _DOCUMENT_HEADS else None
     if author is not None:  # "according to PG&E's schedule", "a report by UpGuard", "the NDRRMC report"
         return speaker_from_head(author, index, exclude=exclude, previous_person=previous_person)
     issuer = _issuer(head) if lemma in _UTTERANCE_HEADS or lemma in _STATEMENT_NOUNS else None
@@ -301,7 +318,7 @@ def speaker_from_head(
         if only_titles(name):  # "The President said": an office holder the text does not name
             return Speaker(name=None, type="anonymous_official", code=code, sector=sector, start=ns, end=ne)
         return Speaker(name=name, type="actor", code=code, sector=sector, start=ns, end=ne)
-    earlier = definite_antecedent(head, index)
+    earlier = definite_antecedent(head, index) or study_team(head, index)
     if earlier is not None:
         return earlier
     institution = _named_institution(head, start, end)
