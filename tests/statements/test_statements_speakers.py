@@ -105,6 +105,47 @@ CASES += [
     ),
 ]
 
+# where those rules must not reach: the speaker's own "Let me stress that", a story someone told, a conjunct
+# that shares its verb's subject, a cue with a clause of its own after a quote, a name that only holds the word
+CASES += [
+    (
+        "Vladimir Putin: Let me stress that cooperation between Moscow and Ankara has been progressing in many "
+        "areas.",
+        [("cooperation between Moscow and Ankara has been progressing in many areas", "actor", "Putin")],
+    ),
+    (
+        "Ginger Baker began playing drums in his teens. In a story he sometimes told, he had a habit of tapping "
+        "on school desks.",
+        [("he had a habit of tapping on school desks", "actor", "Baker")],
+    ),
+    (
+        "Vladimir Putin: The Executive Office staff would come up to me and say that the team was coming "
+        "tomorrow.",
+        [("the team was coming tomorrow", "unknown", None)],
+    ),
+    (
+        'In a meeting that day he was told by Emergencies Minister Yevgeny Zinichev of "presumably between 36 '
+        'and 40 people under the rubble", while Deputy Governor Oleg Klimov indicated 68 people were missing.',
+        [("68 people were missing", "actor", "Klimov")],
+    ),
+    (
+        "For Jo Jorgensen, the August campaign began on a hairy note.  According to the campaign, a flying "
+        "creature collided with Jorgensen on the front porch of her home.",
+        [("a flying creature collided with Jorgensen on the front porch of her home", "unknown", None)],
+    ),
+    (
+        "Gregory Kurtzer, who had started the CentOS project, announced a new operating system. The project "
+        'said "Rocky Linux aims to function as a downstream build as CentOS had done previously."',
+        [
+            (
+                "Rocky Linux aims to function as a downstream build as CentOS had done previously",
+                "unknown",
+                None,
+            )
+        ],
+    ),
+]
+
 # Texts that hold no statement at all.
 NO_STATEMENTS: list[str] = [
     # an imperative reports nothing, nor does the clause it borrowed its subject from
@@ -115,6 +156,14 @@ NO_STATEMENTS: list[str] = [
     "After Paris, after everything your summit partners have said in the two weeks since then, and I mean Ukraine "
     "above all, do you think there is any point holding another meeting in four months, as you agreed?",
 ]
+
+
+def test_a_quote_that_closes_a_sentence_is_not_the_next_sentences_speakers(nlp_engine: Any) -> None:
+    text = (
+        'Trump said Bolton broke the law and "likes dropping bombs on people, and killing them."  Democrats '
+        "expressed dissatisfaction with Bolton over his unwillingness to testify."
+    )
+    assert all(s.speaker.name != "Democrats" for s in _statements(nlp_engine, text))
 
 
 def test_officials_a_transcript_speaker_mentions_are_of_his_state(nlp_engine: Any) -> None:

@@ -48,6 +48,8 @@ def definite_antecedent(head: Token, index: MentionIndex) -> Speaker | None:
 
 
 _TEAM_WORDS = cues.words("study_team_nouns")
+_INSTITUTION_HEADS = cues.words("institution_heads")
+_NAME_ENTS = frozenset({"PERSON", "ORG", "NORP", ""})  # "the August campaign" is a date, no name
 _AFFILIATION_PREPS = frozenset({"from", "at", "of"})
 
 
@@ -72,7 +74,10 @@ def study_team(head: Token, index: MentionIndex) -> Speaker | None:
             place = next((o for o in prep.children if o.dep_ == "pobj"), None)
             if place is None or not any(t.pos_ == "PROPN" and t.ent_type_ == "ORG" for t in place.subtree):
                 continue
-            start, end = team.idx, place.right_edge.idx + len(place.right_edge)
+            last = place.right_edge
+            while last.i > place.i and (last.is_punct or last.pos_ == "CCONJ"):
+                last = doc[last.i - 1]  # "researchers from the University of Washington and": a lost conjunct
+            start, end = team.idx, last.idx + len(last)
             codes = [m for m in index.within(start, end) if m.code]
             return Speaker(
                 name=doc_text(doc)[start:end],
@@ -93,10 +98,14 @@ def _speaker_at(name: Token, index: MentionIndex) -> Speaker:
 
 
 def _person(token: Token, index: MentionIndex) -> bool:
+    """A person's name ending at ``token``: NER or the resolver sees a person in it ("Albert Muchanga", where
+    only the first name is tagged)."""
     if token.pos_ != "PROPN":
         return False
-    return token.ent_type_ == "PERSON" or any(
-        m.kind == "person" for m in index.covering(token.idx, token.idx + len(token))
+    words = [c for c in token.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"] + [token]
+    return any(
+        w.ent_type_ == "PERSON" or any(m.kind == "person" for m in index.covering(w.idx, w.idx + len(w)))
+        for w in words
     )
 
 
@@ -121,10 +130,12 @@ def _named_by(noun: Token, index: MentionIndex) -> Speaker | None:
     named = next((c for c in noun.children if c.dep_ == "appos" and _person(c, index)), None)
     if named is not None:  # "the coach, Geoff Ingram"
         return _speaker_at(named, index)
+    if noun.lemma_.lower() not in _INSTITUTION_HEADS:
+        return None  # "the CentOS project", "the Imus family": not the project or family that speaks later
     own = [  # "the Trump administration"; not a place ("the US city of White Plains": the city's name follows)
         c
         for c in noun.children
-        if c.dep_ == "compound" and c.i < noun.i and c.pos_ == "PROPN" and c.ent_type_ != "GPE"
+        if c.dep_ == "compound" and c.i < noun.i and c.pos_ == "PROPN" and c.ent_type_ in _NAME_ENTS
     ]
     of = _of_name(noun)
     if not own and of is None:

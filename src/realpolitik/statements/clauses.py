@@ -8,9 +8,17 @@ from spacy.tokens import Token
 
 from realpolitik.ontology import cues
 from realpolitik.statements.drafts import ArticleContext, trim
-from realpolitik.statements.speakers import REPORT_LEMMAS, continues_cue, is_cue, statement_object, subject_of
+from realpolitik.statements.speakers import (
+    REPORT_LEMMAS,
+    UTTERANCE_HEADS,
+    continues_cue,
+    is_cue,
+    statement_object,
+    subject_of,
+)
 
 _CLAIM_VERBS = cues.words("infinitive_claim_verbs")
+_FIRST_PERSON = frozenset({"me", "us", "'s"})
 _LISTENER_VERBS = ("tell", "inform", "assure", "remind", "advise", "notify", "warn", "brief", "promise")
 
 
@@ -245,11 +253,14 @@ def tells_nothing(cue: Token, comp: Token | None) -> bool:
     it, imports stood at ..."), one under "let" ("Let them tell us about it – what is wrong with this?"), or,
     with no complement of its own, the relative clause of what was said ("after everything your partners have
     said, do you think ...": the antecedent is the thing said, the clause after it is the sentence's own)."""
-    if cue.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in cue.children):
-        return True
+    own = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")]
+    if cue.tag_ == "VB" and not own and cue.dep_ in ("ROOT", "advcl", "parataxis"):
+        return True  # not "would come up to me and say ...": a conjunct shares its verb's subject
+    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
     if cue.head.i != cue.i and cue.head.lemma_.lower() == "let":
-        return True
+        return subject is None or subject.lower_ not in _FIRST_PERSON  # "Let me stress that ..." is said
     if comp is None and cue.dep_ == "relcl":
-        subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
-        return subject is not None and subject.tag_ not in ("WP", "WDT")
+        # "a story he sometimes told, he had ...": a story tells what follows
+        told = cue.head.lemma_.lower() in UTTERANCE_HEADS
+        return subject is not None and subject.tag_ not in ("WP", "WDT") and not told
     return False

@@ -154,7 +154,7 @@ def _attribution(ctx: ArticleContext, quote: Quote, quoted: bytearray) -> tuple[
             if subj is None or quoted[subj.idx] or subj.lower_ in ("i", "we", "you"):
                 continue
             separate = sent.start_char >= quote.outer_end
-            closing = _closing(ctx, tok, subj, quote)
+            closing = _closing(ctx, tok, subj, quote, quoted)
             if not (_linked(tok, quote) or separate or closing or _colon_before(ctx, tok, quote)):
                 continue
             distance = min(abs(tok.idx - quote.outer_end), abs(quote.outer_start - tok.idx))
@@ -172,14 +172,28 @@ def _inverted_subject(ctx: ArticleContext, cue: Token, quote: Quote) -> Token | 
     return next((c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "attr", "npadvmod")), None)
 
 
-def _closing(ctx: ArticleContext, cue: Token, subj: Token, quote: Quote) -> bool:
+def _closing(ctx: ArticleContext, cue: Token, subj: Token, quote: Quote, quoted: bytearray) -> bool:
     """ "“...”, Caloundra coach Geoff Ingram said.", "“...,” wrote Chief Justice John Roberts, “...”": the
     attribution right after the quote, which the parser did not hang the quote on (it made "coach" a verb, the
-    quote's first words the cue's adverbial). Only names and commas between the quote and the cue."""
-    if subj.idx < quote.outer_end or cue.idx < quote.outer_end:
+    quote's first words the cue's adverbial). The quote opens its sentence, a comma closes the quote, only a name lies between it and the cue
+    (no pronoun, whose antecedent is another matter; no "while", "however"), and the cue reports no clause of
+    its own ("..., however Bonham noted the swing was ...")."""
+    if subj.idx < quote.outer_end or cue.idx < quote.outer_end or subj.pos_ == "PRON":
         return False
+    if not _starts_sentence(ctx, quote):
+        return False  # 'an organisation responsible for many "community initiatives", the candidate said'
+
     gap = ctx.text[quote.outer_end : cue.idx]
-    return len(gap) <= 60 and not any(c in _CLOSING_STOPS for c in gap.lstrip(" ,"))
+    inside = ctx.text[quote.outer_start : quote.outer_end].rstrip(" \"'”’»")
+    if len(gap) > 60 or not (inside.endswith(",") or gap.lstrip().startswith(",")):
+        return False
+    if any(c in _CLOSING_STOPS for c in gap.lstrip(" ,")):
+        return False
+    between = ctx.tokens(quote.outer_end, cue.idx)
+    if between is not None and any(t.pos_ in ("SCONJ", "CCONJ", "ADV") for t in between):
+        return False
+    comp = complement(cue)  # the rest of a split quote ("..., wrote X, “...”") is no clause of its own
+    return comp is None or comp.i < cue.i or bool(quoted[comp.idx])
 
 
 def _colon_before(ctx: ArticleContext, cue: Token, quote: Quote) -> bool:

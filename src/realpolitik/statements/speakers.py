@@ -19,7 +19,8 @@ from realpolitik.statements.mentions import TITLE_HEADS, MentionIndex, from_ment
 
 CUE_LEMMAS: frozenset[str] = cues.words("speech_verbs")
 NON_AGENTS: frozenset[str] = cues.words("non_agents")
-_UTTERANCE_HEADS = cues.words("utterance_nouns")
+UTTERANCE_HEADS: frozenset[str] = cues.words("utterance_nouns")
+_UTTERANCE_HEADS = UTTERANCE_HEADS
 _RELATIVE = frozenset({"which", "who", "that"})
 # Of those, the ones that take a reported clause ("X said that ...") as their statement.
 REPORT_LEMMAS: frozenset[str] = CUE_LEMMAS - cues.words("not_reporting_verbs")
@@ -198,11 +199,13 @@ def _earlier_author(document: Token) -> Token | None:
     named it ("The orange warning issued by Met Éireann", "The city issued a statement"); only for a bare
     definite document, and only the nearest earlier uses of its word."""
     before = [c for c in document.children if c.i < document.i]
-    if [c.lower_ for c in before] != ["the"]:
-        return None
+    if document.pos_ != "NOUN" or [c.lower_ for c in before] != ["the"]:
+        return None  # not "the Post": a name, not a document
     doc = document.doc
     for j in np.flatnonzero(lowers(doc)[: document.i] == document.lower)[::-1][:3]:
         earlier = doc[int(j)]
+        if earlier.pos_ != "NOUN":
+            continue
         found = _author(earlier) or _issuer(earlier)
         if found is not None and found.pos_ != "PRON":
             return found
@@ -284,7 +287,9 @@ def speaker_from_head(
             return from_mention(covering[-1])
         return Speaker(name=None, type="unknown", start=head.idx, end=head.idx + len(head))
     lemma = head.lemma_.lower()
-    author = _author(head) or _earlier_author(head) if lemma in _DOCUMENT_HEADS else None
+    author = _author(head) if lemma in _DOCUMENT_HEADS else None
+    if author is None and lemma in _DOCUMENT_HEADS and lemma not in NON_AGENTS:
+        author = _earlier_author(head)  # not "the website", "the study": often another one than before
     if author is not None:  # "according to PG&E's schedule", "a report by UpGuard", "the NDRRMC report"
         return speaker_from_head(author, index, exclude=exclude, previous_person=previous_person)
     issuer = _issuer(head) if lemma in _UTTERANCE_HEADS or lemma in _STATEMENT_NOUNS else None
