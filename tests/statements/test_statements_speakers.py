@@ -105,6 +105,15 @@ CASES += [
     ),
 ]
 
+# a name parsed into the opening phrase, before an aside that ends at the cue
+CASES += [
+    (
+        "On Twitter, Adrian Wojnarowski, US sport columnist from ESPN, said Bryant and Gianna were on their way "
+        "to a basketball game.",
+        [("Bryant and Gianna were on their way to a basketball game", "actor", "Wojnarowski")],
+    ),
+]
+
 # where those rules must not reach: the speaker's own "Let me stress that", a story someone told, a conjunct
 # that shares its verb's subject, a cue with a clause of its own after a quote, a name that only holds the word
 CASES += [

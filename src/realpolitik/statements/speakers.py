@@ -113,7 +113,22 @@ def subject_of(cue: Token) -> Token | None:
         i -= 1
     if i >= cue.sent.start and doc[i].pos_ == "PROPN":
         return doc[i]
-    return None
+    return _name_before_aside(cue, i)
+
+
+def _name_before_aside(cue: Token, comma: int) -> Token | None:
+    """ "On Twitter, Adrian Wojnarowski, US sport columnist from ESPN, said ...", the name parsed into the
+    opening phrase: the name right before an aside between commas that ends at the cue."""
+    doc = cue.doc
+    if comma <= cue.sent.start or doc[comma].text != ",":
+        return None
+    j = comma - 1
+    while j > cue.sent.start and comma - j <= 10 and doc[j].text != ",":
+        if doc[j].pos_ in ("VERB", "AUX"):
+            return None  # a clause, not an aside
+        j -= 1
+    name = doc[j - 1] if doc[j].text == "," and j > cue.sent.start else None
+    return name if name is not None and name.pos_ == "PROPN" and name.ent_type_ == "PERSON" else None
 
 
 def _actor_behind(subject: Token, verb: Token) -> Token | None:
