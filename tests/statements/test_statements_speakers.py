@@ -114,6 +114,15 @@ CASES += [
     ),
 ]
 
+# a second cue with a subject of its own, coordinated with what the first reports: two statements
+CASES += [
+    (
+        "One interviewee said people changed their minds and several said they wanted the politicians to stop "
+        "ignoring them.",
+        [("people changed their minds", "group", None)],
+    ),
+]
+
 # where those rules must not reach: the speaker's own "Let me stress that", a story someone told, a conjunct
 # that shares its verb's subject, a cue with a clause of its own after a quote, a name that only holds the word
 CASES += [

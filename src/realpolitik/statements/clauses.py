@@ -165,8 +165,10 @@ def clause_span(
     ctx: ArticleContext, cue: Token, comp: Token, speaker_span: tuple[int, int] | None
 ) -> tuple[int, int]:
     # "said A, adding B": B is a statement of its own, even where the parser put it under A
-    cut = next((c for c in comp.children if c.i > comp.i and continues_cue(c)), None)
-    toks = [t for t in comp.subtree if cut is None or t.i < cut.i - 1]
+    cut = next((c for c in comp.children if c.i > comp.i and (continues_cue(c) or coordinate_cue(c))), None)
+    toks = [t for t in comp.subtree if cut is None or t.i < cut.left_edge.i]
+    while cut is not None and len(toks) > 1 and (toks[-1].text == "," or toks[-1].dep_ == "cc"):
+        toks.pop()  # "people changed their minds [and] several said ...", "..., adding"
     left, right = toks[0], toks[-1]
     subject = lost_object(cue, comp)
     if subject is not None:
@@ -199,10 +201,23 @@ def they_of(cue: Token, comp: Token) -> Token | None:
     return subject
 
 
+def coordinate_cue(cue: Token) -> bool:
+    """ "One interviewee said people changed their minds and several said they wanted ...": a cue with a subject
+    of its own, coordinated with what another cue reports, is a second statement, not part of the first."""
+    return (
+        cue.dep_ == "conj"
+        and is_cue(cue)
+        and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in cue.children)  # "and he will tell": his own
+        and cue.head.dep_ == "ccomp"
+        and is_cue(cue.head.head)
+        and cue.head.head.i < cue.head.i < cue.i
+    )
+
+
 def nested_in_cue(cue: Token) -> bool:
     """The cue sits inside what another cue reports ("I don't think Russia thinks ...", "said they believe"),
     unless a third party named by its own name speaks there ("Duda said ... while Brudziński wrote ...")."""
-    if continues_cue(cue):
+    if continues_cue(cue) or coordinate_cue(cue):
         return False
     own = subject_of(cue)
     third_party = own is not None and own.pos_ == "PROPN"
