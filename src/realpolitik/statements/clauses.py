@@ -8,9 +8,17 @@ from spacy.tokens import Token
 
 from realpolitik.ontology import cues
 from realpolitik.statements.drafts import ArticleContext, trim
-from realpolitik.statements.speakers import REPORT_LEMMAS, continues_cue, is_cue, statement_object, subject_of
+from realpolitik.statements.speakers import (
+    REPORT_LEMMAS,
+    UTTERANCE_HEADS,
+    continues_cue,
+    is_cue,
+    statement_object,
+    subject_of,
+)
 
 _CLAIM_VERBS = cues.words("infinitive_claim_verbs")
+_FIRST_PERSON = frozenset({"me", "us", "'s"})
 _LISTENER_VERBS = ("tell", "inform", "assure", "remind", "advise", "notify", "warn", "brief", "promise")
 
 
@@ -157,8 +165,10 @@ def clause_span(
     ctx: ArticleContext, cue: Token, comp: Token, speaker_span: tuple[int, int] | None
 ) -> tuple[int, int]:
     # "said A, adding B": B is a statement of its own, even where the parser put it under A
-    cut = next((c for c in comp.children if c.i > comp.i and continues_cue(c)), None)
-    toks = [t for t in comp.subtree if cut is None or t.i < cut.i - 1]
+    cut = next((c for c in comp.children if c.i > comp.i and (continues_cue(c) or coordinate_cue(c))), None)
+    toks = [t for t in comp.subtree if cut is None or t.i < cut.left_edge.i]
+    while cut is not None and len(toks) > 1 and (toks[-1].text == "," or toks[-1].dep_ == "cc"):
+        toks.pop()  # "people changed their minds [and] several said ...", "..., adding"
     left, right = toks[0], toks[-1]
     subject = lost_object(cue, comp)
     if subject is not None:
@@ -191,10 +201,23 @@ def they_of(cue: Token, comp: Token) -> Token | None:
     return subject
 
 
+def coordinate_cue(cue: Token) -> bool:
+    """ "One interviewee said people changed their minds and several said they wanted ...": a cue with a subject
+    of its own, coordinated with what another cue reports, is a second statement, not part of the first."""
+    return (
+        cue.dep_ == "conj"
+        and is_cue(cue)
+        and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in cue.children)  # "and he will tell": his own
+        and cue.head.dep_ == "ccomp"
+        and is_cue(cue.head.head)
+        and cue.head.head.i < cue.head.i < cue.i
+    )
+
+
 def nested_in_cue(cue: Token) -> bool:
     """The cue sits inside what another cue reports ("I don't think Russia thinks ...", "said they believe"),
     unless a third party named by its own name speaks there ("Duda said ... while Brudziński wrote ...")."""
-    if continues_cue(cue):
+    if continues_cue(cue) or coordinate_cue(cue):
         return False
     own = subject_of(cue)
     third_party = own is not None and own.pos_ == "PROPN"
@@ -238,3 +261,21 @@ def inverted_cue(cue: Token) -> tuple[Token, tuple[int, int]] | None:
     ):
         return None
     return speaker, (before.start_char, before.end_char)
+
+
+def tells_nothing(cue: Token, comp: Token | None) -> bool:
+    """A cue that reports no one's statement: an imperative or a bare infinitive with no subject ("Just think of
+    it, imports stood at ..."), one under "let" ("Let them tell us about it – what is wrong with this?"), or,
+    with no complement of its own, the relative clause of what was said ("after everything your partners have
+    said, do you think ...": the antecedent is the thing said, the clause after it is the sentence's own)."""
+    own = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")]
+    if cue.tag_ == "VB" and not own and cue.dep_ in ("ROOT", "advcl", "parataxis"):
+        return True  # not "would come up to me and say ...": a conjunct shares its verb's subject
+    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if cue.head.i != cue.i and cue.head.lemma_.lower() == "let":
+        return subject is None or subject.lower_ not in _FIRST_PERSON  # "Let me stress that ..." is said
+    if comp is None and cue.dep_ == "relcl":
+        # "a story he sometimes told, he had ...": a story tells what follows
+        told = cue.head.lemma_.lower() in UTTERANCE_HEADS
+        return subject is not None and subject.tag_ not in ("WP", "WDT") and not told
+    return False

@@ -14,8 +14,8 @@ from spacy.tokens import Doc, Span, Token
 
 from realpolitik.annotate import span_ents
 from realpolitik.model import Article, Mention, Speaker, StatementForm
+from realpolitik.statements.mentions import MentionIndex, only_titles, previous_person
 from realpolitik.statements.quotes import Paragraph, split_paragraphs
-from realpolitik.statements.speakers import MentionIndex, only_titles, previous_person
 
 _CLOSING = ".!?\"'”’»"
 _CREDIT = re.compile(r"\s*(?:image|photo|picture|credit|source|video|file)s?\s*:", re.I)
@@ -114,8 +114,14 @@ def settle(ctx: ArticleContext, drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+_POSSESSIVE = {"his": "he", "her": "she", "its": "it", "their": "they"}
+
+
 def pronoun_of(subject: Token) -> str | None:
+    """The pronoun a cue's subject is, also as the owner of a statement ("Their statement also read")."""
     low = subject.lower_
+    if subject.dep_ == "poss":
+        return _POSSESSIVE.get(low)
     return low if low in ("he", "she", "it", "they") else None
 
 
@@ -274,3 +280,24 @@ def _source_before_comma(to: Token) -> Token | None:
     words = range(to.i + 1, end)
     heads = [doc[i] for i in words if doc[i].head.i not in words and not doc[i].is_punct]
     return heads[0] if len(heads) == 1 and heads[0].pos_ in ("PROPN", "NOUN") else None
+
+
+_STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD"})
+
+
+def home_officials(turns: Sequence[Draft], drafts: list[Draft]) -> list[Draft]:
+    """Officials a transcript speaker who holds office mentions without a state ("Yes, if the governors say
+    that ...") are of the speaker's own state."""
+    if not turns:
+        return drafts
+    ordered = sorted(turns, key=lambda t: t.start)
+    starts = [t.start for t in ordered]
+    out = []
+    for d in drafts:
+        if not d.labelled and d.speaker.type == "anonymous_official" and d.speaker.code is None:
+            i = bisect_right(starts, d.start) - 1
+            turn = ordered[i] if i >= 0 else None
+            if turn is not None and d.start < turn.end and turn.speaker.sector in _STATE_SECTORS:
+                d = replace(d, speaker=replace(d.speaker, code=turn.speaker.code))
+        out.append(d)
+    return out

@@ -28,6 +28,7 @@ from realpolitik.statements.clauses import (
     inverted_cue,
     nested_in_cue,
     speaks_itself,
+    tells_nothing,
     they_of,
 )
 from realpolitik.statements.drafts import (
@@ -35,6 +36,7 @@ from realpolitik.statements.drafts import (
     Draft,
     according_to,
     drop_nested_duplicates,
+    home_officials,
     in_caption,
     inside,
     is_not_statement,
@@ -64,6 +66,7 @@ VERSION = "statements-1"
 SPEAKER_TYPES = frozenset(get_args(SpeakerType))
 _ALNUM_PAIR = re.compile(r"[^\W_].*?[^\W_]", re.DOTALL)  # two letters or digits (str.isalnum), anywhere
 _MIN_QUOTE_WORDS = 4  # shorter unattributed quotes are scare quotes or titles, not statements
+_CLOSING_STOPS = frozenset('"“”„«».!?;:—()\n')
 _COMPLEMENT_DEPS = ("ccomp", "parataxis", "xcomp", "dobj", "advcl", "conj")
 
 
@@ -146,10 +149,13 @@ def _attribution(ctx: ArticleContext, quote: Quote, quoted: bytearray) -> tuple[
             if quoted[tok.idx] or not is_cue(tok):
                 continue
             subj = subject_of(tok)
+            if subj is None or quoted[subj.idx]:
+                subj = _inverted_subject(ctx, tok, quote)
             if subj is None or quoted[subj.idx] or subj.lower_ in ("i", "we", "you"):
                 continue
             separate = sent.start_char >= quote.outer_end
-            if not (_linked(tok, quote) or separate or _colon_before(ctx, tok, quote)):
+            closing = _closing(ctx, tok, subj, quote, quoted)
+            if not (_linked(tok, quote) or separate or closing or _colon_before(ctx, tok, quote)):
                 continue
             distance = min(abs(tok.idx - quote.outer_end), abs(quote.outer_start - tok.idx))
             if best is None or distance < best[0]:
@@ -157,6 +163,37 @@ def _attribution(ctx: ArticleContext, quote: Quote, quoted: bytearray) -> tuple[
     if best is None:
         return None
     return best[1], best[2]
+
+
+def _inverted_subject(ctx: ArticleContext, cue: Token, quote: Quote) -> Token | None:
+    """ "“...”, read the warning.": the speaker after a cue that follows the quote, parsed as its object."""
+    if cue.idx < quote.outer_end or ctx.text[quote.outer_end : cue.idx].strip(" ,"):
+        return None
+    return next((c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "attr", "npadvmod")), None)
+
+
+def _closing(ctx: ArticleContext, cue: Token, subj: Token, quote: Quote, quoted: bytearray) -> bool:
+    """ "“...”, Caloundra coach Geoff Ingram said.", "“...,” wrote Chief Justice John Roberts, “...”": the
+    attribution right after the quote, which the parser did not hang the quote on (it made "coach" a verb, the
+    quote's first words the cue's adverbial). The quote opens its sentence, a comma closes the quote, only a name lies between it and the cue
+    (no pronoun, whose antecedent is another matter; no "while", "however"), and the cue reports no clause of
+    its own ("..., however Bonham noted the swing was ...")."""
+    if subj.idx < quote.outer_end or cue.idx < quote.outer_end or subj.pos_ == "PRON":
+        return False
+    if not _starts_sentence(ctx, quote):
+        return False  # 'an organisation responsible for many "community initiatives", the candidate said'
+
+    gap = ctx.text[quote.outer_end : cue.idx]
+    inside = ctx.text[quote.outer_start : quote.outer_end].rstrip(" \"'”’»")
+    if len(gap) > 60 or not (inside.endswith(",") or gap.lstrip().startswith(",")):
+        return False
+    if any(c in _CLOSING_STOPS for c in gap.lstrip(" ,")):
+        return False
+    between = ctx.tokens(quote.outer_end, cue.idx)
+    if between is not None and any(t.pos_ in ("SCONJ", "CCONJ", "ADV") for t in between):
+        return False
+    comp = complement(cue)  # the rest of a split quote ("..., wrote X, “...”") is no clause of its own
+    return comp is None or comp.i < cue.i or bool(quoted[comp.idx])
 
 
 def _colon_before(ctx: ArticleContext, cue: Token, quote: Quote) -> bool:
@@ -323,6 +360,20 @@ def _aside_end(source: Token, sent: Span) -> int:
     return source.right_edge.idx + len(source.right_edge)
 
 
+def _name_after(source: Token, sent: Span) -> tuple[Token, int] | None:
+    """ "according to the El Paso mayor, Dee Margo, police were ...": the person's name between commas right
+    after a source that names an office, which the parser made the subject of the reported clause. The name's
+    last word and where the name ends."""
+    doc = source.doc
+    comma = source.right_edge.i + 1
+    if source.pos_ != "NOUN" or comma + 2 >= sent.end or doc[comma].text != ",":
+        return None
+    ent = next((e for e in sent.ents if e.start == comma + 1 and e.label_ == "PERSON"), None)
+    if ent is None or ent.end >= sent.end or doc[ent.end].text != ",":
+        return None
+    return doc[ent.end - 1], ent.end_char
+
+
 def _covered(length: int, spans: Sequence[tuple[int, int]]) -> bytearray:
     """One flag per character: inside one of ``spans`` (a look-up per token instead of a scan of the spans)."""
     flags = bytearray(length + 1)
@@ -359,7 +410,7 @@ def _reported_drafts(
         inverted = inverted_cue(tok) if comp is None and span is None and tok.i not in used else None
         if inverted is not None:  # "..., argued the government's lawyer, Richard Keen."
             span = inverted[1]
-        if comp is None and span is None:
+        if (comp is None and span is None) or tells_nothing(tok, comp):
             continue
         relaying = tok.dep_ in ("ccomp", "parataxis") and is_cue(tok.head) and tok.head.i < tok.i
         if comp is not None and comp.i < tok.i and (speaks_itself(comp) or relaying):
@@ -379,6 +430,8 @@ def _reported_drafts(
             speaker = named
         if speaker is None:
             continue
+        if span is not None and subj.idx >= span[0] and subj.idx < span[1]:
+            continue  # the cue borrowed the subject of the very clause it would report
         if comp is not None:
             own = (
                 (speaker.start, speaker.end)
@@ -421,6 +474,9 @@ def _reported_drafts(
             continue
         phrase_start = according.idx
         phrase_end = _aside_end(source, sent)
+        titled = _name_after(source, sent)
+        if titled is not None:  # "According to the El Paso mayor, Dee Margo, ...": the person
+            source, phrase_end = titled
         beyond = None  # the source the parser made a subject: the phrase ends at its comma
         if source.dep_ != "pobj":
             comma = next((t for t in sent[source.i - sent.start :] if t.text == ","), None)
@@ -457,7 +513,7 @@ def extract_statements(doc: Doc, article: Article, mentions: Sequence[Mention]) 
     quote_spans = [(q.outer_start, q.outer_end) for q in find_quotes(ctx.text, ctx.paragraphs)]
     reported = _reported_drafts(ctx, quotes + colons, quote_spans)
     drafts = sorted(turns + dashes + quotes + colons + reported, key=lambda d: (d.start, d.end))
-    drafts = spelled_out(ctx, resolve_pronouns(ctx, settle(ctx, drafts)))
+    drafts = home_officials(turns, spelled_out(ctx, resolve_pronouns(ctx, settle(ctx, drafts))))
     drafts = [
         d
         for d in drop_nested_duplicates(ctx.text, drafts)

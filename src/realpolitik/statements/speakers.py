@@ -8,19 +8,19 @@ phrase's head wins, then people, then the longest); a named but unknown person o
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
-
 import numpy as np
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from realpolitik.annotate import doc_text, ents_over
 from realpolitik.model import Mention, Speaker, SpeakerType
 from realpolitik.ontology import cues
+from realpolitik.statements.antecedents import definite_antecedent, lowers, study_team
+from realpolitik.statements.mentions import TITLE_HEADS, MentionIndex, from_mention, name_chain, only_titles
 
 CUE_LEMMAS: frozenset[str] = cues.words("speech_verbs")
 NON_AGENTS: frozenset[str] = cues.words("non_agents")
-_UTTERANCE_HEADS = cues.words("utterance_nouns")
+UTTERANCE_HEADS: frozenset[str] = cues.words("utterance_nouns")
+_UTTERANCE_HEADS = UTTERANCE_HEADS
 _RELATIVE = frozenset({"which", "who", "that"})
 # Of those, the ones that take a reported clause ("X said that ...") as their statement.
 REPORT_LEMMAS: frozenset[str] = CUE_LEMMAS - cues.words("not_reporting_verbs")
@@ -33,7 +33,7 @@ _FIRST_SECOND = cues.words("first_second_pronouns")
 _THIRD_PERSON = cues.words("third_person_pronouns")
 _NAMED_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 _INSTITUTION_HEADS = cues.words("institution_heads")
-_TITLE_HEADS = cues.words("title_words")
+_TITLE_HEADS = TITLE_HEADS
 STATEMENT_NOUNS: frozenset[str] = cues.words("statement_nouns")
 _STATEMENT_NOUNS = STATEMENT_NOUNS
 _DOCUMENT_HEADS = NON_AGENTS | _UTTERANCE_HEADS | _STATEMENT_NOUNS | cues.words("authored_documents")
@@ -42,46 +42,11 @@ _MANNER_PREPS = frozenset({"by", "after", "before", "upon", "while"})
 _PART_WORDS = frozenset({"some", "many", "most", "several", "one", "two", "three", "few", "all", "dozens"})
 
 
-# How far back (in tokens) "he said" looks for its person: a few sentences. Without a bound a paragraph with no
-# person in it is scanned again for every statement, quadratic in the paragraph.
-PREVIOUS_PERSON_WINDOW = 400
-
-
-class MentionIndex:
-    """Resolver mentions sorted by start, for span look-ups."""
-
-    def __init__(self, mentions: Sequence[Mention]) -> None:
-        self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
-        self._starts = [m.start for m in self.mentions]
-        # No mention that starts more than this before a position can cover it: look-ups stay local, not a
-        # scan of every earlier mention (which made long articles quadratic).
-        self._longest = max((m.end - m.start for m in self.mentions), default=0)
-
-    def within(self, start: int, end: int) -> list[Mention]:
-        lo = bisect_left(self._starts, start)
-        hi = bisect_right(self._starts, end)
-        return [m for m in self.mentions[lo:hi] if m.end <= end]
-
-    def covering(self, start: int, end: int) -> list[Mention]:
-        lo = bisect_left(self._starts, start - self._longest)
-        hi = bisect_right(self._starts, start)
-        return [m for m in self.mentions[lo:hi] if m.end >= end]
-
-    def before(self, position: int) -> list[Mention]:
-        return self.mentions[: bisect_left(self._starts, position)]
-
-
 def is_cue(token: Token) -> bool:
     """A speech verb, or a verb whose object is a statement ("issued a statement", "posted a message")."""
     if token.pos_ not in ("VERB", "AUX"):
         return False
     return token.lemma_.lower() in CUE_LEMMAS or statement_object(token) is not None
-
-
-def only_titles(name: str) -> bool:
-    """ "President", "Prime Minister": words of an office and no name."""
-    words = name.split()
-    return bool(words) and all(w.casefold() in _TITLE_HEADS for w in words)
 
 
 def continues_cue(cue: Token) -> bool:
@@ -148,7 +113,22 @@ def subject_of(cue: Token) -> Token | None:
         i -= 1
     if i >= cue.sent.start and doc[i].pos_ == "PROPN":
         return doc[i]
-    return None
+    return _name_before_aside(cue, i)
+
+
+def _name_before_aside(cue: Token, comma: int) -> Token | None:
+    """ "On Twitter, Adrian Wojnarowski, US sport columnist from ESPN, said ...", the name parsed into the
+    opening phrase: the name right before an aside between commas that ends at the cue."""
+    doc = cue.doc
+    if comma <= cue.sent.start or doc[comma].text != ",":
+        return None
+    j = comma - 1
+    while j > cue.sent.start and comma - j <= 10 and doc[j].text != ",":
+        if doc[j].pos_ in ("VERB", "AUX"):
+            return None  # a clause, not an aside
+        j -= 1
+    name = doc[j - 1] if doc[j].text == "," and j > cue.sent.start else None
+    return name if name is not None and name.pos_ == "PROPN" and name.ent_type_ == "PERSON" else None
 
 
 def _actor_behind(subject: Token, verb: Token) -> Token | None:
@@ -229,6 +209,24 @@ def _author(document: Token) -> Token | None:
     return None
 
 
+def _earlier_author(document: Token) -> Token | None:
+    """ "read the warning", "the statement said": the author the article gave the same document when it first
+    named it ("The orange warning issued by Met Éireann", "The city issued a statement"); only for a bare
+    definite document, and only the nearest earlier uses of its word."""
+    before = [c for c in document.children if c.i < document.i]
+    if document.pos_ != "NOUN" or [c.lower_ for c in before] != ["the"]:
+        return None  # not "the Post": a name, not a document
+    doc = document.doc
+    for j in np.flatnonzero(lowers(doc)[: document.i] == document.lower)[::-1][:3]:
+        earlier = doc[int(j)]
+        if earlier.pos_ != "NOUN":
+            continue
+        found = _author(earlier) or _issuer(earlier)
+        if found is not None and found.pos_ != "PRON":
+            return found
+    return None
+
+
 def _is_name(token: Token) -> bool:
     return token.pos_ == "PROPN" and token.text[:1].isupper()
 
@@ -261,20 +259,6 @@ def _best_mention(mentions: list[Mention], head: Token) -> Mention | None:
         return (m.start <= head_pos < m.end, m.kind == "person", m.end - m.start)
 
     return max(resolved, key=key)
-
-
-def _name_chain(head: Token) -> tuple[int, int]:
-    """The name ending at ``head``: its named entity ("Bob Menendez" even when the parser made "Bob" the
-    head), else the proper-noun chain ("Alexander Chupriyan" out of "Minister Alexander Chupriyan")."""
-    doc = head.doc
-    if head.ent_iob_ != "O":
-        for ent in ents_over(doc, head.idx, head.idx + 1):
-            if ent.start <= head.i < ent.end:
-                return ent.start_char, ent.end_char
-    left = head.i
-    while left > 0 and doc[left - 1].dep_ in ("compound", "flat") and doc[left - 1].pos_ == "PROPN":
-        left -= 1
-    return doc[left].idx, head.idx + len(head)
 
 
 def _common_type(head: Token) -> SpeakerType:
@@ -315,10 +299,12 @@ def speaker_from_head(
             return previous_person
         covering = [m for m in index.covering(head.idx, head.idx + len(head)) if m.code or m.actor_id]
         if covering:
-            return _from_mention(covering[-1])
+            return from_mention(covering[-1])
         return Speaker(name=None, type="unknown", start=head.idx, end=head.idx + len(head))
     lemma = head.lemma_.lower()
     author = _author(head) if lemma in _DOCUMENT_HEADS else None
+    if author is None and lemma in _DOCUMENT_HEADS and lemma not in NON_AGENTS:
+        author = _earlier_author(head)  # not "the website", "the study": often another one than before
     if author is not None:  # "according to PG&E's schedule", "a report by UpGuard", "the NDRRMC report"
         return speaker_from_head(author, index, exclude=exclude, previous_person=previous_person)
     issuer = _issuer(head) if lemma in _UTTERANCE_HEADS or lemma in _STATEMENT_NOUNS else None
@@ -343,16 +329,16 @@ def speaker_from_head(
         outlet = _organisation_around(head, mention)
         if outlet is not None:  # "according to CNN Philippines": the outlet, of that state
             return outlet
-        return _from_mention(mention)
+        return from_mention(mention)
     if head.text[:1].isupper() and (head.pos_ == "PROPN" or head.ent_type_ in _NAMED_ENTS):
-        ns, ne = _name_chain(head)
+        ns, ne = name_chain(head)
         sector = agent.sector if agent else None
         code = (agent.code if agent else None) or code
         name = doc_text(head.doc)[ns:ne]
         if only_titles(name):  # "The President said": an office holder the text does not name
             return Speaker(name=None, type="anonymous_official", code=code, sector=sector, start=ns, end=ne)
         return Speaker(name=name, type="actor", code=code, sector=sector, start=ns, end=ne)
-    earlier = _definite_antecedent(head, index)
+    earlier = definite_antecedent(head, index) or study_team(head, index)
     if earlier is not None:
         return earlier
     institution = _named_institution(head, start, end)
@@ -402,13 +388,26 @@ def _named_institution(head: Token, start: int, end: int) -> str | None:
         c.dep_ in ("compound", "amod", "poss", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in _NAMED_ENTS)
         for c in head.children
     )
-    if not qualified:
+    if not qualified and not _of_named(head):
         return None
     text = doc_text(head.doc)[start:end]
     for article in ("the ", "The "):
         if text.startswith(article):
             text = text[len(article) :]
     return text
+
+
+def _of_named(head: Token, depth: int = 2) -> bool:
+    """ "the government of American Samoa", "the ministry of internal affairs of Belarus": a name after "of"."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of" or depth == 0:
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and (
+                (obj.pos_ == "PROPN" and obj.text[:1].isupper()) or _of_named(obj, depth - 1)
+            ):
+                return True
+    return False
 
 
 def _titled_name(head: Token, index: MentionIndex) -> Speaker | None:
@@ -460,72 +459,7 @@ def _named_in_phrase(head: Token, exclude: tuple[int, int] | None, index: Mentio
         ):
             people = [m for m in index.covering(tok.idx, tok.idx + len(tok)) if m.code or m.actor_id]
             if people:
-                return _from_mention(people[-1])
-            ns, ne = _name_chain(tok)
+                return from_mention(people[-1])
+            ns, ne = name_chain(tok)
             return Speaker(name=doc_text(head.doc)[ns:ne], type="actor", start=ns, end=ne)
-    return None
-
-
-def _definite_antecedent(head: Token, index: MentionIndex) -> Speaker | None:
-    """ "the agency", "the company", "the governor": the named actor earlier in the article whose name holds
-    that word ("Saudi Press Agency", "Governor Kay Ivey"). Only for a bare definite noun phrase."""
-    children = [c for c in head.children if c.i < head.i]  # "the three-judge court": modifiers before it
-    if not children or any(c.dep_ not in ("det", "case", "amod", "compound", "nummod") for c in children):
-        return None
-    if children[0].lower_ != "the" or any(c.pos_ == "PROPN" for c in children):
-        return None
-    doc = head.doc
-    lowers = doc.user_data.get("realpolitik_lowers")
-    if lowers is None:  # the words' ids, read once per Doc: a walk back over Token objects per call was slow
-        lowers = doc.user_data["realpolitik_lowers"] = doc.to_array("LOWER")
-    for j in np.flatnonzero(lowers[: head.i] == head.lower)[::-1]:
-        tok = doc[int(j)]
-        if tok.pos_ != "PROPN":
-            continue
-        top = tok
-        while top.dep_ in ("compound", "flat") and top.head.pos_ == "PROPN" and top.head.i > top.i:
-            top = top.head
-        covering = [m for m in index.covering(top.idx, top.idx + len(top)) if m.code or m.actor_id]
-        if covering:
-            return _from_mention(covering[-1])
-        ns, ne = _name_chain(top)
-        return Speaker(name=doc_text(doc)[ns:ne], type="actor", start=ns, end=ne)
-    return None
-
-
-def _from_mention(m: Mention) -> Speaker:
-    return Speaker(
-        name=(m.name or m.text) if m.via != "agent" else m.text,
-        type="actor",
-        code=m.code,
-        sector=m.sector,
-        start=m.start,
-        end=m.end,
-        actor_id=m.actor_id,
-    )
-
-
-def previous_person(doc: Doc, index: MentionIndex, position: int, floor: int) -> Speaker | None:
-    """The last person named as a sentence subject before ``position`` (not before ``floor``), for "he said"."""
-    i = doc.char_span(position, position, alignment_mode="expand")
-    stop = i.start if i is not None else len(doc)
-    for j in range(stop - 1, max(stop - PREVIOUS_PERSON_WINDOW, 0) - 1, -1):
-        tok = doc[j]
-        if tok.idx < floor:
-            break
-        if tok.dep_ not in ("nsubj", "nsubjpass", "appos", "pobj", "dobj") or tok.pos_ == "PRON":
-            continue  # a pronoun's own antecedent (the resolver's coreference) is not trusted here
-        people = [m for m in index.covering(tok.idx, tok.idx + len(tok)) if m.kind == "person"]
-        if people:
-            return _from_mention(people[-1])
-        if (
-            tok.dep_ in ("nsubj", "nsubjpass")
-            and tok.pos_ == "PROPN"
-            and tok.ent_type_ not in ("GPE", "ORG", "NORP")
-        ):
-            ns, ne = _name_chain(tok)
-            name = doc_text(doc)[ns:ne]
-            if only_titles(name):
-                continue  # "The President also instructed ...": a title, not a name
-            return Speaker(name=name, type="actor", start=ns, end=ne)
     return None

@@ -1,0 +1,101 @@
+"""Resolver mentions for the statement passes: an index for span look-ups, a mention or a proper-noun chain
+as a named ``Speaker``, and the last person named before a position (whom "he said" stands for)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from realpolitik.annotate import doc_text, ents_over
+from realpolitik.model import Mention, Speaker
+from realpolitik.ontology import cues
+
+TITLE_HEADS = cues.words("title_words")
+
+# How far back (in tokens) "he said" looks for its person: a few sentences. Without a bound a paragraph with no
+# person in it is scanned again for every statement, quadratic in the paragraph.
+PREVIOUS_PERSON_WINDOW = 400
+
+
+class MentionIndex:
+    """Resolver mentions sorted by start, for span look-ups."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self._starts = [m.start for m in self.mentions]
+        # No mention that starts more than this before a position can cover it: look-ups stay local, not a
+        # scan of every earlier mention (which made long articles quadratic).
+        self._longest = max((m.end - m.start for m in self.mentions), default=0)
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        lo = bisect_left(self._starts, start)
+        hi = bisect_right(self._starts, end)
+        return [m for m in self.mentions[lo:hi] if m.end <= end]
+
+    def covering(self, start: int, end: int) -> list[Mention]:
+        lo = bisect_left(self._starts, start - self._longest)
+        hi = bisect_right(self._starts, start)
+        return [m for m in self.mentions[lo:hi] if m.end >= end]
+
+    def before(self, position: int) -> list[Mention]:
+        return self.mentions[: bisect_left(self._starts, position)]
+
+
+def only_titles(name: str) -> bool:
+    """ "President", "Prime Minister": words of an office and no name."""
+    words = name.split()
+    return bool(words) and all(w.casefold() in TITLE_HEADS for w in words)
+
+
+def name_chain(head: Token) -> tuple[int, int]:
+    """The name ending at ``head``: its named entity ("Bob Menendez" even when the parser made "Bob" the
+    head), else the proper-noun chain ("Alexander Chupriyan" out of "Minister Alexander Chupriyan")."""
+    doc = head.doc
+    if head.ent_iob_ != "O":
+        for ent in ents_over(doc, head.idx, head.idx + 1):
+            if ent.start <= head.i < ent.end:
+                return ent.start_char, ent.end_char
+    left = head.i
+    while left > 0 and doc[left - 1].dep_ in ("compound", "flat") and doc[left - 1].pos_ == "PROPN":
+        left -= 1
+    return doc[left].idx, head.idx + len(head)
+
+
+def from_mention(m: Mention) -> Speaker:
+    return Speaker(
+        name=(m.name or m.text) if m.via != "agent" else m.text,
+        type="actor",
+        code=m.code,
+        sector=m.sector,
+        start=m.start,
+        end=m.end,
+        actor_id=m.actor_id,
+    )
+
+
+def previous_person(doc: Doc, index: MentionIndex, position: int, floor: int) -> Speaker | None:
+    """The last person named as a sentence subject before ``position`` (not before ``floor``), for "he said"."""
+    i = doc.char_span(position, position, alignment_mode="expand")
+    stop = i.start if i is not None else len(doc)
+    for j in range(stop - 1, max(stop - PREVIOUS_PERSON_WINDOW, 0) - 1, -1):
+        tok = doc[j]
+        if tok.idx < floor:
+            break
+        if tok.dep_ not in ("nsubj", "nsubjpass", "appos", "pobj", "dobj") or tok.pos_ == "PRON":
+            continue  # a pronoun's own antecedent (the resolver's coreference) is not trusted here
+        people = [m for m in index.covering(tok.idx, tok.idx + len(tok)) if m.kind == "person"]
+        if people:
+            return from_mention(people[-1])
+        if (
+            tok.dep_ in ("nsubj", "nsubjpass")
+            and tok.pos_ == "PROPN"
+            and tok.ent_type_ not in ("GPE", "ORG", "NORP")
+        ):
+            ns, ne = name_chain(tok)
+            name = doc_text(doc)[ns:ne]
+            if only_titles(name):
+                continue  # "The President also instructed ...": a title, not a name
+            return Speaker(name=name, type="actor", start=ns, end=ne)
+    return None
