@@ -73,3 +73,11 @@ def test_a_meeting_inside_one_state_counts_only_with_its_opposition_or_rebels() 
     # other acts inside a state stay: a parliament accusing its government, a government coercing civilians
     assert is_complete(_event(ActorRef("USA", "LEG"), ActorRef("USA", "GOV"), "ACCUSE"))
     assert is_complete(_event(government, ActorRef("RUS", "CVL"), "COERCE"))
+
+
+def test_a_meeting_with_people_the_text_calls_demonstrators_is_politics() -> None:
+    demonstrators = ActorRef("GEO", "CVL", text="Georgian demonstrators")
+    assert is_complete(_event(demonstrators, ActorRef("GEO", "GOV"), "CONSULT"))
+    assert not is_complete(
+        _event(ActorRef("GEO", "CVL", text="business leaders"), ActorRef("GEO", "GOV"), "CONSULT")
+    )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from realpolitik.model import ActorRef, Event
+from realpolitik.ontology import cues
 
 
 def _side(ref: ActorRef | None) -> tuple[str | None, str | None]:
@@ -18,8 +19,23 @@ def _side(ref: ActorRef | None) -> tuple[str | None, str | None]:
 
 # Acts that may have no one they are done to: a demonstration, a deployment ("troops were put on alert").
 UNDIRECTED_ACTS = frozenset({"PROTEST", "MOBILIZE"})
-# Sides a state's government negotiates with inside its own country.
+# Sides a state's government negotiates with inside its own country, by sector or by what the text calls them.
 CONTENDERS = frozenset({"OPP", "REB", "UAF"})  # opposition, rebels, unidentified armed forces
+_CONTENDER_WORDS = cues.words("contender_words")
+
+
+def _contender_named(event: Event) -> bool:
+    """Does a side's text name people who contend with their government ("Georgian demonstrators")?"""
+    return any(
+        w in _CONTENDER_WORDS
+        for ref in (event.source, event.target)
+        if ref is not None
+        for w in _words(ref.text)
+    )
+
+
+def _words(text: str | None) -> list[str]:
+    return [w.strip(".,;:()").lower() for w in (text or "").split()]
 
 
 def is_complete(event: Event) -> bool:
@@ -34,7 +50,7 @@ def is_complete(event: Event) -> bool:
     if event.source.code != event.target.code:
         return True
     src, tgt = event.source.sector, event.target.sector
-    if event.type == "CONSULT" and not {src, tgt} & CONTENDERS:
+    if event.type == "CONSULT" and not ({src, tgt} & CONTENDERS or _contender_named(event)):
         # a government meeting its own businesses, students, army or parliament is administration; talks with its
         # opposition or rebels are politics (docs/annotation.md)
         return False

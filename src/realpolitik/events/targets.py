@@ -98,13 +98,17 @@ def _asked_to_act(verb: Token, index: MentionIndex, exclude: set[int]) -> Argume
     candidates = [
         c for h in (verb, *verb.children) for c in h.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN"
     ]
-    candidates += [
-        s
-        for c in verb.children
-        if c.dep_ in ("ccomp", "xcomp")
-        for s in c.children
-        if s.dep_ in ("nsubj", "nsubjpass", "compound")
-    ]
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    # "demanded an admission by Moscow that ...", "insisted on its demands that Burundi's government grant ...":
+    # the agent of the act asked for, or the subject of a clause its noun takes
+    nouns = [c for c in verb.children if c.dep_ == "dobj"]
+    nouns += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    for noun in nouns:
+        agent = prep_object(noun, ("by",))
+        if agent is not None:
+            candidates.append(agent[0])
+        clauses += [c for c in noun.children if c.dep_ in ("ccomp", "acl", "relcl") and c.pos_ == "VERB"]
+    candidates += [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass", "compound")]
     for token in candidates:
         if token.i not in exclude:
             found = argument(token, index, "complement")
