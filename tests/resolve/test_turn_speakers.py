@@ -76,3 +76,16 @@ def test_a_sentence_before_a_colon_is_no_label_even_with_a_name() -> None:
     putin = mention("Vladimir Putin", text.index("Vladimir"), code="RUS", via="gazetteer")
     turns = speaker_turns(text, [putin, nazarbayev])
     assert [m.code if m else None for _, m in turns] == ["RUS"]
+
+
+def test_a_long_tooltip_label_opens_its_speakers_turn() -> None:
+    label = (
+        "Chairman of the Central Committee of the Communist Party of the Russian Federation Gennady Zyuganov "
+        "Zyuganov GennadyChairman of the Central Committee of the Communist Party of the Russian Federation, "
+        "Communist Party State Duma faction leader"
+    )
+    text = f"Vladimir Putin: Good afternoon.\n\n{label} : We demand it.\n"
+    at = text.index("Gennady")
+    zyuganov = Mention("a", at, at + 15, "Gennady Zyuganov", "zyuganov", code="RUS", kind="person")
+    turns = speaker_turns(text, [putin_at(0), zyuganov])
+    assert len(turns) == 2 and turns[1][1] is zyuganov

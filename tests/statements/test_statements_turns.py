@@ -176,3 +176,16 @@ def test_wikinews_interview_labels_in_double_parentheses() -> None:
         (None, "Akram Pasha"),
     ]
     assert text[turns[1].start : turns[1].end] == "No, never in my life."
+
+
+def test_a_tooltip_label_with_a_long_office_is_still_a_label() -> None:
+    line = (
+        "Chairman of the Central Committee of the Communist Party of the Russian Federation Gennady Zyuganov "
+        "Zyuganov GennadyChairman of the Central Committee of the Communist Party of the Russian Federation, "
+        "Communist Party State Duma faction leader :"
+    )
+    found = label_of(line)
+    assert found is not None and found[:2] == ("tooltip", "Gennady Zyuganov")
+    # the word limit still holds for other shapes
+    long_title = " ".join(f"Title{i}" for i in range(40)) + " Ivan Petrov:"
+    assert label_of(long_title) is None

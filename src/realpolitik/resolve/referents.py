@@ -353,8 +353,10 @@ class Coreference:
         return _copy(ante, s, e, r.article.text[s:e], r.article.id)
 
 
-_LABEL = re.compile(r"(?m)^(?P<label>[^\n:]{2,200}):[ \t]+\S")
+_LABEL = re.compile(r"(?m)^(?P<label>[^\n:]{2,320}):[ \t]+\S")
 _WORD = re.compile(r"[a-z]+")
+# kremlin.ru's tooltip repeats the name surname first ("Gennady Zyuganov Zyuganov Gennady..."): a label, however long
+_TOOLTIP = re.compile(r"\b([A-Z][\w'’-]+) \1\b")
 _SENTENCE_WORDS = cues.words("sentence_words")
 _NAME_SHAPE = re.compile(
     r"[A-Z][\w'’.-]*(?: (?:[a-z]{1,3} )?[A-Z][\w'’.-]*){1,3}"
@@ -376,7 +378,7 @@ def speaker_turns(text: str, mentions: list[Mention]) -> list[tuple[int, Mention
             turns.append((start, None))
             continue
         if (
-            len(label.split()) > 25
+            (len(label.split()) > 25 and not _TOOLTIP.search(label))
             or label[:1].islower()
             or _SENTENCE_WORDS & set(_WORD.findall(label.lower()))
         ):

@@ -206,8 +206,8 @@ def parse_label(text: str, para: Paragraph) -> Label | None:
         return None
     tokens = _tokens(text, para.start, core_end)
     words = [t for t in tokens if t[0] != ","]
-    if not words or len(words) > _MAX_WORDS:
-        return None
+    if not words or (len(words) > _MAX_WORDS and not _TOOLTIP.search(core)):
+        return None  # the site's tooltip repeats a long office ("..., Communist Party State Duma faction leader")
     first = _bare(words[0][0])
     low = " ".join(_bare(w) for w, _, _ in words)
     if low in TURN_WORDS or (first in TURN_WORDS and len(words) > 1 and _bare(words[1][0]) in _WORD_LINKS):
