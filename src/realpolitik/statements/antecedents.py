@@ -77,15 +77,7 @@ def study_team(head: Token, index: MentionIndex) -> Speaker | None:
             last = place.right_edge
             while last.i > place.i and (last.is_punct or last.pos_ == "CCONJ"):
                 last = doc[last.i - 1]  # "researchers from the University of Washington and": a lost conjunct
-            start, end = team.idx, last.idx + len(last)
-            codes = [m for m in index.within(start, end) if m.code]
-            return Speaker(
-                name=doc_text(doc)[start:end],
-                type="actor",
-                code=codes[0].code if codes else None,
-                start=start,
-                end=end,
-            )
+            return _named_actor(doc, index, team.idx, last.idx + len(last))
     return None
 
 
@@ -143,6 +135,11 @@ def _named_by(noun: Token, index: MentionIndex) -> Speaker | None:
     doc = noun.doc
     start = own[0].left_edge.idx if own else noun.idx
     end = of.idx + len(of) if of is not None else noun.idx + len(noun)
+    return _named_actor(doc, index, start, end)
+
+
+def _named_actor(doc: Doc, index: MentionIndex, start: int, end: int) -> Speaker:
+    """The body the words ``start:end`` name, as a speaker, with the first state coded inside them."""
     codes = [m for m in index.within(start, end) if m.code]
     return Speaker(
         name=doc_text(doc)[start:end],
