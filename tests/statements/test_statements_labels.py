@@ -130,6 +130,34 @@ def test_interpreted_labels_and_questions_at_a_joint_news_conference(nlp_engine:
     assert got[1][0].startswith("Thank you")
 
 
+def test_questions_at_a_three_party_news_conference_hosted_abroad(nlp_engine: Any) -> None:
+    text = (
+        "President of Turkey Recep Tayyip Erdogan (retranslated): Welcome, dear guests. Now the media can ask.\n\n"
+        "Question: What about the energy road map?\n\n"
+        "Recep Tayyip Erdogan: President Putin, please.\n\n"
+        "Vladimir Putin: The road map is being carried out.\n\n"
+        "Question (retranslated): President Erdogan, I am from Iran. What about the refugees?\n\n"
+        "President of Iran Hassan Rouhani (retranslated): We will help them.\n\n"
+        "Recep Tayyip Erdogan: We will do our part.\n\n"
+        "Let us turn to the Turkish press.\n\n"
+        "Question (retranslated): What about the operations in the north?\n\n"
+        "Recep Tayyip Erdogan: They will go on.\n\n"
+        "Question (retranslated): And the summit?\n\n"
+        "Hassan Rouhani: In Tehran."
+    )
+    got = _all_turns(nlp_engine, text, title="News conference of the presidents of Russia, Turkey and Iran")
+    questions = [(code, sector) for _, name, code, sector in got if name is None]
+    assert questions == [
+        (
+            "RUS",
+            "MED",
+        ),  # unmarked: asked in the language of the unmarked speaker, Putin (Erdogan speaks most)
+        ("IRN", "MED"),  # "I am from Iran"
+        ("TUR", "MED"),  # the host's last line gives the floor to the Turkish press
+        (None, "MED"),  # marked, but two states' words are interpreted and nothing says which
+    ]
+
+
 def test_a_caller_labelled_by_first_name_is_a_new_speaker(nlp_engine: Any) -> None:
     text = (
         "Vladimir Putin: Good afternoon. Let us take the next call.\n\n"

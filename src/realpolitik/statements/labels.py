@@ -41,7 +41,11 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _NOT_PERSONS = frozenset({"state", "igo", "ngo", "company", "group", "region", "agent", "armed_group"})
 _NOT_NAMES = frozenset({"ORDINAL", "CARDINAL", "DATE", "TIME", "NORP", "LAW"})
 _NOT_TITLES = frozenset({"armed_group", "group"})  # "the Foundation" is no armed group in a title
-_MAX_HOST_WORDS = 25  # the host's line before a question that names who asks ("our Chinese friends")
+# the closing line of a host's answer that gives the floor ("Let us turn to the Turkish press.")
+_GIVES_FLOOR = re.compile(r"\b(?:press|media|journalists?|colleagues|friends)\b", re.I)
+_MAX_HOST_WORDS = 25
+_FROM_STATE = re.compile(r"\bI(?: am|[’']m) from ")
+_MAX_INTRO_CHARS = 160  # a questioner introduces themselves in the question's first words  # the host's line before a question that names who asks ("our Chinese friends")
 # "Question (retranslated):": the question was put in the guest's language, by the guest's press
 _PRESS_OF = re.compile(r"\b([A-Z][a-z]+) (?:journalists|media|press|reporters)\b")
 # "President Vladimir Putin answered the questions of Radik Batyrshin, President and Editor-in-chief of ...":
@@ -166,6 +170,7 @@ class LabelReader:
         self.labels = list(seen.values())
         self._guest: str | None = None
         self._host_code: str | None = None
+        self._native: str | None = None
         self._interpreted = False
         self._full: dict[str, set[str]] = {}
         self._spelling: dict[tuple[str, str], str] = {}
@@ -182,6 +187,9 @@ class LabelReader:
             lab.word in _PRESS_WORDS and _INTERPRETED.search(self.text, lab.start, lab.content)
             for lab in self.labels
         )
+        self._native, marked = self._languages(readings)
+        if marked is not None:
+            self._guest = marked
         self._full = self._full_names(readings)
         self._spelling = self._spellings(readings)
         memory: dict[str, _Reading] = {}
@@ -349,6 +357,24 @@ class LabelReader:
                 codes[reading.person.code] += 1
         return codes.most_common(1)[0][0] if codes else None
 
+    def _languages(self, readings: dict[tuple[int, int], _Reading | None]) -> tuple[str | None, str | None]:
+        """Where a transcript marks some speakers' words as interpreted ("President of Turkey (retranslated):"),
+        the state of its unmarked known speakers (the language it was recorded in: Putin's words are never
+        marked on kremlin.ru) and the one state of its marked ones; (None, None) where nothing is marked."""
+        codes: Counter[str] = Counter()
+        marked: set[str] = set()
+        for label in self.labels:
+            reading = readings.get((label.start, label.end))
+            if reading is None or reading.person is None or not reading.person.code:
+                continue
+            codes[reading.person.code] += 1
+            if _INTERPRETED.search(self.text, label.start, label.content):
+                marked.add(reading.person.code)  # the mark is often on a speaker's first label only
+        native = [code for code, _ in codes.most_common() if code not in marked]
+        if not marked or not native:
+            return None, None
+        return native[0], (marked.pop() if len(marked) == 1 else None)
+
     def _guest_state(self, readings: dict[tuple[int, int], _Reading | None], host: str | None) -> str | None:
         """The one state other than the host's that known speakers act for (a visiting leader's)."""
         codes = {
@@ -403,13 +429,13 @@ class LabelReader:
             nation = _PRESS_OF.search(title) or _PRESS_OF.search(self._lead)
             if code is None and nation:
                 code = bundled_names().code_for(nation.group(1))
-            if code is None and self._interpreted:
-                # where some questions are marked as interpreted, they are the guest's press; the others the host's
-                code = (
-                    self._guest
-                    if _INTERPRETED.search(self.text, label.start, label.content)
-                    else self._host_code
-                )
+            if code is None:
+                code = self._from_state(label)
+            if code is None and (self._interpreted or self._native):
+                # where some turns are marked as interpreted, a marked question is the guest's press; an unmarked
+                # one was asked in the transcript's own language, the language of its unmarked speakers
+                marked = _INTERPRETED.search(self.text, label.start, label.content)
+                code = self._guest if marked else self._native or self._host_code
         questioner = self._questioner if press else None
         if questioner is not None:
             return Speaker(
@@ -470,6 +496,18 @@ class LabelReader:
         found = self.index.within(*span) + self.index.covering(*span)
         return any(m.kind in _NOT_PERSONS for m in found)
 
+    def _from_state(self, label: Label) -> str | None:
+        """The state a questioner says they come from at the start of the question ("I am from Iran.")."""
+        found = _FROM_STATE.search(self.text, label.content, label.content + _MAX_INTRO_CHARS)
+        if found is None:
+            return None
+        codes = {
+            m.code
+            for m in self.index.within(found.end(), found.end() + _MAX_INTRO_CHARS // 4)
+            if m.kind == "state" and m.code and m.start - found.end() <= len("the ")
+        }
+        return codes.pop() if len(codes) == 1 else None
+
     def _named_before(self, label: Label) -> str | None:
         """The one state named by the host's turn just before the question when that turn is one short line
         ("Let us start with our Chinese friends.")."""
@@ -477,7 +515,8 @@ class LabelReader:
         if not before:
             return None
         last = before[-1]
-        if last.continued or len(self.text[last.start : last.end].split()) > _MAX_HOST_WORDS:
-            return None
+        line = self.text[last.start : last.end]
+        if len(line.split()) > _MAX_HOST_WORDS or (last.continued and not _GIVES_FLOOR.search(line)):
+            return None  # the end of a long answer that names a state is not the host giving the floor
         codes = {m.code for m in self.index.within(last.start, last.end) if m.kind == "state" and m.code}
         return codes.pop() if len(codes) == 1 else None
