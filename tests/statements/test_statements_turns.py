@@ -154,6 +154,17 @@ def test_a_label_with_nothing_after_it_on_its_line_still_opens_a_turn() -> None:
     ]
 
 
+def test_a_colon_in_photo_captions_opens_no_turn() -> None:
+    text = (
+        "Mancini told Wikinews that cosplay is fun.\n\n"
+        "Lydia Scott as a ranger from Fallout: New Vegas\n\n"
+        "Tony Stark\n\n"
+        "Sabine Wren from Star Wars: Rebels\n\n"
+        "Naruto"
+    )
+    assert find_turns(text) == []
+
+
 def test_a_single_label_is_no_transcript() -> None:
     text = "Vladimir Putin: Good afternoon.\n\nThe talks went on for three hours."
     turns = find_turns(text)

@@ -52,6 +52,7 @@ _PAREN_TAIL = re.compile(r"\s*\([^()]*\)\s*$")
 _ALLOWED_DOT = re.compile(r"(?<![\w.])(?:[A-Z]|Mr|Ms|Mrs|Dr|St|Jr|Sr|Co|Inc)\.")
 _FORBIDDEN = frozenset('?!;"“”«»„[]{}|/=<>…')
 _JOINED_PARTICLE = re.compile(r"[a-z]{1,3}['’-][A-Z]")
+_SAID_END = re.compile(r"[.!?…:;,\"'”’»)\]>–—-]\s*$")
 _TOKEN = re.compile(r"\([^()]*\)|[^\s,]+|,")
 
 
@@ -257,8 +258,24 @@ def _name_from(
 
 
 def find_labels(text: str, paragraphs: list[Paragraph]) -> dict[int, Label]:
-    """The label of every paragraph that opens with one, by paragraph index."""
-    return {p.index: label for p in paragraphs if (label := parse_label(text, p)) is not None}
+    """The label of every paragraph that opens with one, by paragraph index. What follows a label is said; a
+    colon before capitalised words or numbers with no closing mark is a title, caption or legend ("Lydia Scott
+    as a ranger from Fallout: New Vegas", "Sabine Wren from Star Wars: Rebels", "Reindeer: 276"); a label
+    alone on its line opens a turn that goes on in the next paragraph."""
+    return {
+        p.index: label
+        for p in paragraphs
+        if (label := parse_label(text, p)) is not None and _said_after(text, label, p)
+    }
+
+
+def _said_after(text: str, label: Label, para: Paragraph) -> bool:
+    if ":" not in text[label.end : label.content] or not text[label.content : para.end].strip():
+        return True  # an interview's "((Name))" turn; a label alone on its line
+    if _SAID_END.search(text, label.content, para.end):
+        return True
+    # a typo leaves off a speaker's full stop ("We were having money problems"); a title has no small word
+    return any(word[:1].islower() for word in text[label.content : para.end].split())
 
 
 def find_turns(
