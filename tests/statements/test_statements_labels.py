@@ -43,7 +43,7 @@ def test_every_label_shape_and_the_paragraphs_after_it(nlp_engine: Any) -> None:
         ("Vladimir Putin", "RUS", "GOV"),
         ("Vladimir Putin", "RUS", "GOV"),  # the paragraph after the label
         ("Kirill Dmitriev", "RUS", "BUS"),
-        ("Sergey Vodnev", None, None),
+        ("Sergey Vodnev", "RUS", None),  # unknown to the knowledge base: at a meeting of one state, its own
         ("Veronika Skvortsova", "RUS", "GOV"),  # a state office with no state named: the host's
         ("Vladimir Putin", "RUS", "GOV"),
         ("Kirill Dmitriev", "RUS", "BUS"),  # the short label takes what the full one said
@@ -128,6 +128,25 @@ def test_interpreted_labels_and_questions_at_a_joint_news_conference(nlp_engine:
         ("Recep Tayyip Erdogan", "TUR", "GOV"),
     ]
     assert got[1][0].startswith("Thank you")
+
+
+def test_unknown_speakers_at_a_meeting_of_one_state_and_with_a_guest(nlp_engine: Any) -> None:
+    text = (
+        "Vladimir Putin: Good afternoon, colleagues.\n\n"
+        "Moderator of the plenary session Sergei Brilyov: Thank you, Mr President.\n\n"
+        "Director of the Kurchatov Institute Mikhail Kovalchuk: Our work goes on.\n\n"
+        "Sergei Brilyov: Next question."
+    )
+    got = _all_turns(nlp_engine, text, title="Plenary session of the forum")
+    assert [(name, code, sector) for _, name, code, sector in got] == [
+        ("Vladimir Putin", "RUS", "GOV"),
+        ("Sergei Brilyov", "RUS", "MED"),  # a session's moderator is a journalist
+        ("Mikhail Kovalchuk", "RUS", "EDU"),
+        ("Sergei Brilyov", "RUS", "MED"),  # the short label takes what the full one said
+    ]
+    guest = text.replace("Sergei Brilyov: Next", "President of Turkey Recep Tayyip Erdogan: Next")
+    got = _all_turns(nlp_engine, guest, title="Plenary session of the forum")
+    assert got[2][2] is None  # with a foreign guest speaking, an unknown speaker's state is not assumed
 
 
 def test_questions_at_a_three_party_news_conference_hosted_abroad(nlp_engine: Any) -> None:

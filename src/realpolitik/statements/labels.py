@@ -171,6 +171,7 @@ class LabelReader:
         self._guest: str | None = None
         self._host_code: str | None = None
         self._native: str | None = None
+        self._domestic = False
         self._interpreted = False
         self._full: dict[str, set[str]] = {}
         self._spelling: dict[tuple[str, str], str] = {}
@@ -186,6 +187,16 @@ class LabelReader:
         self._interpreted = any(
             lab.word in _PRESS_WORDS and _INTERPRETED.search(self.text, lab.start, lab.content)
             for lab in self.labels
+        )
+        # every speaker the knowledge base knows acts for one state: a domestic meeting, where the others
+        # (a plant's director, a scientist, a mayor) are that state's people too
+        self._domestic = (
+            host is not None
+            and self._guest is None
+            and not any(
+                r is not None and r.person is not None and r.person.code not in (None, host)
+                for r in readings.values()
+            )
         )
         self._native, marked = self._languages(readings)
         if marked is not None:
@@ -407,7 +418,7 @@ class LabelReader:
                 end=label.end,
                 actor_id=person.actor_id,
             )
-        code = reading.code or (host if reading.state_office else None)
+        code = reading.code or (host if reading.state_office or self._domestic else None)
         return Speaker(
             name=label_name,
             type="actor",
