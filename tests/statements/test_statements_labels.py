@@ -149,6 +149,20 @@ def test_unknown_speakers_at_a_meeting_of_one_state_and_with_a_guest(nlp_engine:
     assert got[2][2] is None  # with a foreign guest speaking, an unknown speaker's state is not assumed
 
 
+def test_questioners_of_a_national_newspaper_and_of_a_named_agency(nlp_engine: Any) -> None:
+    text = "Question: What do you expect?\n\nVladimir Putin: A great deal.\n\nQuestion: And next year?"
+    got = _all_turns(nlp_engine, text, title="Interview to Chinese newspaper People’s Daily")
+    assert [code for _, name, code, _ in got if name is None] == ["CHN", "CHN"]
+    text = (
+        "Vladimir Putin: Go ahead, please.\n\n"
+        "Question: Interfax agency. Will the gas deal be signed?\n\n"
+        "Vladimir Putin: Certainly.\n\n"
+        "Question: What about the pipeline?"
+    )
+    got = _all_turns(nlp_engine, text, title="News conference following a working visit to China")
+    assert [code for _, name, code, _ in got if name is None] == ["RUS", None]
+
+
 def test_questions_at_a_three_party_news_conference_hosted_abroad(nlp_engine: Any) -> None:
     text = (
         "President of Turkey Recep Tayyip Erdogan (retranslated): Welcome, dear guests. Now the media can ask.\n\n"

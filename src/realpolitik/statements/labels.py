@@ -45,9 +45,13 @@ _NOT_TITLES = frozenset({"armed_group", "group"})  # "the Foundation" is no arme
 _GIVES_FLOOR = re.compile(r"\b(?:press|media|journalists?|colleagues|friends)\b", re.I)
 _MAX_HOST_WORDS = 25
 _FROM_STATE = re.compile(r"\bI(?: am|[’']m) from ")
+_SENTENCE_END = re.compile(r"[.!?]")
+_MAX_OUTLET_WORDS = 5
 _MAX_INTRO_CHARS = 160  # a questioner introduces themselves in the question's first words  # the host's line before a question that names who asks ("our Chinese friends")
 # "Question (retranslated):": the question was put in the guest's language, by the guest's press
-_PRESS_OF = re.compile(r"\b([A-Z][a-z]+) (?:journalists|media|press|reporters)\b")
+_PRESS_OF = re.compile(
+    r"\b([A-Z][a-z]+) (?:journalists|media|press|reporters|newspaper|news agency|television|magazine)\b"
+)
 # "President Vladimir Putin answered the questions of Radik Batyrshin, President and Editor-in-chief of ...":
 # the lead names the one questioner of an interview (annotation.md §8: then the questions are that person's)
 _QUESTIONER = re.compile(
@@ -59,7 +63,12 @@ _INTERPRETED = re.compile(r"\((?:re)?translated\)", re.I)
 
 def _phrases(words: Sequence[str]) -> re.Pattern[str]:
     ordered = sorted(words, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in ordered) + r")(?![\w-])", re.I)
+    alternatives = "|".join(re.escape(w).replace("'", "['’]") for w in ordered)  # "People’s Daily"
+    return re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])", re.I)
+
+
+def _phrase_key(found: str) -> str:
+    return found.casefold().replace("’", "'")
 
 
 _TITLE_SECTORS = cues.mapping("title_sectors")
@@ -92,9 +101,9 @@ def title_reading(text: str, titles: Sequence[tuple[int, int]], mentions: Sequen
         chunk = text[start:end]
         outlet = _OUTLET_PATTERN.search(chunk)
         if outlet and reading.code is None:
-            reading.code = _OUTLETS[outlet.group().casefold()]
+            reading.code = _OUTLETS[_phrase_key(outlet.group())]
             sectors.append("MED")
-        found = [_TITLE_SECTORS[m.group().casefold()] for m in _SECTOR_PATTERN.finditer(chunk)]
+        found = [_TITLE_SECTORS[_phrase_key(m.group())] for m in _SECTOR_PATTERN.finditer(chunk)]
         sectors += [x for x in found if (start, end) not in origins or x not in _STATE_SECTORS]
     # A person the resolver put in the title ("President" filled with the host's president) is someone else.
     inside = [
@@ -435,13 +444,13 @@ class LabelReader:
         if press and _PRESS_TITLES.search(title):
             sector = "MED"
             outlet = _OUTLET_PATTERN.search(title)
-            code = _OUTLETS[outlet.group().casefold()] if outlet else self._named_before(label)
+            code = _OUTLETS[_phrase_key(outlet.group())] if outlet else self._named_before(label)
             # "Vladimir Putin answered Russian journalists' questions", in the title or the lead paragraph
             nation = _PRESS_OF.search(title) or _PRESS_OF.search(self._lead)
             if code is None and nation:
                 code = bundled_names().code_for(nation.group(1))
             if code is None:
-                code = self._from_state(label)
+                code = self._from_state(label) or self._own_outlet(label)
             if code is None and (self._interpreted or self._native):
                 # where some turns are marked as interpreted, a marked question is the guest's press; an unmarked
                 # one was asked in the transcript's own language, the language of its unmarked speakers
@@ -500,7 +509,7 @@ class LabelReader:
         """Words that name a news organisation ("RIA Novosti", "the Amur Pravda newspaper")."""
         if _OUTLET_PATTERN.search(words):
             return True
-        return any(_TITLE_SECTORS[m.group().casefold()] == "MED" for m in _SECTOR_PATTERN.finditer(words))
+        return any(_TITLE_SECTORS[_phrase_key(m.group())] == "MED" for m in _SECTOR_PATTERN.finditer(words))
 
     def _organisation(self, span: tuple[int, int]) -> bool:
         """A place, company or body the resolver found on the words ("Regarding Gazprom, Mr President.")."""
@@ -518,6 +527,14 @@ class LabelReader:
             if m.kind == "state" and m.code and m.start - found.end() <= len("the ")
         }
         return codes.pop() if len(codes) == 1 else None
+
+    def _own_outlet(self, label: Label) -> str | None:
+        """The state of the outlet a questioner names as their first words ("Question: Interfax agency. ...")."""
+        stop = _SENTENCE_END.search(self.text, label.content, label.content + _MAX_INTRO_CHARS)
+        if stop is None or len(self.text[label.content : stop.start()].split()) > _MAX_OUTLET_WORDS:
+            return None
+        outlet = _OUTLET_PATTERN.search(self.text, label.content, stop.start())
+        return _OUTLETS[_phrase_key(outlet.group())] if outlet else None
 
     def _named_before(self, label: Label) -> str | None:
         """The one state named by the host's turn just before the question when that turn is one short line
