@@ -136,7 +136,10 @@ def test_gold_file_is_found_and_every_transcript_is_in_the_corpus(data_dir: Path
     for record in gold:
         text = items[record["id"]]["text"]
         for turn in record["turns"]:
-            assert text[turn["content_start"] - 2 : turn["content_start"]].strip() in (":", "")
+            opening = text[turn["start"] : turn["content_start"]]
+            # the label, then its colon ("Kseniya Slutskaya Yes." has none) and spaces
+            assert opening.startswith(turn["label"])
+            assert opening[len(turn["label"]) :].strip() in (":", "")
 
 
 def test_missing_transcripts_are_an_eval_data_error(tmp_path: Path) -> None:
