@@ -413,8 +413,9 @@ def _code_sentence(sent: Span, sent_index: int, ctx: CodingContext) -> list[Even
             # "condemned the attack by Osgiliath soldiers": the reaction is aimed at whoever did the act.
             target = act_author(match.obj or reaction_object(verb), lex, ctx.index) or target
         relayed = relayed_author(verb, match.obj, ctx.index)
-        if relayed is not None:
-            # "convey to you the congratulations of President Xi": the author's act toward the addressee
+        if relayed is not None and not {r.code for r in relayed.refs} & {r.code for r in _refs(source)}:
+            # "convey to you the congratulations of President Xi": the author's act toward the addressee; a
+            # leader passing on his own people's congratulations still acts himself
             source, target = relayed, relayed_addressee(verb, relayed, ctx.index)
         place = place_country(verb, ctx.index)
         source = localized(source, place) if place else localized(source, sole, "sole")
@@ -474,6 +475,10 @@ def _code_sentence(sent: Span, sent_index: int, ctx: CodingContext) -> list[Even
             source = ctx.both_sides()  # "The talks covered bilateral cooperation" in a readout: its sides
         events.extend(_events_for(nominal, sent_index, sent, ctx, source, target, words))
     return events
+
+
+def _refs(argument: Argument | None) -> tuple[ActorRef, ...]:
+    return argument.refs if argument is not None else ()
 
 
 def _has_code(argument: Argument | None) -> bool:
