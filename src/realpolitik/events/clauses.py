@@ -23,6 +23,18 @@ def predicate_of(noun: Token) -> list[Token]:
     return [t for c in noun.head.children if c.dep_ in ("acomp", "attr") for t in c.subtree]
 
 
+def complement_words(trigger: Token) -> frozenset[str]:
+    """The words and lemmas of the clauses ``trigger`` governs ("asked that his gratitude be extended", "asked him
+    to pass on greetings"): what is asked or said, for the rewrites."""
+    return frozenset(
+        w
+        for c in trigger.children
+        if c.dep_ in ("ccomp", "xcomp")
+        for t in c.subtree
+        for w in (t.lower_, t.lemma_.lower())
+    )
+
+
 def in_passing(trigger: Token, governors: Sequence[Token]) -> bool:
     """The act is mentioned inside a noun phrase, not stated by the sentence: its clause is a relative clause
     ("the agreement that Russia signed", "Russia, which sent troops, ...") or a participle modifying a noun ("the
@@ -75,4 +87,4 @@ def is_crowd(head: Token | None) -> bool:
     return inner.lemma_.lower() in _CROWDS or inner.lower_.removesuffix("s") in _CROWDS
 
 
-__all__ = ["dated_before", "in_passing", "is_crowd", "predicate_of"]
+__all__ = ["complement_words", "dated_before", "in_passing", "is_crowd", "predicate_of"]

@@ -33,7 +33,8 @@ from realpolitik.events.arguments import (
     sole_state,
     subject_of,
 )
-from realpolitik.events.clauses import dated_before, in_passing, is_crowd, predicate_of
+from realpolitik.events.authors import is_verbal_attack, relayed_addressee, relayed_author, utterance_author
+from realpolitik.events.clauses import complement_words, dated_before, in_passing, is_crowd, predicate_of
 from realpolitik.events.context import (
     CodingContext,
     clause_words,
@@ -44,10 +45,10 @@ from realpolitik.events.context import (
     title_organisation,
     title_organisations,
 )
-from realpolitik.events.domains import clause_contexts, event_domain, first_domain
+from realpolitik.events.domains import clause_contexts, event_domain, first_domain, listed_domain
 from realpolitik.events.modality import future_intent, modality_of
 from realpolitik.events.nominal import act_author, is_news, nominal_events, reaction_object, topic_of
-from realpolitik.events.readouts import attendance, commitments, own_word
+from realpolitik.events.readouts import attendance, commitments, gathers_people, own_word
 from realpolitik.events.reported import other_reading, reported_acts
 from realpolitik.events.rewrites import Reading, rewrite
 from realpolitik.events.targets import target_of
@@ -207,6 +208,7 @@ def _events_for(
                 w for t in (*words, *predicate_of(trigger)) for w in (t.lower_, t.lemma_.lower())
             ),
             governors=frozenset(g.lemma_.lower() for g in match.governors),
+            complement=complement_words(trigger),
             own_word=own_word(trigger, source, ctx.index),
             noun=trigger.pos_ in ("NOUN", "PROPN"),
         ),
@@ -226,6 +228,9 @@ def _events_for(
     info = cameo_entry(cameo) or cameo_entry(DEFAULT_CAMEO[kind])
     coded = tuple(c for c in (info.contexts if info else ()) if c not in contexts)
     domain = event_domain(kind, rule, lemma, contexts, coded, lambda: ctx.domain_near(sent_index))
+    if domain_hint is None:
+        # "The following documents were signed:" is about what the list under it says
+        domain = listed_domain(sent, ctx.sentence_domains[sent_index + 1 :]) or domain
     contexts = (*contexts, *coded)
     confidence = 0.6 + (0.1 if match.obj is not None else 0.0) - (0.2 if entry.weak else 0.0)
     if modality != "asserted":
@@ -262,6 +267,9 @@ def _events_for(
         not any(t.code for t in targets)
         and not (entry.reciprocal and len({s.code for s in sources if s.code}) > 1)
         and not _with_others(trigger)
+        # "I have visited it recently", "visited the plant": a visit to a place that names no actor was no visit to
+        # the readout's other side
+        and not (cameo == "042" and child(trigger, "dobj") is not None)
     ):
         other = ctx.counterpart(sources, kind, is_done(trigger, match.governors))
         if other is not None:
@@ -396,9 +404,19 @@ def _code_sentence(sent: Span, sent_index: int, ctx: CodingContext) -> list[Even
             # situation in Syria with Tokayev" was held with Tokayev, "discussed the situation in Syria" with nobody
             hit = prep_object(verb, ("with", "between"))
             target = argument(hit[0], ctx.index, f"prep:{hit[1]}") if hit is not None else None
-        if entry.type in lex.rules.reactions:
+        if is_verbal_attack(entry, verb, match.obj, lex):
+            # "attacked the proclamation of X as Y by Z": criticism of Z, and of no one if no one is named
+            target = utterance_author(match.obj, ctx.index) if match.obj is not None else None
+            if target is None:
+                continue
+        elif entry.type in lex.rules.reactions:
             # "condemned the attack by Osgiliath soldiers": the reaction is aimed at whoever did the act.
             target = act_author(match.obj or reaction_object(verb), lex, ctx.index) or target
+        relayed = relayed_author(verb, match.obj, ctx.index)
+        if relayed is not None and not {r.code for r in relayed.refs} & {r.code for r in _refs(source)}:
+            # "convey to you the congratulations of President Xi": the author's act toward the addressee; a
+            # leader passing on his own people's congratulations still acts himself
+            source, target = relayed, relayed_addressee(verb, relayed, ctx.index)
         place = place_country(verb, ctx.index)
         source = localized(source, place) if place else localized(source, sole, "sole")
         coded = [r for r in (source.refs if source else ()) if r.code]
@@ -452,9 +470,15 @@ def _code_sentence(sent: Span, sent_index: int, ctx: CodingContext) -> list[Even
             continue  # "during my visit to Athens", "the agreements reached at the meeting": mentioned in passing
         source, target = found.source, found.target
         if found.entry.reciprocal and not _has_code(source) and not _has_code(target):
+            if gathers_people(token):
+                continue  # a forum described by who attends it is no act of the readout's sides
             source = ctx.both_sides()  # "The talks covered bilateral cooperation" in a readout: its sides
         events.extend(_events_for(nominal, sent_index, sent, ctx, source, target, words))
     return events
+
+
+def _refs(argument: Argument | None) -> tuple[ActorRef, ...]:
+    return argument.refs if argument is not None else ()
 
 
 def _has_code(argument: Argument | None) -> bool:

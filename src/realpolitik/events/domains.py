@@ -5,9 +5,10 @@ are diplomacy; else ``unspecified``, never a domain by default."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from realpolitik.ontology import context_domains, cues, domain_for
 from realpolitik.ontology.lexicon import Lexicon, LexiconEntry
@@ -43,6 +44,21 @@ def in_venue(token: Token) -> bool:
         if node.head.i == node.i or node.head.pos_ in ("VERB", "AUX"):
             return False
         node = node.head
+
+
+def listed_domain(sent: Span, after: Sequence[Counter[str]], reach: int = 4) -> str | None:
+    """The domain of a list a sentence introduces ("The following documents were signed:", "the following
+    agreements"): the one its items suggest most (``after``: the domain words of the sentences that follow)."""
+    text = sent.text.rstrip()
+    if not text.endswith(":") and not any(t.lower_ == "following" and t.dep_ == "amod" for t in sent):
+        return None
+    votes: Counter[str] = Counter()
+    for counts in after[:reach]:
+        votes.update(counts)
+    ranked = votes.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def first_domain(contexts: tuple[str, ...]) -> str | None:

@@ -23,6 +23,7 @@ _MEETINGS = cues.words("meeting_nouns")
 _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 _FIRST_PERSON = frozenset({"we", "i", "us", "our", "my"})
 _SPEECH = cues.words("saying_verbs") | cues.words("speech_verbs")
+_GATHERING = cues.words("gathering_verbs")
 
 
 def commitments(sent: Span, ctx: CodingContext, triggers: dict[int, Match]) -> list[Candidate]:
@@ -53,6 +54,17 @@ def commitments(sent: Span, ctx: CodingContext, triggers: dict[int, Match]) -> l
         )
         out.append(Candidate(Match(head, entry), source, target, words))
     return out
+
+
+def gathers_people(noun: Token) -> bool:
+    """Does the sentence say who a meeting brings together ("Your meeting brings together politicians,
+    researchers and journalists from Russia and Kazakhstan", "The forum gathered 500 entrepreneurs")? Then it
+    describes a forum and its participants, not talks between the readout's sides."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.lemma_.lower() not in _GATHERING:
+        return False
+    # "brought together" gathers; "the talks brought results" does not
+    return verb.lemma_.lower() != "bring" or any(c.lower_ == "together" for c in verb.children)
 
 
 def own_word(trigger: Token, source: Argument | None, index: MentionIndex) -> bool:
@@ -126,4 +138,4 @@ def attendance(sent: Span, ctx: CodingContext, triggers: dict[int, Match]) -> li
     return out
 
 
-__all__ = ["attendance", "commitments", "own_word"]
+__all__ = ["attendance", "commitments", "gathers_people", "own_word"]

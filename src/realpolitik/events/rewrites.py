@@ -38,6 +38,7 @@ class Reading:
     lemma: str = ""
     words: frozenset[str] = frozenset()  # the lower-cased words and lemmas of the trigger's clause
     governors: frozenset[str] = frozenset()  # lemmas of the words the trigger is the complement of
+    complement: frozenset[str] = frozenset()  # the words and lemmas of the clause the trigger governs
     own_word: bool = True  # a future act said by its actor (first person, or reported from the actor)
     noun: bool = False  # the trigger is an event noun ("the talks", "cooperation"), not a verb or adjective
     drop: bool = False
@@ -68,6 +69,8 @@ def _holds(key: str, wanted: Any, r: Reading) -> bool:
         return _has_any(r.words, words(wanted))
     if key == "clause_lacks":
         return not _has_any(r.words, words(wanted))
+    if key == "complement_has":
+        return _has_any(r.complement, words(wanted))
     if key == "governed_by":
         return bool(r.governors & words(wanted))
     return bool(getattr(r, key) == wanted)

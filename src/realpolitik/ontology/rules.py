@@ -20,7 +20,8 @@ mentioned inside a noun phrase: a relative clause or a participle, "the agreemen
 at least two years before the article: "in 1998", "in the 1990s", "65 years ago"), ``context`` (a context
 among the event's), ``lemma`` (the trigger's lemma is one of these words), ``governed_by`` (a word the trigger
 is the complement of is in a cue class), ``clause_has`` / ``clause_lacks`` (a
-word of the trigger's clause is, or none is, in a cue class), ``official`` (readings only: a state or official
+word of the trigger's clause is, or none is, in a cue class), ``complement_has`` (a word of the clause the trigger
+governs, "asked that his gratitude be extended", is in a cue class), ``official`` (readings only: a state or official
 acts). Actions (``then``): ``type``, ``cameo``, ``modality``, ``cue`` (null clears it), ``rule`` (a template:
 ``{type}`` the original type in lower case, ``{by}`` the intent word or "will", ``{act}`` the trigger words),
 ``drop: true`` (no event: a courtesy, a procedure, a word used in another sense), ``by: null`` (the word the
@@ -59,6 +60,7 @@ _CONDITIONS = {
     "lemma",
     "clause_has",
     "clause_lacks",
+    "complement_has",
     "governed_by",
 }
 _BOOLEAN_CONDITIONS = {
@@ -211,7 +213,8 @@ def parse_rewrite(raw: Any, *, file: str, cameo_ok: Any) -> Rewrite:
                 raise fail("quad_class must be 1-4", file=file, where=where, field="when.quad_class")
             checked[key] = frozenset(values)
         elif (
-            key in ("governor_in", "clause_has", "clause_lacks", "governed_by") and value not in cue_classes()
+            key in ("governor_in", "clause_has", "clause_lacks", "complement_has", "governed_by")
+            and value not in cue_classes()
         ):
             raise fail(f"no cue class {value!r}", file=file, where=where, field=f"when.{key}")
         elif key == "lemma":

@@ -45,6 +45,8 @@ def article_participants(
         out.append(principal)
     if article.title:
         for m in resolve_text(article.title, day):
+            if _placed(article.title, m):
+                continue  # "met with Russian community leaders in Kazakhstan": where, not with whom
             if m.code and m.kind in _KINDS and m.via != "coref" and (m.kind != "igo" or _named_outright(m)):
                 out.append(replace(m, article_id=article.id, start=0, end=0, via="title", score=0.9))
     seen: set[str] = set()
@@ -55,6 +57,18 @@ def article_participants(
             seen.add(key)
             unique.append(m)
     return unique
+
+
+def _placed(title: str, m: Mention) -> bool:
+    """Is a state in the title only where something happens ("community leaders in Kazakhstan", "the situation
+    in Kyrgyzstan", "the election in Belarus"), not a participant? A visitor arriving ("arrived in China")
+    goes to meet it."""
+    if m.kind != "state":
+        return False
+    before = title[: m.start].lower().replace(",", " ").split()
+    while before and before[-1] in ("the", "republic", "of"):
+        before.pop()  # "in the Republic of Kazakhstan"
+    return len(before) >= 2 and before[-1] in ("in", "at") and before[-2] not in cues.words("arrival_verbs")
 
 
 def _named_outright(m: Mention) -> bool:

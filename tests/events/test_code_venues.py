@@ -1,0 +1,81 @@
+"""KAZ influence evidence must not count through a venue, a topic or a default domain: a forum described by who
+it brings together, a visit to a place, and the domain of a list of signed documents."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import pytest
+
+from helpers import coded, parse
+from realpolitik.events.domains import listed_domain
+from realpolitik.events.readouts import gathers_people
+
+BRINGS = """
+meeting meeting NOUN NN nsubj 1
+brings bring VERB VBZ ROOT 1
+together together ADV RB advmod 1
+diplomats diplomat NOUN NNS dobj 1
+. . PUNCT . punct 1
+"""
+
+BROUGHT_RESULTS = """
+talks talk NOUN NNS nsubj 1
+brought bring VERB VBD ROOT 1
+results result NOUN NNS dobj 1
+. . PUNCT . punct 1
+"""
+
+HEADER = """
+documents document NOUN NNS nsubjpass 2
+were be AUX VBD auxpass 2
+signed sign VERB VBN ROOT 2
+: : PUNCT : punct 2
+"""
+
+READOUT = "Meeting with President of Kazakhstan Nursultan Nazarbayev"
+
+
+def test_a_meeting_that_brings_people_together_describes_a_forum() -> None:
+    doc, _, _ = parse(BRINGS)
+    assert gathers_people(doc[0])
+    doc, _, _ = parse(BROUGHT_RESULTS)
+    assert not gathers_people(doc[0])
+
+
+def test_a_list_header_takes_the_domain_of_its_items() -> None:
+    doc, _, _ = parse(HEADER)
+    after = [Counter({"economy": 2}), Counter({"economy": 1, "security": 1}), Counter()]
+    assert listed_domain(doc[:], after) == "economy"
+    assert (
+        listed_domain(doc[:], [Counter({"economy": 1}), Counter({"security": 1})]) is None
+    )  # a tie says nothing
+    doc, _, _ = parse(BROUGHT_RESULTS)
+    assert listed_domain(doc[:], after) is None  # no list introduced
+
+
+@pytest.mark.model
+def test_a_visit_to_a_place_is_no_visit_to_the_other_side(nlp_engine: Any) -> None:
+    text = (
+        "Vladimir Putin met with President of Kazakhstan Nursultan Nazarbayev.\n\n"
+        "President of Kazakhstan Nursultan Nazarbayev: Our cooperation at the Baikonur cosmodrome is developing "
+        "very well. I have visited it recently, and I will tell you about this trip."
+    )
+    events = coded(nlp_engine, text, title=READOUT, source="en.kremlin.ru")
+    visits = [e for e in events if e.rule and e.rule.startswith("consult: visit")]
+    assert visits, [e.rule for e in events]
+    assert all(e.target is None or e.target.code is None for e in visits)
+
+
+@pytest.mark.model
+def test_a_forum_of_people_from_two_states_is_no_act_between_them(nlp_engine: Any) -> None:
+    text = (
+        "Vladimir Putin sent his greetings to the participants of the conference Russia-Kazakhstan.\n\n"
+        "Your meeting brings together politicians, diplomats and journalists from the Russian Federation and the "
+        "Republic of Kazakhstan."
+    )
+    events = coded(
+        nlp_engine, text, title="Greetings on opening of conference Russia-Kazakhstan", source="en.kremlin.ru"
+    )
+    assert not [e for e in events if e.type == "CONSULT"]
