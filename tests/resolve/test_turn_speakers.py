@@ -89,3 +89,14 @@ def test_a_long_tooltip_label_opens_its_speakers_turn() -> None:
     zyuganov = Mention("a", at, at + 15, "Gennady Zyuganov", "zyuganov", code="RUS", kind="person")
     turns = speaker_turns(text, [putin_at(0), zyuganov])
     assert len(turns) == 2 and turns[1][1] is zyuganov
+
+
+def test_a_label_with_no_space_after_its_colon_opens_a_turn() -> None:
+    text = (
+        "Vladimir Putin: Good afternoon.\n\nWang Yi (retranslated):Thank you.\n\nThe talks began at 12:30.\n"
+    )
+    wang = text.index("Wang")
+    wang_yi = Mention("w", wang, wang + 7, "Wang Yi", "wang", code="CHN", kind="person", via="gazetteer")
+    turns = speaker_turns(text, [putin_at(0), wang_yi])
+    assert [start for start, _ in turns] == [0, wang]
+    assert turns[1][1] is not None and turns[1][1].code == "CHN"

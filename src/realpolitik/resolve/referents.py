@@ -353,7 +353,8 @@ class Coreference:
         return _copy(ante, s, e, r.article.text[s:e], r.article.id)
 
 
-_LABEL = re.compile(r"(?m)^(?P<label>[^\n:]{2,320}):[ \t]+\S")
+# a space after the colon, or a capital straight after it ("Wang Yi (retranslated):Thank you"), not "12:30"
+_LABEL = re.compile(r"(?m)^(?P<label>[^\n:]{2,320}):(?:[ \t]+|(?=[A-Z“\"«]))\S")
 _WORD = re.compile(r"[a-z]+")
 # kremlin.ru's tooltip repeats the name surname first ("Gennady Zyuganov Zyuganov Gennady..."): a label, however long
 _TOOLTIP = re.compile(r"\b([A-Z][\w'’-]+) \1\b")
