@@ -32,6 +32,7 @@ _POSSESSIVES = cues.words("possessive_pronouns")
 _DOCUMENTS = cues.words("document_nouns")
 _NOT_GROUPS = _DOCUMENTS | cues.words("act_nouns")
 _LINK_WORDS = cues.words("link_words")
+_RELATIONS = cues.words("description_nouns")
 _NOT_REPORTERS = cues.words("first_person_plural") | cues.words("first_person_singular") | {"you"}
 _NUMBER_ROLES = frozenset({"dobj", "nsubj", "nsubjpass"})
 _PLACE_NOUNS = cues.words("place_nouns")
@@ -225,6 +226,8 @@ def subject_of(verb: Token, index: MentionIndex, depth: int = 0) -> Argument | N
     if subj is not None:
         if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             return argument(verb.head, index, "relative")
+        if subj.pos_ == "NOUN" and subj.lemma_.lower() in _RELATIONS:
+            return None  # "Russian-Chinese relations are considered an example": relations are no one's act
         found = argument(subj, index, "subject")
         if (
             subj.pos_ == "PRON"
