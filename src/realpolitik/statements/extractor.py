@@ -154,7 +154,7 @@ def _attribution(ctx: ArticleContext, quote: Quote, quoted: bytearray) -> tuple[
             if subj is None or quoted[subj.idx] or subj.lower_ in ("i", "we", "you"):
                 continue
             separate = sent.start_char >= quote.outer_end
-            closing = _closing(ctx, tok, subj, quote, quoted)
+            closing = _closing(ctx, tok, subj, quote, quoted) or _split_first(ctx, tok, subj, quote, quoted)
             if not (_linked(tok, quote) or separate or closing or _colon_before(ctx, tok, quote)):
                 continue
             distance = min(abs(tok.idx - quote.outer_end), abs(quote.outer_start - tok.idx))
@@ -194,6 +194,28 @@ def _closing(ctx: ArticleContext, cue: Token, subj: Token, quote: Quote, quoted:
         return False
     comp = complement(cue)  # the rest of a split quote ("..., wrote X, “...”") is no clause of its own
     return comp is None or comp.i < cue.i or bool(quoted[comp.idx])
+
+
+def _split_first(ctx: ArticleContext, cue: Token, subj: Token, quote: Quote, quoted: bytearray) -> bool:
+    """ "“Three months ago,” he said, “I entered the race ...”": the short first part of a quote the
+    attribution interrupts, even with a pronoun (the second part, which the cue governs, has the same speaker),
+    which would otherwise be taken for a scare quote. Only the subject and the cue between the parts, set off
+    by commas."""
+    if cue.idx < quote.outer_end or subj.idx < quote.outer_end or quote.words(ctx.text) >= _MIN_QUOTE_WORDS:
+        return False  # a longer first part is a quote of its own, attributed as any other
+    inside = ctx.text[quote.outer_start : quote.outer_end].rstrip(" \"'”’»")
+    gap = ctx.text[quote.outer_end : cue.idx]
+    after = cue.idx + len(cue)
+    rest = ctx.text[after : after + 4]
+    opened = rest.lstrip(" ,")[:1]
+    if not inside.endswith(",") or len(gap) > 40 or any(c in _CLOSING_STOPS for c in gap):
+        return False
+    return (
+        rest.lstrip(" ")[:1] == ","
+        and opened in '“„«"'
+        and bool(opened)
+        and quoted[after + rest.index(opened)] == 1
+    )
 
 
 def _colon_before(ctx: ArticleContext, cue: Token, quote: Quote) -> bool:
