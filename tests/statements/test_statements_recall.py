@@ -42,7 +42,58 @@ CASES: list[tuple[str, list[tuple[str, str, str | None]]]] = [
     ),
 ]
 
+# a quote right after the cue and its listener, with no comma or colon
+CASES += [
+    (
+        'Howard Rubel, a lawyer representing Spanton, told the BBC after the verdict "My client is of course '
+        'very relieved with the verdict." Sophie Obadia told reporters "Women who have been raped do not have '
+        'to justify their private life."',
+        [
+            ("My client is of course very relieved with the verdict.", "actor", "Rubel"),
+            ("Women who have been raped do not have to justify their private life.", "actor", "Obadia"),
+        ],
+    ),
+    # "he continued" between the parts of a quote
+    (
+        'Astronomer Angelos Tsiaras spoke to the BBC. "Overall," he continued, "the presence of water in its '
+        'atmosphere certainly improves the prospect of the planet being habitable."',
+        [
+            ("Overall", "actor", "Tsiaras"),
+            (
+                "the presence of water in its atmosphere certainly improves the prospect of the planet being "
+                "habitable.",
+                "actor",
+                "Tsiaras",
+            ),
+        ],
+    ),
+    # a quote that is the object of a verb of offering or voicing
+    (
+        'Prime Minister Narendra Modi tweeted "Deeply saddened by the loss of lives" and offered "condolences '
+        'to the families of those who lost their lives."',
+        [("condolences to the families of those who lost their lives.", "actor", "Modi")],
+    ),
+    # "the filing" stands for whoever spoke in it before
+    (
+        "Ford said in a financial filing to the SEC that the investigation had started. According to the "
+        "filing, Ford voluntarily disclosed this matter to the Environmental Protection Agency on February 18.",
+        [
+            (
+                "Ford voluntarily disclosed this matter to the Environmental Protection Agency on February 18",
+                "actor",
+                "Ford",
+            )
+        ],
+    ),
+]
+
 NO_STATEMENTS: list[str] = [
+    # a characterisation: "described X as "..."" says what the speaker called it, not a proposition
+    'He described the attack as "a dastardly act of cowardly men".',
+    # a charge: the words are what the speaker accuses someone of, not the speaker's proposition
+    'President Trump lashed out at the mayor on Twitter, accusing her of "not doing her job at all".',
+    # a study nobody was said to speak in: a document, not a speaker
+    "Scientists published a study in Nature. According to the study, the ice is melting faster than expected.",
     # an object relative after the cue's adverbial: what was given, not what was said
     "He spoke in the interview that he gave on Monday.",
     # a short quoted phrase with a cue after it that governs no quote of its own: a scare quote
@@ -68,3 +119,8 @@ def test_statement_found(nlp_engine: Any, text: str, expected: list[tuple[str, s
 @pytest.mark.parametrize("text", NO_STATEMENTS, ids=[t[:40] for t in NO_STATEMENTS])
 def test_no_statement(nlp_engine: Any, text: str) -> None:
     assert [text[s.start : s.end] for s in _statements(nlp_engine, text)] == []
+
+
+def test_continued_to_act_attributes_no_quote(nlp_engine: Any) -> None:
+    text = '"We are very proud of the result and of the whole team." Tsiaras continued to work on the data.'
+    assert [s.cue for s in _statements(nlp_engine, text)] == [None]

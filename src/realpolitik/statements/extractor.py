@@ -21,6 +21,15 @@ from spacy.tokens import Doc, Span, Token
 from realpolitik.annotate import sentence_of
 from realpolitik.model import Article, Mention, Speaker, SpeakerType, Statement, StatementForm, stable_id
 from realpolitik.ontology.lexicon import Lexicon
+from realpolitik.statements.attribution import (
+    CLOSING_STOPS,
+    MIN_QUOTE_WORDS,
+    QUOTE_ONLY_CUES,
+    goes_on,
+    quoted_object,
+    runs_into,
+    split_first,
+)
 from realpolitik.statements.clauses import (
     clause_after,
     clause_span,
@@ -65,8 +74,7 @@ from realpolitik.statements.turns import find_labels, find_turns
 VERSION = "statements-1"
 SPEAKER_TYPES = frozenset(get_args(SpeakerType))
 _ALNUM_PAIR = re.compile(r"[^\W_].*?[^\W_]", re.DOTALL)  # two letters or digits (str.isalnum), anywhere
-_MIN_QUOTE_WORDS = 4  # shorter unattributed quotes are scare quotes or titles, not statements
-_CLOSING_STOPS = frozenset('"“”„«».!?;:—()\n')
+_MIN_QUOTE_WORDS = MIN_QUOTE_WORDS
 _COMPLEMENT_DEPS = ("ccomp", "parataxis", "xcomp", "dobj", "advcl", "conj")
 
 
@@ -146,7 +154,8 @@ def _attribution(ctx: ArticleContext, quote: Quote, quoted: bytearray) -> tuple[
     best: tuple[int, Token, Token] | None = None
     for sent in frame:
         for tok in sent:
-            if quoted[tok.idx] or not is_cue(tok):
+            only_closing = tok.lemma_.lower() in QUOTE_ONLY_CUES and tok.pos_ == "VERB"
+            if quoted[tok.idx] or not (is_cue(tok) or only_closing or quoted_object(tok, quote)):
                 continue
             subj = subject_of(tok)
             if subj is None or quoted[subj.idx]:
@@ -154,8 +163,11 @@ def _attribution(ctx: ArticleContext, quote: Quote, quoted: bytearray) -> tuple[
             if subj is None or quoted[subj.idx] or subj.lower_ in ("i", "we", "you"):
                 continue
             separate = sent.start_char >= quote.outer_end
-            closing = _closing(ctx, tok, subj, quote, quoted) or _split_first(ctx, tok, subj, quote, quoted)
-            if not (_linked(tok, quote) or separate or closing or _colon_before(ctx, tok, quote)):
+            closing = _closing(ctx, tok, subj, quote, quoted) or split_first(ctx, tok, subj, quote, quoted)
+            introduced = _colon_before(ctx, tok, quote) or runs_into(ctx, tok, quote)
+            if only_closing and not is_cue(tok) and not ((closing or introduced) and goes_on(ctx, tok)):
+                continue
+            if not (_linked(tok, quote) or separate or closing or introduced):
                 continue
             distance = min(abs(tok.idx - quote.outer_end), abs(quote.outer_start - tok.idx))
             if best is None or distance < best[0]:
@@ -187,35 +199,13 @@ def _closing(ctx: ArticleContext, cue: Token, subj: Token, quote: Quote, quoted:
     inside = ctx.text[quote.outer_start : quote.outer_end].rstrip(" \"'”’»")
     if len(gap) > 60 or not (inside.endswith(",") or gap.lstrip().startswith(",")):
         return False
-    if any(c in _CLOSING_STOPS for c in gap.lstrip(" ,")):
+    if any(c in CLOSING_STOPS for c in gap.lstrip(" ,")):
         return False
     between = ctx.tokens(quote.outer_end, cue.idx)
     if between is not None and any(t.pos_ in ("SCONJ", "CCONJ", "ADV") for t in between):
         return False
     comp = complement(cue)  # the rest of a split quote ("..., wrote X, “...”") is no clause of its own
     return comp is None or comp.i < cue.i or bool(quoted[comp.idx])
-
-
-def _split_first(ctx: ArticleContext, cue: Token, subj: Token, quote: Quote, quoted: bytearray) -> bool:
-    """ "“Three months ago,” he said, “I entered the race ...”": the short first part of a quote the
-    attribution interrupts, even with a pronoun (the second part, which the cue governs, has the same speaker),
-    which would otherwise be taken for a scare quote. Only the subject and the cue between the parts, set off
-    by commas."""
-    if cue.idx < quote.outer_end or subj.idx < quote.outer_end or quote.words(ctx.text) >= _MIN_QUOTE_WORDS:
-        return False  # a longer first part is a quote of its own, attributed as any other
-    inside = ctx.text[quote.outer_start : quote.outer_end].rstrip(" \"'”’»")
-    gap = ctx.text[quote.outer_end : cue.idx]
-    after = cue.idx + len(cue)
-    rest = ctx.text[after : after + 4]
-    opened = rest.lstrip(" ,")[:1]
-    if not inside.endswith(",") or len(gap) > 40 or any(c in _CLOSING_STOPS for c in gap):
-        return False
-    return (
-        rest.lstrip(" ")[:1] == ","
-        and opened in '“„«"'
-        and bool(opened)
-        and quoted[after + rest.index(opened)] == 1
-    )
 
 
 def _colon_before(ctx: ArticleContext, cue: Token, quote: Quote) -> bool:
