@@ -87,7 +87,24 @@ CASES += [
     ),
 ]
 
+# a speech verb the tagger took for a noun
+CASES += [
+    (
+        "Estimates by the Argentinian government state about 350 thousand illegal abortions are carried out in "
+        "the country each year.",
+        [
+            (
+                "about 350 thousand illegal abortions are carried out in the country each year.",
+                "actor",
+                "Argentinian",
+            )
+        ],
+    ),
+]
+
 NO_STATEMENTS: list[str] = [
+    # a comma after the cue's object ends the cue's own clause: what follows is no reported clause
+    "The ministry announced new restrictions on Monday, a week after the attack.",
     # a characterisation: "described X as "..."" says what the speaker called it, not a proposition
     'He described the attack as "a dastardly act of cowardly men".',
     # a charge: the words are what the speaker accuses someone of, not the speaker's proposition
