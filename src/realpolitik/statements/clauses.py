@@ -4,7 +4,7 @@ tests that keep a cue out of reported speech (a cue inside what another cue repo
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from realpolitik.ontology import cues
 from realpolitik.statements.drafts import ArticleContext, trim
@@ -125,6 +125,34 @@ _NOT_CLAUSE_OPENERS = frozenset({"if", "whether", "to", "so", "because", "while"
 _LISTENER_DEPS = ("dobj", "dative", "npadvmod", "prep", "advmod", "prt", "punct", "mark", "aux", "neg")
 
 
+def _lost_that(words: Span) -> tuple[int, int] | None:
+    """ "clarified in the proceedings that her decisions were not connected ...": the parser hung the "that"
+    clause on the adverbial's noun as a relative clause. When that clause has a subject other than "that" and
+    no gap for "that" to fill (an object, a passive, a copula complement), "that" is a complementiser: the
+    cue's reported clause. Not "said in the interview that he gave on Monday" (an object relative)."""
+    for that in words:
+        if (
+            that.lower_ != "that"
+            or that.i == words.start
+            or that.doc[that.i - 1].pos_ not in ("NOUN", "PROPN")
+        ):
+            continue
+        verb = next((v for v in that.ancestors if v.dep_ in ("relcl", "acl")), None)
+        if verb is None or verb.i < that.i:
+            return None
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        filled = any(
+            c.dep_ in ("dobj", "attr", "acomp", "ccomp", "nsubjpass", "auxpass") for c in verb.children
+        )
+        if subject is None or subject.i <= that.i or not filled:
+            return None
+        last = verb.right_edge
+        while last.i > that.i and last.is_punct:
+            last = last.doc[last.i - 1]
+        return that.doc[that.i + 1].idx, last.idx + len(last)
+    return None
+
+
 def clause_after(cue: Token) -> tuple[int, int] | None:
     """When the parser found no complement: the rest of the sentence after the cue and its listener and
     adverbials ("told the Associated Press four victims were ..."), if it opens with a subject and a verb."""
@@ -133,7 +161,11 @@ def clause_after(cue: Token) -> tuple[int, int] | None:
     while i < sent.end and cue.doc[i].head.i == cue.i and cue.doc[i].dep_ in _LISTENER_DEPS:
         if cue.doc[i].is_punct:
             return None  # "confirmed him, but the Senate ...": a new clause, not what was said
-        i = cue.doc[i].right_edge.i + 1
+        nxt = cue.doc[i].right_edge.i + 1
+        that = _lost_that(cue.doc[i:nxt])
+        if that is not None:
+            return that
+        i = nxt
     rest = cue.doc[i : sent.end]
     if len(rest) < 4 or rest[0].dep_ == "cc" or rest[0].lower_ in _NOT_CLAUSE_OPENERS:
         return (

@@ -76,26 +76,72 @@ def from_mention(m: Mention) -> Speaker:
 
 
 def previous_person(doc: Doc, index: MentionIndex, position: int, floor: int) -> Speaker | None:
-    """The last person named as a sentence subject before ``position`` (not before ``floor``), for "he said"."""
+    """The last person named before ``position`` (not before ``floor``), for "he said"; when that person is
+    only an object or an aside of their sentence, that sentence's subject, if a person, is meant ("Bloomberg
+    endorsed his rival, Joe Biden. "...," he said": Bloomberg)."""
     i = doc.char_span(position, position, alignment_mode="expand")
     stop = i.start if i is not None else len(doc)
     for j in range(stop - 1, max(stop - PREVIOUS_PERSON_WINDOW, 0) - 1, -1):
         tok = doc[j]
         if tok.idx < floor:
             break
-        if tok.dep_ not in ("nsubj", "nsubjpass", "appos", "pobj", "dobj") or tok.pos_ == "PRON":
-            continue  # a pronoun's own antecedent (the resolver's coreference) is not trusted here
-        people = [m for m in index.covering(tok.idx, tok.idx + len(tok)) if m.kind == "person"]
-        if people:
-            return from_mention(people[-1])
+        found = _person_at(doc, index, tok)
+        if found is None:
+            continue
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return found
+        for k in range(j - 1, max(tok.sent.start, _floor_token(doc, floor)) - 1, -1):
+            if doc[k].dep_ in ("nsubj", "nsubjpass") and doc[k].head.dep_ == "ROOT":
+                subject = _person_at(doc, index, doc[k])
+                if subject is not None:
+                    return subject
+        return found
+    return None
+
+
+def _floor_token(doc: Doc, floor: int) -> int:
+    span = doc.char_span(floor, floor, alignment_mode="expand")
+    return span.start if span is not None else 0
+
+
+def _person_at(doc: Doc, index: MentionIndex, tok: Token) -> Speaker | None:
+    if tok.dep_ not in ("nsubj", "nsubjpass", "appos", "pobj", "dobj") or tok.pos_ == "PRON":
+        return None  # a pronoun's own antecedent (the resolver's coreference) is not trusted here
+    people = [m for m in index.covering(tok.idx, tok.idx + len(tok)) if m.kind == "person"]
+    if people:
+        return from_mention(people[-1])
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN":
+        named = _named_before(doc, index, tok)
+        if named is not None:  # "Michael Bloomberg ... Bloomberg endorsed": the surname of a person named
+            return named
+    if (
+        tok.dep_ in ("nsubj", "nsubjpass")
+        and tok.pos_ == "PROPN"
+        and tok.ent_type_ not in ("GPE", "ORG", "NORP")
+    ):
+        ns, ne = name_chain(tok)
+        name = doc_text(doc)[ns:ne]
+        if only_titles(name):
+            return None  # "The President also instructed ...": a title, not a name
+        return Speaker(name=name, type="actor", start=ns, end=ne)
+    return None
+
+
+def _named_before(doc: Doc, index: MentionIndex, tok: Token) -> Speaker | None:
+    """The person an earlier mention named in full whose last word is this one-word name."""
+    neighbours = [doc[k] for k in (tok.i - 1, tok.i + 1) if 0 <= k < len(doc)]
+    if any(t.pos_ == "PROPN" for t in neighbours):
+        return None  # part of a longer name
+    text = doc_text(doc)
+    end = bisect_left(index._starts, tok.idx)
+    for m in reversed(index.mentions[:end]):
         if (
-            tok.dep_ in ("nsubj", "nsubjpass")
-            and tok.pos_ == "PROPN"
-            and tok.ent_type_ not in ("GPE", "ORG", "NORP")
+            m.kind == "person"
+            and m.end - m.start > len(tok)
+            and text[m.start : m.end].split()[-1] == tok.text
         ):
-            ns, ne = name_chain(tok)
-            name = doc_text(doc)[ns:ne]
-            if only_titles(name):
-                continue  # "The President also instructed ...": a title, not a name
-            return Speaker(name=name, type="actor", start=ns, end=ne)
+            return from_mention(m)
+    for ent in reversed([e for e in doc.ents if e.end <= tok.i and e.label_ == "PERSON"]):
+        if len(ent) > 1 and ent[-1].text == tok.text:  # a person the knowledge base does not know
+            return Speaker(name=ent.text, type="actor", start=ent.start_char, end=ent.end_char)
     return None

@@ -209,10 +209,20 @@ def _author(document: Token) -> Token | None:
     return None
 
 
-def _earlier_author(document: Token) -> Token | None:
-    """ "read the warning", "the statement said": the author the article gave the same document when it first
-    named it ("The orange warning issued by Met Éireann", "The city issued a statement"); only for a bare
-    definite document, and only the nearest earlier uses of its word."""
+def _spoke_in(document: Token) -> Token | None:
+    """ "Ford said in a financial filing to the SEC that ...": whoever spoke in the document."""
+    prep = document.head
+    if document.dep_ != "pobj" or prep.lower_ != "in" or prep.head.lemma_.lower() not in CUE_LEMMAS:
+        return None
+    subject = next((c for c in prep.head.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and _is_name(subject) else None
+
+
+def _earlier_author(document: Token, spoken_in_only: bool = False) -> Token | None:
+    """ "read the warning", "the statement said", "according to the filing": the author the article gave the
+    same document when it first named it ("The orange warning issued by Met Éireann", "The city issued a
+    statement", "Ford said in a filing"); only for a bare definite document, and only the nearest earlier uses
+    of its word."""
     before = [c for c in document.children if c.i < document.i]
     if document.pos_ != "NOUN" or [c.lower_ for c in before] != ["the"]:
         return None  # not "the Post": a name, not a document
@@ -221,7 +231,11 @@ def _earlier_author(document: Token) -> Token | None:
         earlier = doc[int(j)]
         if earlier.pos_ != "NOUN":
             continue
-        found = _author(earlier) or _issuer(earlier)
+        found = (
+            _spoke_in(earlier)
+            if spoken_in_only
+            else _author(earlier) or _issuer(earlier) or _spoke_in(earlier)
+        )
         if found is not None and found.pos_ != "PRON":
             return found
     return None
@@ -303,8 +317,9 @@ def speaker_from_head(
         return Speaker(name=None, type="unknown", start=head.idx, end=head.idx + len(head))
     lemma = head.lemma_.lower()
     author = _author(head) if lemma in _DOCUMENT_HEADS else None
-    if author is None and lemma in _DOCUMENT_HEADS and lemma not in NON_AGENTS:
-        author = _earlier_author(head)  # not "the website", "the study": often another one than before
+    if author is None and lemma in _DOCUMENT_HEADS:
+        # not "the website", "the study" in general: often another one than before, unless someone spoke in it
+        author = _earlier_author(head, spoken_in_only=lemma in NON_AGENTS)
     if author is not None:  # "according to PG&E's schedule", "a report by UpGuard", "the NDRRMC report"
         return speaker_from_head(author, index, exclude=exclude, previous_person=previous_person)
     issuer = _issuer(head) if lemma in _UTTERANCE_HEADS or lemma in _STATEMENT_NOUNS else None
