@@ -102,7 +102,31 @@ CASES += [
     ),
 ]
 
+CASES += [
+    # a verb that reports no clause introduces the quote after its comma
+    (
+        'Senator Lindsey Graham spoke on Fox News, "This is going to lead to the reemergence of ISIS."',
+        [("This is going to lead to the reemergence of ISIS.", "actor", "Graham")],
+    ),
+    # the name after a title and the body it is accredited to ("Ambassador to the United Nations")
+    (
+        "Former US Ambassador to the United Nations Nikki Haley said the decision was a big mistake.",
+        [("the decision was a big mistake", "actor", "Haley")],
+    ),
+    # a surname the tagger took for a common noun at the start of its sentence, and "he" after it
+    (
+        "The game was hard, according to Maroochydore coach Ben Radmall. Radmall conceded that his side needed "
+        'to work on some things. "We had our opportunities in the last twenty minutes", he said.',
+        [
+            ("his side needed to work on some things", "actor", "Radmall"),
+            ("We had our opportunities in the last twenty minutes", "actor", "Radmall"),
+        ],
+    ),
+]
+
 NO_STATEMENTS: list[str] = [
+    # an object relative whose gap is a preposition's object, after the cue's adverbial
+    "The United States pointed to the embassy attack as an example of the attacks that Soleimani took part in.",
     # a comma after the cue's object ends the cue's own clause: what follows is no reported clause
     "The ministry announced new restrictions on Monday, a week after the attack.",
     # a characterisation: "described X as "..."" says what the speaker called it, not a proposition

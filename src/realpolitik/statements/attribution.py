@@ -11,6 +11,7 @@ from realpolitik.statements.drafts import ArticleContext
 from realpolitik.statements.quotes import Quote
 
 QUOTE_ONLY_CUES = cues.words("quote_only_cues")
+QUOTE_INTRO_CUES = cues.words("quote_intro_verbs")
 _QUOTED_OBJECT_VERBS = cues.words("quoted_object_verbs")
 _NOT_REPORTING = cues.words("not_reporting_verbs")
 MIN_QUOTE_WORDS = 4  # shorter unattributed quotes are scare quotes or titles, not statements

@@ -144,7 +144,12 @@ def _lost_that(words: Span) -> tuple[int, int] | None:
         filled = any(
             c.dep_ in ("dobj", "attr", "acomp", "ccomp", "nsubjpass", "auxpass") for c in verb.children
         )
-        if subject is None or subject.i <= that.i or not filled:
+        # "the attacks that Soleimani took part in": a preposition with no object is the gap "that" fills
+        stranded = any(
+            t.dep_ == "prep" and not any(c.dep_ in ("pobj", "pcomp") for c in t.children)
+            for t in verb.subtree
+        )
+        if subject is None or subject.i <= that.i or not filled or stranded:
             return None
         last = verb.right_edge
         while last.i > that.i and last.is_punct:

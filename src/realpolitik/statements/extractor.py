@@ -24,6 +24,7 @@ from realpolitik.ontology.lexicon import Lexicon
 from realpolitik.statements.attribution import (
     CLOSING_STOPS,
     MIN_QUOTE_WORDS,
+    QUOTE_INTRO_CUES,
     QUOTE_ONLY_CUES,
     goes_on,
     quoted_object,
@@ -155,7 +156,10 @@ def _attribution(ctx: ArticleContext, quote: Quote, quoted: bytearray) -> tuple[
     for sent in frame:
         for tok in sent:
             only_closing = tok.lemma_.lower() in QUOTE_ONLY_CUES and tok.pos_ == "VERB"
-            if quoted[tok.idx] or not (is_cue(tok) or only_closing or quoted_object(tok, quote)):
+            only_intro = tok.lemma_.lower() in QUOTE_INTRO_CUES and tok.pos_ == "VERB"
+            if quoted[tok.idx] or not (
+                is_cue(tok) or only_closing or only_intro or quoted_object(tok, quote)
+            ):
                 continue
             subj = subject_of(tok)
             if subj is None or quoted[subj.idx]:
@@ -166,6 +170,8 @@ def _attribution(ctx: ArticleContext, quote: Quote, quoted: bytearray) -> tuple[
             closing = _closing(ctx, tok, subj, quote, quoted) or split_first(ctx, tok, subj, quote, quoted)
             introduced = _colon_before(ctx, tok, quote) or runs_into(ctx, tok, quote)
             if only_closing and not is_cue(tok) and not ((closing or introduced) and goes_on(ctx, tok)):
+                continue
+            if only_intro and not is_cue(tok) and not (introduced and tok.idx < quote.outer_start):
                 continue
             if not (_linked(tok, quote) or separate or closing or introduced):
                 continue

@@ -110,7 +110,7 @@ def _person_at(doc: Doc, index: MentionIndex, tok: Token) -> Speaker | None:
     people = [m for m in index.covering(tok.idx, tok.idx + len(tok)) if m.kind == "person"]
     if people:
         return from_mention(people[-1])
-    if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN":
+    if tok.dep_ in ("nsubj", "nsubjpass") and (tok.pos_ == "PROPN" or _capitalised_noun(tok)):
         named = _named_before(doc, index, tok)
         if named is not None:  # "Michael Bloomberg ... Bloomberg endorsed": the surname of a person named
             return named
@@ -125,6 +125,16 @@ def _person_at(doc: Doc, index: MentionIndex, tok: Token) -> Speaker | None:
             return None  # "The President also instructed ...": a title, not a name
         return Speaker(name=name, type="actor", start=ns, end=ne)
     return None
+
+
+def surname_speaker(tok: Token, index: MentionIndex) -> Speaker | None:
+    """The person named in full earlier whose surname the tagger took for a common noun ("Radmall conceded")."""
+    return _named_before(tok.doc, index, tok) if _capitalised_noun(tok) else None
+
+
+def _capitalised_noun(tok: Token) -> bool:
+    """A surname the tagger took for a common noun at the start of a sentence ("Radmall conceded that ...")."""
+    return tok.pos_ == "NOUN" and tok.text[:1].isupper() and not tok.ent_type_
 
 
 def _named_before(doc: Doc, index: MentionIndex, tok: Token) -> Speaker | None:

@@ -15,7 +15,14 @@ from realpolitik.annotate import doc_text, ents_over
 from realpolitik.model import Mention, Speaker, SpeakerType
 from realpolitik.ontology import cues
 from realpolitik.statements.antecedents import definite_antecedent, lowers, study_team
-from realpolitik.statements.mentions import TITLE_HEADS, MentionIndex, from_mention, name_chain, only_titles
+from realpolitik.statements.mentions import (
+    TITLE_HEADS,
+    MentionIndex,
+    from_mention,
+    name_chain,
+    only_titles,
+    surname_speaker,
+)
 
 CUE_LEMMAS: frozenset[str] = cues.words("speech_verbs")
 NON_AGENTS: frozenset[str] = cues.words("non_agents")
@@ -345,6 +352,9 @@ def speaker_from_head(
         if outlet is not None:  # "according to CNN Philippines": the outlet, of that state
             return outlet
         return from_mention(mention)
+    surname = surname_speaker(head, index)
+    if surname is not None:
+        return surname
     if head.text[:1].isupper() and (head.pos_ == "PROPN" or head.ent_type_ in _NAMED_ENTS):
         ns, ne = name_chain(head)
         sector = agent.sector if agent else None
@@ -426,19 +436,21 @@ def _of_named(head: Token, depth: int = 2) -> bool:
 
 
 def _titled_name(head: Token, index: MentionIndex) -> Speaker | None:
-    """ "First Minister of Scotland Nicola Sturgeon" parsed as the title with the name under "of": the
-    capitalised words after the place."""
+    """ "First Minister of Scotland Nicola Sturgeon", "Ambassador to the United Nations Nikki Haley" parsed as
+    the title with the name under "of" or "to": the capitalised words after the place."""
     if head.lemma_.lower() not in _TITLE_HEADS:
         return None
     for prep in head.children:
-        if prep.dep_ != "prep" or prep.lower_ != "of":
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "to"):
             continue
         for obj in prep.children:
             if obj.dep_ != "pobj" or obj.pos_ != "PROPN":
                 continue
             chain = [t for t in obj.subtree if t.i <= obj.i and t.pos_ == "PROPN"]
             words = [
-                t for t in chain if not any(m.kind != "person" for m in index.covering(t.idx, t.idx + len(t)))
+                t
+                for t in chain
+                if not any(m.kind not in ("person", None) for m in index.covering(t.idx, t.idx + len(t)))
             ]
             if len(words) >= 2 and words[-1].i == obj.i and words[0].i > chain[0].i:
                 start, end = words[0].idx, obj.idx + len(obj)
