@@ -113,6 +113,12 @@ CASES += [
         "Former US Ambassador to the United Nations Nikki Haley said the decision was a big mistake.",
         [("the decision was a big mistake", "actor", "Haley")],
     ),
+    # "X et al": the first author, by the full name given earlier
+    (
+        "Planetary scientist Vlada Stamenković led the study. Stamenković et al found oxygen levels throughout "
+        "Mars would be high enough for microbes.",
+        [("oxygen levels throughout Mars would be high enough for microbes", "actor", "Vlada")],
+    ),
     # a surname the tagger took for a common noun at the start of its sentence, and "he" after it
     (
         "The game was hard, according to Maroochydore coach Ben Radmall. Radmall conceded that his side needed "

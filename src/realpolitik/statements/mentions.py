@@ -142,6 +142,24 @@ def _named_before(doc: Doc, index: MentionIndex, tok: Token) -> Speaker | None:
     neighbours = [doc[k] for k in (tok.i - 1, tok.i + 1) if 0 <= k < len(doc)]
     if any(t.pos_ == "PROPN" for t in neighbours):
         return None  # part of a longer name
+    return _full_name(doc, index, tok)
+
+
+def lead_author(head: Token, index: MentionIndex) -> Speaker | None:
+    """ "Stamenković et al found ...": the first author, by the full name given earlier if there is one."""
+    doc = head.doc
+    if head.lower_.rstrip(".") != "al" or head.i < 2 or doc[head.i - 1].lower_ != "et":
+        return None
+    lead = doc[head.i - 2]
+    if not lead.text[:1].isupper():
+        return None
+    found = _full_name(doc, index, lead)
+    if found is not None:
+        return found
+    return Speaker(name=lead.text, type="actor", start=lead.idx, end=lead.idx + len(lead))
+
+
+def _full_name(doc: Doc, index: MentionIndex, tok: Token) -> Speaker | None:
     text = doc_text(doc)
     end = bisect_left(index._starts, tok.idx)
     for m in reversed(index.mentions[:end]):

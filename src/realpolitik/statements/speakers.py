@@ -19,6 +19,7 @@ from realpolitik.statements.mentions import (
     TITLE_HEADS,
     MentionIndex,
     from_mention,
+    lead_author,
     name_chain,
     only_titles,
     surname_speaker,
@@ -352,7 +353,7 @@ def speaker_from_head(
         if outlet is not None:  # "according to CNN Philippines": the outlet, of that state
             return outlet
         return from_mention(mention)
-    surname = surname_speaker(head, index)
+    surname = surname_speaker(head, index) or lead_author(head, index)
     if surname is not None:
         return surname
     if head.text[:1].isupper() and (head.pos_ == "PROPN" or head.ent_type_ in _NAMED_ENTS):
