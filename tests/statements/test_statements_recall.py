@@ -119,6 +119,12 @@ CASES += [
         "Mars would be high enough for microbes.",
         [("oxygen levels throughout Mars would be high enough for microbes", "actor", "Vlada")],
     ),
+    # "they" for the nearest plural subject before it in the paragraph
+    (
+        "Researchers used swab samples from eighteen infected volunteers. They found the virus behaved like "
+        "influenza rather than like SARS.",
+        [("the virus behaved like influenza rather than like SARS", "anonymous_expert", None)],
+    ),
     # a surname the tagger took for a common noun at the start of its sentence, and "he" after it
     (
         "The game was hard, according to Maroochydore coach Ben Radmall. Radmall conceded that his side needed "

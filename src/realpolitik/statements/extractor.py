@@ -65,6 +65,7 @@ from realpolitik.statements.quotes import (
 from realpolitik.statements.speakers import (
     REPORT_LEMMAS,
     STATEMENT_NOUNS,
+    group_before,
     is_cue,
     speaker_from_head,
     subject_of,
@@ -455,6 +456,9 @@ def _reported_drafts(
         inside = named is not None and named.type != "unknown"  # "Police arrested two men, they said"
         if inside:
             speaker = named
+        elif subj.lower_ == "they" and speaker is not None and speaker.type == "unknown":
+            para = ctx.paragraph_at(subj.idx)
+            speaker = group_before(subj, ctx.index, para.start if para else 0) or speaker
         if speaker is None:
             continue
         if span is not None and subj.idx >= span[0] and subj.idx < span[1]:

@@ -491,3 +491,24 @@ def _named_in_phrase(head: Token, exclude: tuple[int, int] | None, index: Mentio
             ns, ne = name_chain(tok)
             return Speaker(name=doc_text(head.doc)[ns:ne], type="actor", start=ns, end=ne)
     return None
+
+
+def group_before(head: Token, index: MentionIndex, floor: int) -> Speaker | None:
+    """Who "they" at ``head`` stands for: the nearest plural subject before it, from ``floor`` on (the
+    paragraph), when it types as more than an unknown ("Hundreds of residents protested. They said ...":
+    the residents; "Stamenković et al studied ... They found": the team)."""
+    doc = head.doc
+    for j in range(head.i - 1, -1, -1):
+        tok = doc[j]
+        if tok.idx < floor:
+            break
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        plural = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
+        if not plural and tok.lower_.rstrip(".") != "al":
+            continue
+        found = speaker_from_head(tok, index)
+        if found is not None and (found.type != "unknown" or found.name):
+            return found
+        return None  # the nearest plural subject is what "they" stands for, even when nothing says who
+    return None
