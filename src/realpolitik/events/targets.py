@@ -38,6 +38,10 @@ def target_of(match: Match, index: MentionIndex, source_tokens: set[int]) -> Arg
     candidates.extend((c, "dative") for c in verb.children if c.dep_ == "dative" and child(c, "pobj") is None)
     candidates.extend((c, "object") for c in verb.children if c.dep_ == "dobj")
     complements = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    if match.entry.type == "REQUEST":
+        # what is asked comes after the asking; a clause before it is another statement the parser hung on it
+        # ("Hungary spent 1.15% of its GDP on defence; NATO guidelines call for 2%")
+        complements = [c for c in complements if c.i > verb.i]
     for comp in complements if child(verb, "nsubjpass") is None else ():
         # "demanded that Korea forsake ...", "refused to meet Jordan's king": the complement names the target; a
         # passive's ("A protocol was signed to open a branch of Moscow State University") says what its patient
@@ -98,7 +102,9 @@ def _asked_to_act(verb: Token, index: MentionIndex, exclude: set[int]) -> Argume
     candidates = [
         c for h in (verb, *verb.children) for c in h.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN"
     ]
-    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    # what is asked comes after the asking; a clause before it is another statement the parser hung on it
+    # ("Hungary spent 1.15% of its GDP on defence; NATO guidelines call for 2%")
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i]
     # "demanded an admission by Moscow that ...", "insisted on its demands that Burundi's government grant ...":
     # the agent of the act asked for, or the subject of a clause its noun takes
     nouns = [c for c in verb.children if c.dep_ == "dobj"]
