@@ -100,3 +100,13 @@ def test_a_label_with_no_space_after_its_colon_opens_a_turn() -> None:
     turns = speaker_turns(text, [putin_at(0), wang_yi])
     assert [start for start, _ in turns] == [0, wang]
     assert turns[1][1] is not None and turns[1][1].code == "CHN"
+
+
+def test_a_speaker_asking_himself_a_question_keeps_his_turn() -> None:
+    text = (
+        "Vladimir Putin: Colleagues, we need funds.\n\n"
+        "Question: at what expense? Where do we get these funds? We must set priorities.\n\n"
+        "Question: without microphone.\n"
+    )
+    turns = speaker_turns(text, [putin_at(0)])
+    assert [start for start, _ in turns] == [0, text.rindex("Question")]

@@ -165,6 +165,18 @@ def test_a_colon_in_photo_captions_opens_no_turn() -> None:
     assert find_turns(text) == []
 
 
+def test_a_speaker_asking_himself_a_question_opens_no_turn() -> None:
+    text = (
+        "President of Russia Vladimir Putin: Colleagues, we need considerable funds.\n\n"
+        "Question: at what expense? Where do we get these funds? First, we must set priorities.\n\n"
+        "Question: without microphone.\n\n"
+        "Vladimir Putin: Thank you."
+    )
+    labels = [text[t.label_start : t.label_end] for t in find_turns(text) if not t.continued]
+    assert labels == ["President of Russia Vladimir Putin", "Question", "Vladimir Putin"]
+    assert [t.continued for t in find_turns(text)] == [False, True, False, False]
+
+
 def test_a_single_label_is_no_transcript() -> None:
     text = "Vladimir Putin: Good afternoon.\n\nThe talks went on for three hours."
     turns = find_turns(text)

@@ -356,6 +356,7 @@ class Coreference:
 # a space after the colon, or a capital straight after it ("Wang Yi (retranslated):Thank you"), not "12:30"
 _LABEL = re.compile(r"(?m)^(?P<label>[^\n:]{2,320}):(?:[ \t]+|(?=[A-Z“\"«]))\S")
 _WORD = re.compile(r"[a-z]+")
+_MAX_STAGE_WORDS = 4  # "Question: without microphone.": a stage direction after a turn word, in small letters
 # kremlin.ru's tooltip repeats the name surname first ("Gennady Zyuganov Zyuganov Gennady..."): a label, however long
 _TOOLTIP = re.compile(r"\b([A-Z][\w'’-]+) \1\b")
 _SENTENCE_WORDS = cues.words("sentence_words")
@@ -376,6 +377,10 @@ def speaker_turns(text: str, mentions: list[Mention]) -> list[tuple[int, Mention
         label = match.group("label").strip()
         start, end = match.start("label"), match.end("label")
         if label.split(" (")[0].lower() in TURN_WORDS:
+            line_end = text.find("\n", match.end())
+            said = text[match.end() - 1 : line_end if line_end >= 0 else len(text)].split()
+            if said[0][:1].islower() and len(said) > _MAX_STAGE_WORDS:
+                continue  # "Question: at what expense? Where do we get these funds?": the speaker asks himself
             turns.append((start, None))
             continue
         if (

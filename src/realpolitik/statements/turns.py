@@ -52,6 +52,7 @@ _PAREN_TAIL = re.compile(r"\s*\([^()]*\)\s*$")
 _ALLOWED_DOT = re.compile(r"(?<![\w.])(?:[A-Z]|Mr|Ms|Mrs|Dr|St|Jr|Sr|Co|Inc)\.")
 _FORBIDDEN = frozenset('?!;"“”«»„[]{}|/=<>…')
 _JOINED_PARTICLE = re.compile(r"[a-z]{1,3}['’-][A-Z]")
+_MAX_STAGE_WORDS = 4  # "Question: without microphone.": a stage direction after a turn word, in small letters
 _SAID_END = re.compile(r"[.!?…:;,\"'”’»)\]>–—-]\s*$")
 _TOKEN = re.compile(r"\([^()]*\)|[^\s,]+|,")
 
@@ -272,6 +273,11 @@ def find_labels(text: str, paragraphs: list[Paragraph]) -> dict[int, Label]:
 def _said_after(text: str, label: Label, para: Paragraph) -> bool:
     if ":" not in text[label.end : label.content] or not text[label.content : para.end].strip():
         return True  # an interview's "((Name))" turn; a label alone on its line
+    said = text[label.content : para.end].split()
+    if label.word and said[0][:1].islower() and len(said) > _MAX_STAGE_WORDS:
+        return (
+            False  # "Question: at what expense? Where do we get these funds? ...": a speaker asking himself
+        )
     if _SAID_END.search(text, label.content, para.end):
         return True
     # a typo leaves off a speaker's full stop ("We were having money problems"); a title has no small word
