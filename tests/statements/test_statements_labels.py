@@ -144,6 +144,9 @@ def test_unknown_speakers_at_a_meeting_of_one_state_and_with_a_guest(nlp_engine:
         ("Mikhail Kovalchuk", "RUS", "EDU"),
         ("Sergei Brilyov", "RUS", "MED"),  # the short label takes what the full one said
     ]
+    interview = "Vladimir Putin: Good afternoon.\n\nJohn Micklethwait: You are encouraging romance, it seems."
+    got = _all_turns(nlp_engine, interview, title="Interview to Bloomberg")
+    assert got[1][1:] == ("John Micklethwait", None, None)  # an interviewer: not the host's for being unknown
     guest = text.replace("Sergei Brilyov: Next", "President of Turkey Recep Tayyip Erdogan: Next")
     got = _all_turns(nlp_engine, guest, title="Plenary session of the forum")
     assert got[2][2] is None  # with a foreign guest speaking, an unknown speaker's state is not assumed

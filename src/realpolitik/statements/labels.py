@@ -202,6 +202,7 @@ class LabelReader:
         self._domestic = (
             host is not None
             and self._guest is None
+            and not _PRESS_TITLES.search(self.article.title or "")  # an interviewer may be anyone's
             and not any(
                 r is not None and r.person is not None and r.person.code not in (None, host)
                 for r in readings.values()
