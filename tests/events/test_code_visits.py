@@ -24,6 +24,18 @@ def _asserted(nlp_engine: Any, text: str) -> set[tuple[str, str | None, str | No
 @pytest.mark.parametrize(
     "text",
     [
+        "Islam Karimov is paying a state visit to Russia.",
+        "Vladimir Putin made a working visit to Uzbekistan.",
+    ],
+)
+def test_a_visit_paid_or_made_is_a_visit(nlp_engine: Any, text: str) -> None:
+    found = _asserted(nlp_engine, text)
+    assert any(t == "CONSULT" and {s, g} == {"RUS", "UZB"} for t, s, g in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "During his visit to Uzbekistan, Vladimir Putin paid tribute to the victims.",
         "After the meeting with Islam Karimov, Vladimir Putin held a news conference.",
     ],
