@@ -23,3 +23,13 @@ def test_resolved_or_placeless_arguments_are_unchanged() -> None:
     group = Argument((ActorRef(None, text="rebels", start=0, end=6),), "subject")
     assert localized(group, None) is group
     assert localized(None, _EGYPT) is None
+
+
+def test_relations_agreed_on_are_no_group_of_the_sentences_state() -> None:
+    # "The Presidents agreed to maintain further contacts": the contacts are no Uzbek group acted on
+    for words in ("further contacts", "ties", "bilateral relations"):
+        relation = Argument((ActorRef(None, text=words, start=20, end=20 + len(words)),), "complement")
+        assert localized(relation, _EGYPT, "sole") is relation
+    people = Argument((ActorRef(None, text="Ibo elders", start=0, end=10),), "object")
+    found = localized(people, _EGYPT, "sole")
+    assert found is not None and found.refs[0].code == "EGY"

@@ -13,7 +13,8 @@ from realpolitik.actors.kb import KnowledgeBase
 from realpolitik.model import Article, Mention, replace
 from realpolitik.ontology import cues
 
-_KINDS = ("person", "state", "igo")
+# a state body named in the title ("Director of Chinese Communist Party General Office Li Zhanshu") is its state's side
+_KINDS = ("person", "state", "igo", "agent")
 
 
 def publisher_holder(kb: KnowledgeBase, article: Article, day: date) -> Mention | None:

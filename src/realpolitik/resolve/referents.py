@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 from realpolitik.actors.kb import KnowledgeBase
 from realpolitik.model import Actor, Article, Mention, replace
 from realpolitik.ontology import cues
+from realpolitik.resolve.addressee import SECOND_PERSON, addressee, two_participants
 from realpolitik.resolve.participants import is_readout
 
 if TYPE_CHECKING:
@@ -310,13 +311,21 @@ class Coreference:
         principal = next((m for m in r.participants if m.via == "publisher"), None)
         if not turns and principal is None:
             return
+        sides = two_participants(r.participants) if turns and is_readout(r.article) else {}
         for i, low in enumerate(r.lowers):
-            if covered[i] or (low not in FIRST_PLURAL and low not in FIRST_SINGULAR):
+            if covered[i] or (
+                low not in FIRST_PLURAL and low not in FIRST_SINGULAR and low not in SECOND_PERSON
+            ):
                 continue
             word = r.words[i]
             if (word.isupper() and len(word) > 1) or not self._is_pronoun(i):
                 continue  # "US" is a state, not "us"
             at = r._char(i)
+            if low in SECOND_PERSON:
+                spoken_to = addressee(at, turns, sides)
+                if spoken_to is not None and not _inside_quotes(text, at):
+                    new.append(replace(self._make(spoken_to, i, i + 1), via="addressee"))
+                continue
             turn = next((t for t in reversed(turns) if t[0] <= at), None)
             if turn is not None:
                 speaker = turn[1]
