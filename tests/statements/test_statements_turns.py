@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from realpolitik.statements.quotes import Paragraph, split_paragraphs
-from realpolitik.statements.turns import find_turns, parse_label
+from realpolitik.statements.turns import find_labels, find_turns, parse_label, speech_turns
 
 
 def label_of(line: str) -> tuple[str, str | None, list[str], str | None] | None:
@@ -175,6 +175,28 @@ def test_a_speaker_asking_himself_a_question_opens_no_turn() -> None:
     labels = [text[t.label_start : t.label_end] for t in find_turns(text) if not t.continued]
     assert labels == ["President of Russia Vladimir Putin", "Question", "Vladimir Putin"]
     assert [t.continued for t in find_turns(text)] == [False, True, False, False]
+
+
+def test_a_speech_after_its_one_label_runs_to_a_break_or_the_narrative() -> None:
+    text = (
+        "The President addressed the Federal Assembly.\n\n"
+        "President of Russia Vladimir Putin: Colleagues,\n\n"
+        "The world is changing fast.\n\n"
+        "Thank you for your attention.\n\n"
+        "* * *\n\n"
+        "Vladimir Putin then met the deputies."
+    )
+    paragraphs = split_paragraphs(text)
+    (label,) = find_labels(text, paragraphs).values()
+    speech = speech_turns(text, paragraphs, label, "Putin")
+    assert [text[t.start : t.end] for t in speech] == [
+        "The world is changing fast.",
+        "Thank you for your attention.",
+    ]
+    narrative = text.replace("* * *\n\n", "")
+    paragraphs = split_paragraphs(narrative)
+    (label,) = find_labels(narrative, paragraphs).values()
+    assert len(speech_turns(narrative, paragraphs, label, "Putin")) == 2  # stops where the text names him
 
 
 def test_a_single_label_is_no_transcript() -> None:

@@ -71,7 +71,7 @@ from realpolitik.statements.speakers import (
     subject_of,
 )
 from realpolitik.statements.stance import stances_for
-from realpolitik.statements.turns import find_labels, find_turns
+from realpolitik.statements.turns import find_labels, find_turns, speech_turns
 
 VERSION = "statements-1"
 SPEAKER_TYPES = frozenset(get_args(SpeakerType))
@@ -99,6 +99,12 @@ def _turn_drafts(ctx: ArticleContext) -> list[Draft]:
             turns = [t for t in find_turns(ctx.text, ctx.paragraphs, accepted) if not t.continued]
     else:
         turns = find_turns(ctx.text, ctx.paragraphs, labels)
+    if len(accepted) == 1 and len(turns) == 1:
+        # one label for a known person: a speech, the speaker's to its end
+        (label,) = accepted.values()
+        speaker = speakers[(label.start, label.end)]
+        if speaker is not None and speaker.actor_id and speaker.name:
+            turns += speech_turns(ctx.text, ctx.paragraphs, label, speaker.name.split()[-1])
     out: list[Draft] = []
     for turn in turns:
         speaker = speakers[(turn.label.start, turn.label.end)]

@@ -307,5 +307,22 @@ def find_turns(
     return out
 
 
+def speech_turns(text: str, paragraphs: list[Paragraph], label: Label, surname: str) -> list[Turn]:
+    """The paragraphs of a speech after its one label ("President of Russia Vladimir Putin:" and then the whole
+    Address): the speaker's, up to a paragraph that names him (the narrative again: "Vladimir Putin then
+    presented ...") or a break ("* * *"); a dash-led paragraph is not a continuation."""
+    out: list[Turn] = []
+    started = False
+    for para in paragraphs:
+        if not started:
+            started = para.start <= label.start < para.end
+            continue
+        words = text[para.start : para.end]
+        if surname in words or not any(c.isalnum() for c in words) or dash_lead(text, para) is not None:
+            break
+        out.append(Turn(para.index, label, para.start, para.end, continued=True))
+    return out
+
+
 def is_turn_word(label: str) -> bool:
     return label.casefold() in TURN_WORDS
