@@ -7,17 +7,9 @@ from typing import Any
 
 import pytest
 
-from helpers import coded
+from helpers import asserted
 
 pytestmark = pytest.mark.model
-
-
-def _asserted(nlp_engine: Any, text: str) -> set[tuple[str, str | None, str | None]]:
-    return {
-        (e.type, e.source.code if e.source else None, e.target.code if e.target else None)
-        for e in coded(nlp_engine, text)
-        if e.modality == "asserted"
-    }
 
 
 @pytest.mark.parametrize(
@@ -29,9 +21,9 @@ def _asserted(nlp_engine: Any, text: str) -> set[tuple[str, str | None, str | No
     ],
 )
 def test_thanks_for_organising_a_meeting_support_its_host(nlp_engine: Any, text: str) -> None:
-    assert ("SUPPORT", "RUS", "KAZ") in _asserted(nlp_engine, text)
+    assert ("SUPPORT", "RUS", "KAZ") in asserted(nlp_engine, text)
 
 
 def test_thanks_for_hospitality_stay_a_courtesy(nlp_engine: Any) -> None:
     text = "Vladimir Putin thanked Nursultan Nazarbayev for the warm hospitality."
-    assert not any(t == "SUPPORT" for t, _, _ in _asserted(nlp_engine, text))
+    assert not any(t == "SUPPORT" for t, _, _ in asserted(nlp_engine, text))

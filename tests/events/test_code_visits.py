@@ -8,17 +8,9 @@ from typing import Any
 
 import pytest
 
-from helpers import coded
+from helpers import asserted
 
 pytestmark = pytest.mark.model
-
-
-def _asserted(nlp_engine: Any, text: str) -> set[tuple[str, str | None, str | None]]:
-    return {
-        (e.type, e.source.code if e.source else None, e.target.code if e.target else None)
-        for e in coded(nlp_engine, text)
-        if e.modality == "asserted"
-    }
 
 
 @pytest.mark.parametrize(
@@ -29,7 +21,7 @@ def _asserted(nlp_engine: Any, text: str) -> set[tuple[str, str | None, str | No
     ],
 )
 def test_a_visit_paid_or_made_is_a_visit(nlp_engine: Any, text: str) -> None:
-    found = _asserted(nlp_engine, text)
+    found = asserted(nlp_engine, text)
     assert any(t == "CONSULT" and {s, g} == {"RUS", "UZB"} for t, s, g in found), found
 
 
@@ -41,4 +33,4 @@ def test_a_visit_paid_or_made_is_a_visit(nlp_engine: Any, text: str) -> None:
     ],
 )
 def test_a_time_phrase_completes_no_act(nlp_engine: Any, text: str) -> None:
-    assert not any(t == "CONSULT" for t, _, _ in _asserted(nlp_engine, text))
+    assert not any(t == "CONSULT" for t, _, _ in asserted(nlp_engine, text))

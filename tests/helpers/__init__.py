@@ -16,7 +16,7 @@ from helpers.browser import (
     walk_to_the_sentence,
 )
 from helpers.corpora import FakeEngine, corpus, fake_analysis, story, syndicated_corpus
-from helpers.parses import coded, parse, triples
+from helpers.parses import asserted, coded, parse, triples
 from helpers.world import (
     GOLDSTEIN,
     HOSTILE_TEXT,
@@ -45,6 +45,7 @@ __all__ = [
     "FakeEngine",
     "KeywordEngine",
     "TestClient",
+    "asserted",
     "build_world",
     "charts_drawn",
     "coded",

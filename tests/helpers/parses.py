@@ -75,3 +75,12 @@ def coded(engine: Any, text: str, **fields: Any) -> list[Event]:
     ((_, doc),) = list(engine.annotator.pipe([article]))
     mentions = engine.resolver.resolve(doc, article)
     return code_events(doc, article, mentions, engine.lexicon)
+
+
+def asserted(engine: Any, text: str) -> set[tuple[str, str | None, str | None]]:
+    """(type, source code, target code) of the asserted events :func:`coded` finds in ``text``."""
+    return {
+        (kind, source, target)
+        for kind, source, target, modality in triples(coded(engine, text))
+        if modality == "asserted"
+    }
