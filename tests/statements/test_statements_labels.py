@@ -249,6 +249,31 @@ def test_the_outlets_own_questions_in_an_interview_are_no_statements(nlp_engine:
     ]
 
 
+def test_an_interviews_answers_are_the_interviewees(nlp_engine: Any) -> None:
+    text = (
+        "Biologist Natasha Gownaris studies penguins in Argentina.\n\n"
+        "((WN)) How did you start?\n\n"
+        "NG: I have wanted to be a marine scientist since I was a child.\n\n"
+        "((WN)) What did the study find?\n\n"
+        "Males outnumber females at the colony."
+    )
+    got = _all_turns(nlp_engine, text)
+    assert [(content, name) for content, name, _, _ in got] == [
+        ("I have wanted to be ", "Natasha Gownaris"),  # her initials
+        ("Males outnumber fema", "Natasha Gownaris"),  # an answer with no label: the one person who answers
+    ]
+    unlabelled = (
+        "Zara Kay founded Faithless Hijabi. Her colleague Mona Ali joined in 2019.\n\n"
+        "((WN)) Why did you found it?\n\n"
+        "Because nobody spoke for us."
+    )
+    got = _all_turns(nlp_engine, unlabelled, title="Zara Kay tells Wikinews about her organisation")
+    assert [(content, name) for content, name, _, _ in got] == [("Because nobody spoke", "Zara Kay")]
+    # with two people of the article in the title, nobody is credited
+    got = _all_turns(nlp_engine, unlabelled, title="Zara Kay and Mona Ali tell Wikinews about their work")
+    assert got == []
+
+
 def test_a_question_asked_off_the_microphone_has_no_words_to_quote(nlp_engine: Any) -> None:
     text = (
         "Vladimir Putin: Please, go ahead.\n\n"

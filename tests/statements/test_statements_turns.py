@@ -223,6 +223,45 @@ def test_wikinews_interview_labels_in_double_parentheses() -> None:
     assert text[turns[1].start : turns[1].end] == "No, never in my life."
 
 
+def test_the_paragraph_after_an_interviewers_question_is_the_answer() -> None:
+    text = (
+        "Michael Siegel studied youth suicide.\n\n"
+        "((WN))  What led you to this subject?\n\n"
+        "Michael Siegel I am a professor of public health.\n\n"
+        "((WN))  Do the results still hold?\n\n"
+        "MS We repeated the analysis.\n\n"
+        "It gave the same results.\n\n"
+        "((WN))  And the next step?\n\n"
+        "—Professor Siegel\n\n"
+        "US data are scarce.\n\n"
+        "((WN))  Thanks.\n\n"
+        "Another study is under way."
+    )
+    turns = find_turns(text)
+    got = [
+        (t.label.word, t.label.name and text[t.label.name[0] : t.label.name[1]], text[t.start : t.end][:12])
+        for t in turns
+    ]
+    assert got == [
+        ("interviewer", None, "What led you"),
+        (None, "Michael Siegel", "I am a profe"),  # a name the article wrote before, with no colon
+        ("interviewer", None, "Do the resul"),
+        (None, "MS", "We repeated "),  # the initials of a name written before
+        (None, "MS", "It gave the "),
+        ("interviewer", None, "And the next"),
+        (
+            "interviewer",
+            None,
+            "US data are ",
+        ),  # after a signature ("—Professor Siegel"): not taken as an answer
+        ("interviewer", None, "Thanks."),
+        ("interviewee", None, "Another stud"),  # no name: the reader settles who answers
+    ]
+    # outside an interview, initials open no turn
+    text = "Vladimir Putin: Hello.\n\nMichael Smith: Thanks.\n\nMS Smith said no."
+    assert [t.label.name is not None and t.continued for t in find_turns(text)] == [False, False, True]
+
+
 def test_a_tooltip_label_with_a_long_office_is_still_a_label() -> None:
     line = (
         "Chairman of the Central Committee of the Communist Party of the Russian Federation Gennady Zyuganov "

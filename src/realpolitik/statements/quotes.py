@@ -17,6 +17,7 @@ from realpolitik.ontology import cues
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # A paragraph that opens with a dash: em dash, en dash, minus sign or hyphen ("-China can ..." included),
 # but not a negative number ("-5 degrees").
+_MAX_SIGNATURE_WORDS = 4
 _DASH_LEAD = re.compile(r"[ \t]*(?:[—–―−]|-(?![\d-]))[ \t\u00a0]*(?=\S)")
 
 
@@ -209,6 +210,16 @@ def dash_lead(text: str, para: Paragraph) -> int | None:
     return match.end() if match else None
 
 
+def signature(text: str, para: Paragraph) -> bool:
+    """A dash and a name alone on their paragraph ("—Natasha Gownaris" under an interview's photo): who took
+    or said what comes before, not a statement."""
+    content = dash_lead(text, para)
+    if content is None:
+        return False
+    words = text[content : para.end].split()
+    return 0 < len(words) <= _MAX_SIGNATURE_WORDS and all(w[:1].isupper() for w in words)
+
+
 def find_dash_paragraphs(text: str, paragraphs: list[Paragraph] | None = None) -> list[DashParagraph]:
     """Dash-led paragraphs that follow an introduction, each a separate anonymous speaker.
 
@@ -223,6 +234,8 @@ def find_dash_paragraphs(text: str, paragraphs: list[Paragraph] | None = None) -
     in_run = False
     for para in paragraphs:
         content = dash_lead(text, para)
+        if content is not None and signature(text, para):
+            continue
         if content is None:
             chunk = text[para.start : para.end]
             is_question = chunk.rstrip().endswith("?")

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from realpolitik.ontology import cues
-from realpolitik.statements.quotes import Paragraph, dash_lead, split_paragraphs
+from realpolitik.statements.quotes import Paragraph, dash_lead, signature, split_paragraphs
 
 LabelShape = Literal["word", "tooltip", "name-title", "title-name", "name"]
 Span = tuple[int, int]
@@ -55,6 +55,11 @@ _JOINED_PARTICLE = re.compile(r"[a-z]{1,3}['’-][A-Z]")
 _MAX_STAGE_WORDS = 4  # "Question: without microphone.": a stage direction after a turn word, in small letters
 _SAID_END = re.compile(r"[.!?…:;,\"'”’»)\]>–—-]\s*$")
 _TOKEN = re.compile(r"\([^()]*\)|[^\s,]+|,")
+_SAYING = (
+    r"(?=\s+[A-Z\"“‘'(\[])"  # what follows an answer's name or initials: a capital, a quotation, a bracket
+)
+_INITIALS = re.compile(rf"[A-Z]{{2,3}}{_SAYING}")
+_NAME_PREFIX = re.compile(rf"{_CAP_WORD}(?: {_CAP_WORD}){{1,2}}{_SAYING}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,12 +267,50 @@ def find_labels(text: str, paragraphs: list[Paragraph]) -> dict[int, Label]:
     """The label of every paragraph that opens with one, by paragraph index. What follows a label is said; a
     colon before capitalised words or numbers with no closing mark is a title, caption or legend ("Lydia Scott
     as a ranger from Fallout: New Vegas", "Sabine Wren from Star Wars: Rebels", "Reindeer: 276"); a label
-    alone on its line opens a turn that goes on in the next paragraph."""
-    return {
+    alone on its line opens a turn that goes on in the next paragraph. In an interview, the paragraph after
+    the interviewer's question is the answer (:func:`answer_label`)."""
+    labels = {
         p.index: label
         for p in paragraphs
         if (label := parse_label(text, p)) is not None and _said_after(text, label, p)
     }
+    if any(label.word == "interviewer" for label in labels.values()):
+        for para in paragraphs:
+            asked = labels.get(para.index - 1)
+            if (
+                para.index not in labels
+                and asked is not None
+                and asked.word == "interviewer"
+                and not signature(text, para)
+            ):
+                labels[para.index] = answer_label(text, para)
+    return labels
+
+
+def answer_label(text: str, para: Paragraph) -> Label:
+    """The answer after an interviewer's question ("((WN)) Why ...?"): the interviewee's words, after their
+    name or initials when the paragraph opens with them and no colon ("Michael Siegel I am a professor ...",
+    "MS Although we used ..."; the name must be one the article wrote before), else a turn word the reader
+    settles with the one person the interview is with."""
+    initials = _INITIALS.match(text, para.start, para.end)
+    if initials is not None:
+        spelled = r"[\w'’\-]+ ".join(initials.group())
+        initials = initials if re.search(rf"\b{spelled}[\w'’\-]+\b", text[: para.start]) else None
+    named = _NAME_PREFIX.match(text, para.start, para.end)
+    if named is not None:
+        words = named.group().split()
+        while words and not re.search(rf"\b{re.escape(' '.join(words))}\b", text[: para.start]):
+            words.pop()
+        named = None if len(words) < 2 else named
+        end = para.start + len(" ".join(words))
+    found = initials or named
+    if found is None:
+        return Label(para.start, para.start, para.start, "word", word="interviewee")
+    end = found.end() if initials else end
+    content = end
+    while content < para.end and text[content].isspace():
+        content += 1
+    return Label(para.start, end, content, "name", (para.start, end))
 
 
 def _said_after(text: str, label: Label, para: Paragraph) -> bool:
