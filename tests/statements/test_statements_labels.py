@@ -288,6 +288,14 @@ def test_a_question_asked_off_the_microphone_has_no_words_to_quote(nlp_engine: A
     ]
 
 
+def test_questions_at_a_joint_interview_of_two_states_outlets_have_no_state(nlp_engine: Any) -> None:
+    text = "Question: Mr President, what about the summit?\n\nVladimir Putin: It went well."
+    got = _all_turns(nlp_engine, text, title="Interview to Rossiya Segodnya and IANS")
+    assert got[0][1:] == (None, None, "MED")
+    got = _all_turns(nlp_engine, text, title="Interview to Rossiya Segodnya")
+    assert got[0][1:] == (None, "RUS", "MED")
+
+
 def test_questions_of_the_press_the_lead_paragraph_names(nlp_engine: Any) -> None:
     lead = (
         "Vladimir Putin answered questions from {} journalists following his working visit to Kyrgyzstan.\n\n"

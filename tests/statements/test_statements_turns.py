@@ -65,6 +65,12 @@ def label_of(line: str) -> tuple[str, str | None, list[str], str | None] | None:
             "Geoff Cutmore",
             ["CNBC TV anchor", "moderator of the plenary session"],
         ),
+        (  # a comma inside the title: the capitalised words after "of" are the office's, not a name
+            "Minister of Digital Development, Communications and Mass Media Maksut Shadayev:",
+            "title-name",
+            "Media Maksut Shadayev",
+            ["Minister of Digital Development, Communications and Mass"],
+        ),
         (
             "Prime Minister Dmitry Medvedev Medvedev DmitryDeputy Chairman of the Security Council :",
             "tooltip",

@@ -501,8 +501,14 @@ class LabelReader:
         press = label.word in _PRESS_WORDS
         if press and _PRESS_TITLES.search(title):
             sector = "MED"
-            outlet = _OUTLET_PATTERN.search(title)
-            code = _OUTLETS[_phrase_key(outlet.group())] if outlet else self._named_before(label)
+            outlets = {_OUTLETS[_phrase_key(found.group())] for found in _OUTLET_PATTERN.finditer(title)}
+            if len(outlets) > 1:
+                # "Interview to Rossiya Segodnya and IANS": a joint interview; which outlet asks is not said
+                intro = self._from_state(label) or self._own_outlet(label)
+                return Speaker(
+                    name=None, type="unknown", code=intro, sector=sector, start=label.start, end=label.end
+                )
+            code = outlets.pop() if outlets else self._named_before(label)
             # "Vladimir Putin answered Russian journalists' questions", in the title or the lead paragraph
             nation = _PRESS_OF.search(title) or _PRESS_OF.search(self._lead)
             if code is None and nation:

@@ -162,6 +162,13 @@ def _title_name(tokens: list[tuple[str, int, int]]) -> tuple[Span | None, Span] 
     return (tokens[0][1], tokens[-n - 1][2]), name
 
 
+def _of_title(text: str, name: Span) -> bool:
+    """Capitalised words right after a connector are the title's object, not a name ("Minister of Digital
+    Development, Communications and Mass Media Maksut Shadayev")."""
+    before = text[: name[0]].split()
+    return bool(before) and _bare(before[-1]) in _CONNECTORS
+
+
 def _is_name(tokens: list[tuple[str, int, int]]) -> bool:
     return 2 <= len(tokens) <= _MAX_NAME_WORDS + 1 and _name_run(tokens) == len(tokens)
 
@@ -238,7 +245,7 @@ def parse_label(text: str, para: Paragraph) -> Label | None:
             if _is_name(head):
                 return Label(para.start, end, content, "name-title", (head[0][1], head[-1][2]), (tail_span,))
             found = _title_name(head)
-            if found is not None and found[0] is not None:
+            if found is not None and found[0] is not None and not _of_title(text, found[1]):
                 name_words = len(text[found[1][0] : found[1][1]].split())
                 if name_words >= 2:  # "CNBC TV anchor Geoff Cutmore, moderator of the plenary session"
                     return Label(para.start, end, content, "title-name", found[1], (found[0], tail_span))
