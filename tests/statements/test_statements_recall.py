@@ -149,8 +149,6 @@ NO_STATEMENTS: list[str] = [
     "Scientists published a study in Nature. According to the study, the ice is melting faster than expected.",
     # an object relative after the cue's adverbial: what was given, not what was said
     "He spoke in the interview that he gave on Monday.",
-    # a short quoted phrase with a cue after it that governs no quote of its own: a scare quote
-    'The "fair deal," he said, was signed on Monday.',
 ]
 
 

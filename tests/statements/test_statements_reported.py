@@ -123,6 +123,33 @@ NO_STATEMENTS = [
     "what really works.",
 ]
 
+# an aside inside the clause it reports; "with X saying"; a title cut in two after an inverted cue
+CASES += [
+    (
+        "Eleven migrants died in a storm; they had, his surviving father says, paid people smugglers.",
+        [("they had, his surviving father says, paid people smugglers", "unknown", None)],
+    ),
+    (
+        "Germany banned the airline from flying in the nation, with officials saying this is for security "
+        "reasons.",
+        [("this is for security reasons", "anonymous_official", None)],
+    ),
+    (
+        '"Warm water circulation is attacking the ice shelves," said study co-author Karen Alley.',
+        [("Warm water circulation is attacking the ice shelves", "actor", "Alley")],
+    ),
+    (  # the aside reports the clause; the scare quote inside it is no quote of its own
+        'The "fair deal," he said, was signed on Monday.',
+        [('The "fair deal," he said, was signed on Monday', "unknown", None)],
+    ),
+]
+NO_STATEMENTS_ASIDE = [
+    # an aside inside a clause that holds the subject: not the clause it reports
+    "Pelosi herself presided over the vote, a move whose rarity, CBS noted, highlighted its significance.",
+    # "with" a thing "saying": nothing said
+    "You could come up with a task saying that the region has changed.",
+]
+
 
 def _contents(nlp_engine: Any, text: str) -> list[Any]:
     return list(nlp_engine.analyze_text(text).statements)
@@ -142,7 +169,9 @@ def test_reported_statement(nlp_engine: Any, text: str, expected: list[tuple[str
             )
 
 
-@pytest.mark.parametrize("text", NO_STATEMENTS, ids=[t[:40] for t in NO_STATEMENTS])
+@pytest.mark.parametrize(
+    "text", NO_STATEMENTS + NO_STATEMENTS_ASIDE, ids=[t[:40] for t in NO_STATEMENTS + NO_STATEMENTS_ASIDE]
+)
 def test_no_statement(nlp_engine: Any, text: str) -> None:
     assert [text[s.start : s.end] for s in _contents(nlp_engine, text)] == []
 

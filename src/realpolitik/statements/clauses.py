@@ -19,6 +19,7 @@ from realpolitik.statements.speakers import (
 
 _CLAIM_VERBS = cues.words("infinitive_claim_verbs")
 _FIRST_PERSON = frozenset({"me", "us", "'s"})
+_MAX_ASIDE_TOKENS = 10
 _LISTENER_VERBS = ("tell", "inform", "assure", "remind", "advise", "notify", "warn", "brief", "promise")
 
 
@@ -298,6 +299,34 @@ def inverted_cue(cue: Token) -> tuple[Token, tuple[int, int]] | None:
     ):
         return None
     return speaker, (before.start_char, before.end_char)
+
+
+def parenthetical_cue(cue: Token) -> tuple[int, int] | None:
+    """ "they had, his surviving father says, paid people smugglers ...": a cue with its subject between commas
+    inside the clause it reports, which has its own subject before the aside. The span of that whole clause."""
+    doc = cue.doc
+    head = cue.head
+    if cue.dep_ != "parataxis" or head.i <= cue.i or not any(c.dep_ == "nsubj" for c in cue.children):
+        return None
+    aside = list(cue.subtree)
+    if doc[aside[0].i].text != "," or doc[aside[-1].i].text != "," or len(aside) > _MAX_ASIDE_TOKENS:
+        return None
+    start = head.left_edge.i
+    for t in doc[start : aside[0].i]:
+        if t.text == ";":  # "... who died in 2015; they had, his father says, paid ...": the clause after it
+            start = t.i + 1
+    end = head.right_edge.i
+    while end > aside[-1].i and doc[end].is_punct:
+        end -= 1
+    clause = doc[start : end + 1]
+    if not any(
+        t.dep_ in ("nsubj", "nsubjpass", "expl")
+        and t.i < aside[0].i
+        and (t.head.i == head.i or (t.head.dep_ in ("aux", "auxpass") and t.head.head.i == head.i))
+        for t in clause
+    ):  # the subject of the very verb the aside is inside ("they had, ..., paid"), not of a clause it holds
+        return None
+    return clause.start_char, clause.end_char
 
 
 def tells_nothing(cue: Token, comp: Token | None) -> bool:

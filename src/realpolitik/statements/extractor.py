@@ -36,6 +36,7 @@ from realpolitik.statements.clauses import (
     clause_span,
     complement,
     inverted_cue,
+    parenthetical_cue,
     nested_in_cue,
     speaks_itself,
     tells_nothing,
@@ -444,6 +445,8 @@ def _reported_drafts(
         inverted = inverted_cue(tok) if comp is None and span is None and tok.i not in used else None
         if inverted is not None:  # "..., argued the government's lawyer, Richard Keen."
             span = inverted[1]
+        aside = parenthetical_cue(tok) if comp is None and span is None else None
+        span = aside or span
         if (comp is None and span is None) or tells_nothing(tok, comp):
             continue
         relaying = tok.dep_ in ("ccomp", "parataxis") and is_cue(tok.head) and tok.head.i < tok.i
@@ -467,7 +470,7 @@ def _reported_drafts(
             speaker = group_before(subj, ctx.index, para.start if para else 0) or speaker
         if speaker is None:
             continue
-        if span is not None and subj.idx >= span[0] and subj.idx < span[1]:
+        if span is not None and aside is None and subj.idx >= span[0] and subj.idx < span[1]:
             continue  # the cue borrowed the subject of the very clause it would report
         if comp is not None:
             own = (

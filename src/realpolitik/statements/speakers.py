@@ -101,12 +101,24 @@ def subject_of(cue: Token) -> Token | None:
         node = (
             cue.head
         )  # "The governor tweeted her reasoning saying, ...": the gerund's subject is the clause's
+    if (
+        cue.tag_ == "VBG"
+        and cue.dep_ == "acl"
+        and cue.head.dep_ == "pobj"
+        and cue.head.head.lower_ == "with"
+        and (cue.head.tag_ in ("NNS", "NNP", "NNPS") or cue.head.ent_type_ in ("PERSON", "ORG", "NORP"))
+    ):  # "..., with officials saying this is for security reasons", not "come up with a task saying"
+        return _actor_behind(cue.head, cue)
     for _ in range(3):
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
         if subjects:
             # two subjects ("New Orleans and Jefferson Parish officials"): the one next to the verb
             before = [c for c in subjects if c.i < node.i]
-            return _actor_behind(before[-1] if before else subjects[0], node)
+            if before:
+                return _actor_behind(before[-1], node)
+            # after the verb, the name beats a title cut in two ("said study co-author Karen Alley": "co", "Alley")
+            named = [c for c in subjects if c.ent_type_ == "PERSON" or c.pos_ == "PROPN"]
+            return _actor_behind((named or subjects)[0], node)
         # passive "he was quoted/reported as saying" has no agent we trust
         if node.dep_ in ("conj", "advcl", "xcomp", "pcomp") and node.head.i != node.i:
             node = node.head
