@@ -504,9 +504,9 @@ class LabelReader:
             outlets = {_OUTLETS[_phrase_key(found.group())] for found in _OUTLET_PATTERN.finditer(title)}
             if len(outlets) > 1:
                 # "Interview to Rossiya Segodnya and IANS": a joint interview; which outlet asks is not said
-                own = self._from_state(label) or self._own_outlet(label)
+                joint = self._from_state(label) or self._own_outlet(label)
                 return Speaker(
-                    name=None, type="unknown", code=own, sector=sector, start=label.start, end=label.end
+                    name=None, type="unknown", code=joint, sector=sector, start=label.start, end=label.end
                 )
             code = outlets.pop() if outlets else self._named_before(label)
             # "Vladimir Putin answered Russian journalists' questions", in the title or the lead paragraph
