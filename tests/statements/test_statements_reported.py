@@ -138,12 +138,25 @@ CASES += [
         '"Warm water circulation is attacking the ice shelves," said study co-author Karen Alley.',
         [("Warm water circulation is attacking the ice shelves", "actor", "Alley")],
     ),
+    (  # "reaffirmed that", a cue after a place phrase with "think tank" in it
+        "At the United States think tank Atlantic Council, Mitsotakis reaffirmed that the EastMed project is "
+        "open for other countries to join.",
+        [("the EastMed project is open for other countries to join", "actor", "Mitsotakis")],
+    ),
+    (  # a report of what someone said stays their statement
+        "Reportedly, his family said he was in intensive care in hospital.",
+        [("he was in intensive care in hospital", "group", None)],
+    ),
     (  # the aside reports the clause; the scare quote inside it is no quote of its own
         'The "fair deal," he said, was signed on Monday.',
         [('The "fair deal," he said, was signed on Monday', "unknown", None)],
     ),
 ]
 NO_STATEMENTS_ASIDE = [
+    # a verb that describes a noun ("think tank") reports nothing
+    "He spoke at the United States think tank Atlantic Council's headquarters on Tuesday.",
+    # a belief others report: not the believer's statement
+    "The CIA and other intelligence agencies reportedly believe the crown prince ordered the killing.",
     # an aside inside a clause that holds the subject: not the clause it reports
     "Pelosi herself presided over the vote, a move whose rarity, CBS noted, highlighted its significance.",
     # "with" a thing "saying": nothing said

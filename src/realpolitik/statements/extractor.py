@@ -83,6 +83,9 @@ _COMPLEMENT_DEPS = ("ccomp", "parataxis", "xcomp", "dobj", "advcl", "conj")
 
 # --------------------------------------------------------------------------- transcript turns, dashes
 
+_HEARSAY = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
+_BELIEFS = frozenset({"believe", "think", "suspect", "fear"})
+
 
 def _turn_drafts(ctx: ArticleContext) -> list[Draft]:
     """Transcript turns: labels are read first (a label that names nobody is plain text), then every paragraph
@@ -427,8 +430,8 @@ def _reported_drafts(
     for tok in ctx.doc:
         if tok.dep_ == "dobj" and tok.lemma_.lower() in STATEMENT_NOUNS:
             issuing.add(tok.head.i)
-        if (tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod") or _noun_verb(tok):
-            verbs.append(tok)  # not "reported incidents": a participle describing a noun says nothing
+        if (tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound")) or _noun_verb(tok):
+            verbs.append(tok)  # not "reported incidents", "think tank": a verb describing a noun says nothing
     quoted = _covered(len(ctx.text), quotes_outer)
     out: list[Draft] = []
     for tok in verbs:
@@ -436,6 +439,8 @@ def _reported_drafts(
             continue
         if quoted[tok.idx] or any(c.dep_ == "neg" for c in tok.children):
             continue  # "did not find the money", "did not say whether": nothing was said
+        if tok.lemma_.lower() in _BELIEFS and any(c.lower_ in _HEARSAY for c in tok.children):
+            continue  # "the CIA reportedly believe ...": others' report of a belief, not the subject's statement
         if nested_in_cue(tok) or any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
             continue  # "as they say": a hedge, not a statement
         if any(c.tag_ in ("WP", "WDT") and c.i < tok.i and not _aside_subject(c) for c in tok.children):
