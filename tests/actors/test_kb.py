@@ -283,6 +283,9 @@ def test_bundled_kb_is_cached_and_valid() -> None:
     assert held is not None and held[0].name == "Kassym-Jomart Tokayev"
     assert kb.get("CSTO").kind == "igo" and "KAZ" in kb.members("CSTO", date(2022, 1, 10))
     assert "UZB" not in kb.members("CSTO", date(2015, 1, 1))
+    # the demonyms kremlin.ru titles use ("Russian-Turkmenistani talks")
+    for adjective, code in (("turkmenistani", "TKM"), ("kyrgyzstani", "KGZ"), ("tajikistani", "TJK")):
+        assert {kb.forms[i].actor_id for i in kb.by_key[adjective]} == {code}, adjective
 
 
 # -- the trie matcher (a whitespace tokenizer stands in for spaCy's) ---------------------------------------
