@@ -268,6 +268,11 @@ def test_the_paragraph_after_an_interviewers_question_is_the_answer() -> None:
     assert [t.label.name is not None and t.continued for t in find_turns(text)] == [False, False, True]
 
 
+def test_a_legend_after_an_interviewers_question_is_no_answer() -> None:
+    text = "((WSS)) : How many votes do you expect?\n\n██\u00a0On ballot\n\n██\u00a0Write-in"
+    assert list(find_labels(text, split_paragraphs(text))) == [0]  # the question's label only
+
+
 def test_a_tooltip_label_with_a_long_office_is_still_a_label() -> None:
     line = (
         "Chairman of the Central Committee of the Communist Party of the Russian Federation Gennady Zyuganov "

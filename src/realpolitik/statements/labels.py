@@ -28,9 +28,10 @@ from functools import cached_property
 from spacy.tokens import Doc
 
 from realpolitik.actors.names import bundled_names
-from realpolitik.annotate import doc_ents, doc_text, ents_over, span_ents
+from realpolitik.annotate import doc_text, ents_over, span_ents
 from realpolitik.model import Article, Mention, Speaker
 from realpolitik.ontology import cues
+from realpolitik.statements.interviews import INITIALS, interviewee, spelled_initials
 from realpolitik.statements.intros import HONORIFICS, self_introduction
 from realpolitik.statements.speakers import MentionIndex
 from realpolitik.statements.turns import Label, Turn
@@ -58,7 +59,6 @@ _QUESTIONER = re.compile(
     r"\b(?:answered (?:the )?questions (?:of|from)|interviewed by) ((?:[A-Z][\w’'-]+ ){1,2}[A-Z][\w’'-]+)([^.\n]*)"
 )
 _PARENTHESIS = re.compile(r"\([^()\n]*\)")
-_INITIALS = re.compile(r"[A-Z]{2,3}")  # an interviewee's initials as the label of their answers ("NG:")
 _INTERPRETED = re.compile(r"\((?:re)?translated\)", re.I)
 
 
@@ -226,44 +226,17 @@ class LabelReader:
                 continue
             reading = readings[key]
             out[key] = None if reading is None else self._speaker(label, reading, memory, host)
-        interviewee = self._interviewee(out)
+        answers = interviewee(
+            self.doc,
+            self.article.title or "",
+            out.values(),
+            lambda name: (_name_words(name) or [""])[-1],
+            self._known_person,
+        )
         for label in self.labels:
             if label.word == "interviewee":
-                out[(label.start, label.end)] = interviewee
+                out[(label.start, label.end)] = answers
         return out
-
-    def _interviewee(self, speakers: dict[tuple[int, int], Speaker | None]) -> Speaker | None:
-        """Who answers an interview's unlabelled answers: the one person its other answers are labelled with,
-        else the one person of the article the title names ("Zara Kay tells Wikinews about ..."); nobody
-        where there are several ("Neuroscientists tell Wikinews ...")."""
-        named = {s.name: s for s in speakers.values() if s is not None and s.type == "actor" and s.name}
-        if named:
-            return next(iter(named.values())) if len(named) == 1 else None
-        title = self.article.title or ""
-        people: dict[str, tuple[int, int]] = {}
-        for ent in doc_ents(self.doc):
-            words = _name_words(ent.text)
-            if (
-                ent.label_ == "PERSON"
-                and len(words) >= 2
-                and re.search(rf"\b{re.escape(words[-1])}\b", title, re.I)
-            ):
-                people.setdefault(words[-1], (ent.start_char, ent.end_char))
-        if len(people) != 1:
-            return None
-        ((start, end),) = people.values()
-        person = self._known_person((start, end))
-        if person is not None and person.code:
-            return Speaker(
-                name=person.name,
-                type="actor",
-                code=person.code,
-                sector=person.sector,
-                start=start,
-                end=end,
-                actor_id=person.actor_id,
-            )
-        return Speaker(name=_display(self.text[start:end]), type="actor", start=start, end=end)
 
     # -- reading one label ---------------------------------------------------------------------------------
     def _read(self, label: Label, transcript: bool) -> _Reading | None:
@@ -279,8 +252,8 @@ class LabelReader:
         ):  # a verb makes it a sentence, but not one in "(retranslated)"
             return None
         name = self._name_span(label.name)
-        if name is not None and self._interview and _INITIALS.fullmatch(self.text[name[0] : name[1]]):
-            name = self._spelled_initials(self.text[name[0] : name[1]])  # "NG:" is "Natasha Gownaris"
+        if name is not None and self._interview and INITIALS.fullmatch(self.text[name[0] : name[1]]):
+            name = spelled_initials(self.doc, self.text[name[0] : name[1]])  # "NG:" is "Natasha Gownaris"
         if name is None:
             return None
         person = self._known_person(name)
@@ -307,19 +280,6 @@ class LabelReader:
     @cached_property
     def _interview(self) -> bool:
         return any(label.word == "interviewer" for label in self.labels)
-
-    def _spelled_initials(self, initials: str) -> tuple[int, int] | None:
-        """The first mention of the one person of the article whose names have these initials."""
-        found: dict[str, tuple[int, int]] = {}
-        for ent in doc_ents(self.doc):
-            words = ent.text.split()
-            if (
-                ent.label_ == "PERSON"
-                and len(words) == len(initials)
-                and all(w[:1] == c for w, c in zip(words, initials, strict=True))
-            ):
-                found.setdefault(_display(ent.text), (ent.start_char, ent.end_char))
-        return next(iter(found.values())) if len(found) == 1 else None
 
     def _titles(self, label: Label, name: tuple[int, int]) -> tuple[tuple[int, int], ...]:
         """The label's titles and the words cut from the front of its name, joined to the title they continue

@@ -58,6 +58,7 @@ _TOKEN = re.compile(r"\([^()]*\)|[^\s,]+|,")
 _SAYING = (
     r"(?=\s+[A-Z\"“‘'(\[])"  # what follows an answer's name or initials: a capital, a quotation, a bracket
 )
+_QUOTE_OPENERS = "\"“‘'([«"
 _INITIALS = re.compile(rf"[A-Z]{{2,3}}{_SAYING}")
 _NAME_PREFIX = re.compile(rf"{_CAP_WORD}(?: {_CAP_WORD}){{1,2}}{_SAYING}")
 
@@ -289,16 +290,20 @@ def find_labels(text: str, paragraphs: list[Paragraph]) -> dict[int, Label]:
                 and asked is not None
                 and asked.word == "interviewer"
                 and not signature(text, para)
+                and (answer := answer_label(text, para)) is not None
             ):
-                labels[para.index] = answer_label(text, para)
+                labels[para.index] = answer
     return labels
 
 
-def answer_label(text: str, para: Paragraph) -> Label:
+def answer_label(text: str, para: Paragraph) -> Label | None:
     """The answer after an interviewer's question ("((WN)) Why ...?"): the interviewee's words, after their
     name or initials when the paragraph opens with them and no colon ("Michael Siegel I am a professor ...",
     "MS Although we used ..."; the name must be one the article wrote before), else a turn word the reader
     settles with the one person the interview is with."""
+    opening = text[para.start : para.end].lstrip()[:1]
+    if not (opening.isalnum() or opening in _QUOTE_OPENERS):
+        return None  # a table's legend ("██ On ballot"), not an answer
     initials = _INITIALS.match(text, para.start, para.end)
     if initials is not None:
         spelled = r"[\w'’\-]+ ".join(initials.group())
