@@ -81,3 +81,12 @@ def test_a_meeting_with_people_the_text_calls_demonstrators_is_politics() -> Non
     assert not is_complete(
         _event(ActorRef("GEO", "CVL", text="business leaders"), ActorRef("GEO", "GOV"), "CONSULT")
     )
+
+
+def test_a_request_to_a_court_of_ones_own_state_is_legal_procedure() -> None:
+    court = ActorRef("USA", "JUD")
+    assert not is_complete(_event(ActorRef("USA", "GOV"), court, kind="REQUEST"))
+    assert is_complete(
+        _event(ActorRef("USA", "GOV"), court, kind="ACCUSE")
+    )  # a government attacking its courts
+    assert is_complete(_event(ActorRef("USA", "GOV"), ActorRef("RUS", "GOV"), kind="REQUEST"))

@@ -120,3 +120,31 @@ def test_user_rewrites_run_before_ours() -> None:
     rules = load_lexicon().rules.merged(user)
     done, fired = rewrite(_reading(by="ready"), rules.rewrites)
     assert (done.type, fired) == ("SUPPORT", ["mine"])
+
+
+def test_an_agenda_announced_for_the_meeting_under_way_is_dropped_another_occasion_is_not() -> None:
+    rewrites = load_lexicon().rules.rewrites
+    talks = {
+        "type": "CONSULT",
+        "cameo": "040",
+        "act": "discuss",
+        "rule": "consult: discuss",
+        "lemma": "discuss",
+    }
+    agenda, fired = rewrite(
+        _reading(**talks, future=True, subject="we", words=frozenset({"we", "detail"})), rewrites
+    )
+    assert agenda.drop and fired[-1] == "agenda-announced"
+    later, _ = rewrite(
+        _reading(**talks, future=True, subject="we", words=frozenset({"we", "tomorrow"})), rewrites
+    )
+    assert (later.drop, later.type, later.cameo) == (False, "AGREE", "036")
+    narrated, _ = rewrite(_reading(**talks, future=True, subject="they", own_word=False), rewrites)
+    assert not narrated.drop  # "the leaders will discuss ...": a schedule (narrated-future), not our agenda
+
+
+def test_the_new_conditions_are_checked_on_load() -> None:
+    with pytest.raises(KnowledgeBaseError, match="no cue class 'nothing'"):
+        _rules(
+            "rewrites:\n  - name: x\n    when: {subject_in: nothing}\n    then: {drop: true}\n    example: e\n"
+        )

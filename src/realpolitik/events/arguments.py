@@ -145,6 +145,8 @@ def argument(head: Token, index: MentionIndex, how: str) -> Argument | None:
         # "the Armenian-backed separatists", "the US-brokered deal": the backer is not the phrase
         doc = head.doc
         mentions = [m for m in mentions if _last_token(doc, m) not in backers]
+    if len(mentions) > 1:
+        mentions = _owner_not_organisation(head.doc, mentions)
     if len(mentions) > 1 and any(m.code and m.text.lower() not in _POSSESSIVES for m in mentions):
         # "his US counterpart", "its embassy in Moscow": the possessor is who owns it, not who it is.
         mentions = [m for m in mentions if m.text.lower() not in _POSSESSIVES]
@@ -161,6 +163,30 @@ def argument(head: Token, index: MentionIndex, how: str) -> Argument | None:
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = head.doc[tokens[0].i : tokens[-1].i + 1].text
     return Argument((ActorRef(code=None, text=text, start=start, end=end),), how)
+
+
+def _owner_not_organisation(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "Russia's WTO accession", "Ukraine's NATO membership": the owner of the act is the actor; the organisation
+    modifying it is where it happens."""
+    last = {id(m): _last_token(doc, m) for m in mentions}
+    # a named owner only: "our CSTO allies" are the CSTO's members, addressed as the organisation
+    owners = {
+        doc[i].head.i
+        for m in mentions
+        if (i := last[id(m)]) is not None and doc[i].dep_ == "poss" and m.code and doc[i].pos_ == "PROPN"
+    }
+    if not owners:
+        return mentions
+    return [
+        m
+        for m in mentions
+        if not (
+            m.kind == "igo"
+            and (i := last[id(m)]) is not None
+            and doc[i].dep_ == "compound"
+            and doc[i].head.i in owners
+        )
+    ]
 
 
 def _backers(head: Token) -> set[int]:

@@ -87,4 +87,21 @@ def is_crowd(head: Token | None) -> bool:
     return inner.lemma_.lower() in _CROWDS or inner.lower_.removesuffix("s") in _CROWDS
 
 
-__all__ = ["complement_words", "dated_before", "in_passing", "is_crowd", "predicate_of"]
+def subject_word(trigger: Token, governors: Sequence[Token]) -> str:
+    """The lower-cased subject of the trigger, or of the nearest verb it is the complement of ("we" in "we will
+    discuss", "we decided to meet"): who says the act is theirs."""
+    for token in (trigger, *governors):
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject.lower_
+    return ""
+
+
+__all__ = [
+    "complement_words",
+    "dated_before",
+    "in_passing",
+    "is_crowd",
+    "predicate_of",
+    "subject_word",
+]

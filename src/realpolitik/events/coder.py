@@ -34,7 +34,14 @@ from realpolitik.events.arguments import (
     subject_of,
 )
 from realpolitik.events.authors import is_verbal_attack, relayed_addressee, relayed_author, utterance_author
-from realpolitik.events.clauses import complement_words, dated_before, in_passing, is_crowd, predicate_of
+from realpolitik.events.clauses import (
+    complement_words,
+    dated_before,
+    in_passing,
+    is_crowd,
+    predicate_of,
+    subject_word,
+)
 from realpolitik.events.context import (
     CodingContext,
     clause_words,
@@ -59,6 +66,9 @@ from realpolitik.ontology.lexicon import Lexicon, LexiconEntry, load_lexicon
 
 VERSION = "rules-0.2"
 
+# The state's own institutions (and the country as such), as opposed to its opposition, rebels or civilians.
+_INSTITUTIONS = frozenset({None, "GOV", "LEG", "JUD", "ELI"})
+
 # Target roles that name a topic rather than who was acted on ("talks on fishing rights"): not localized.
 _TOPIC_ROLES = frozenset({"prep:over", "prep:for", "prep:about"})
 
@@ -81,6 +91,8 @@ def _names_a_counterpart(target: Argument | None, match: Match) -> bool:
     with Japan") rather than its topic or place ("discussed the situation in Syria")?"""
     if target is None:
         return False
+    if target.how == "complement" and match.entry.type == "CONSULT":
+        return False  # "discussed how the US withdrawal will affect Syria": what was discussed, not with whom
     if target.how in ("prep:with", "prep:between", "prep:to", "patient", "dative", "complement"):
         return True
     if target.how != "object" or not any(r.code for r in target.refs):
@@ -119,6 +131,17 @@ def _party_path(token: Token, head: Token, object_pattern: bool) -> bool:
             return False
         token = token.head
     return True
+
+
+def _names_unknown(target: Argument | None, doc: Doc) -> bool:
+    """Is the target a person or organisation named by a proper name that no actor was resolved for?"""
+    if target is None or any(r.code for r in target.refs):
+        return False
+    return any(
+        t.ent_type_ in ("PERSON", "ORG") and t.pos_ == "PROPN"
+        for r in target.refs
+        for t in _tokens_of(doc, r)
+    )
 
 
 def _refs_in(sent: Span, *refs: ActorRef | None) -> list[ActorRef]:
@@ -211,6 +234,7 @@ def _events_for(
             complement=complement_words(trigger),
             own_word=own_word(trigger, source, ctx.index),
             noun=trigger.pos_ in ("NOUN", "PROPN"),
+            subject=subject_word(trigger, match.governors),
         ),
         lex.rules.rewrites,
     )
@@ -259,6 +283,16 @@ def _events_for(
         and any(t.code for t in targets)
     ):
         targets = ()
+    if (
+        target is not None
+        and target.how == "clause"
+        and {t.code for t in targets} <= {c for c, _ in own}
+        and {t.sector for t in targets} | {s for _, s in own} <= _INSTITUTIONS
+    ):
+        # "congratulated meeting participants on winning the State Duma elections": an institution of the
+        # actor's own state found deep in the clause is what the act is about, not whom it is done to (its
+        # opposition or rebels would be: "resigned after protests by the opposition")
+        targets = ()
     if not targets:
         deictic = deictic_target(trigger, ctx.focus, sources)
         if deictic is not None:
@@ -267,6 +301,9 @@ def _events_for(
         not any(t.code for t in targets)
         and not (entry.reciprocal and len({s.code for s in sources if s.code}) > 1)
         and not _with_others(trigger)
+        # "met with President of the International Olympic Committee Thomas Bach": a named counterpart the
+        # knowledge base does not know is still the counterpart, not the readout's other side
+        and not _names_unknown(target, trigger.doc)
         # "I have visited it recently", "visited the plant": a visit to a place that names no actor was no visit to
         # the readout's other side
         and not (cameo == "042" and child(trigger, "dobj") is not None)

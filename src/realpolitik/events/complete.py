@@ -50,6 +50,10 @@ def is_complete(event: Event) -> bool:
     if event.source.code != event.target.code:
         return True
     src, tgt = event.source.sector, event.target.sector
+    if event.type == "REQUEST" and tgt == "JUD":
+        return (
+            False  # "Trump had asked the District Court to intervene": a litigant's motion, legal procedure
+        )
     if event.type == "CONSULT" and not ({src, tgt} & CONTENDERS or _contender_named(event)):
         # a government meeting its own businesses, students, army or parliament is administration; talks with its
         # opposition or rebels are politics (docs/annotation.md)

@@ -168,13 +168,17 @@ def act_author(obj: Token | None, lex: Lexicon, index: MentionIndex) -> Argument
     civilians by US drones". The author, not the place or the victims, is the one criticised."""
     if obj is None:
         return None
-    noun = real_object(obj)
-    if _entry_for(noun, lex) is None:
-        return None
-    source, _ = nominal_arguments(noun, index)
-    if source is None or source.how not in _AUTHOR_ROLES or not any(r.code for r in source.refs):
-        return None
-    return Argument(tuple(r for r in source.refs if r.code), "act-author")
+    first = real_object(obj)
+    # "supported the efforts and specific assistance by the G20 to African countries": the acts coordinated
+    # with the object share its author, and "by" names the author of any act ("the decision by Iran")
+    for noun in (first, *(c for c in first.children if c.dep_ == "conj")):
+        source = nominal_arguments(noun, index)[0] if _entry_for(noun, lex) is not None else None
+        if source is None or source.how not in _AUTHOR_ROLES:
+            hit = prep_object(noun, ("by",))
+            source = argument(hit[0], index, "prep:by") if hit is not None else None
+        if source is not None and any(r.code for r in source.refs):
+            return Argument(tuple(r for r in source.refs if r.code), "act-author")
+    return None
 
 
 def reaction_object(verb: Token) -> Token | None:

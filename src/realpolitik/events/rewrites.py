@@ -41,6 +41,7 @@ class Reading:
     complement: frozenset[str] = frozenset()  # the words and lemmas of the clause the trigger governs
     own_word: bool = True  # a future act said by its actor (first person, or reported from the actor)
     noun: bool = False  # the trigger is an event noun ("the talks", "cooperation"), not a verb or adjective
+    subject: str = ""  # the lower-cased subject of the trigger or of the verb it is the complement of ("we")
     drop: bool = False
 
     @property
@@ -73,6 +74,8 @@ def _holds(key: str, wanted: Any, r: Reading) -> bool:
         return _has_any(r.complement, words(wanted))
     if key == "governed_by":
         return bool(r.governors & words(wanted))
+    if key == "subject_in":
+        return r.subject in words(wanted)
     return bool(getattr(r, key) == wanted)
 
 

@@ -54,7 +54,10 @@ def _objects_of(verb: Token) -> list[Token]:
 
 
 def _match_verb(token: Token, entries: tuple[LexiconEntry, ...]) -> Match | None:
-    particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "dative", "advmod")}
+    # a phrasal verb's particle follows it: "In his telegram, the President gave ..." is no "give in"
+    particles = {
+        c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "dative", "advmod") and c.i > token.i
+    }
     # "returned the sculpture ... to Algeria": the parser often hangs the particle's phrase on the object.
     particles.update(
         g.lower_ for c in token.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep"

@@ -19,7 +19,8 @@ or reported from the actor itself: "China will help", Xi said), ``noun`` (the tr
 mentioned inside a noun phrase: a relative clause or a participle, "the agreement that was signed"), ``history`` (the clause dates the act
 at least two years before the article: "in 1998", "in the 1990s", "65 years ago"), ``context`` (a context
 among the event's), ``lemma`` (the trigger's lemma is one of these words), ``governed_by`` (a word the trigger
-is the complement of is in a cue class), ``clause_has`` / ``clause_lacks`` (a
+is the complement of is in a cue class), ``subject_in`` (the subject of the trigger, or of the verb it is the
+complement of, is a word of a cue class: "we"), ``clause_has`` / ``clause_lacks`` (a
 word of the trigger's clause is, or none is, in a cue class), ``complement_has`` (a word of the clause the trigger
 governs, "asked that his gratitude be extended", is in a cue class), ``official`` (readings only: a state or official
 acts). Actions (``then``): ``type``, ``cameo``, ``modality``, ``cue`` (null clears it), ``rule`` (a template:
@@ -62,6 +63,7 @@ _CONDITIONS = {
     "clause_lacks",
     "complement_has",
     "governed_by",
+    "subject_in",
 }
 _BOOLEAN_CONDITIONS = {
     "future",
@@ -213,7 +215,8 @@ def parse_rewrite(raw: Any, *, file: str, cameo_ok: Any) -> Rewrite:
                 raise fail("quad_class must be 1-4", file=file, where=where, field="when.quad_class")
             checked[key] = frozenset(values)
         elif (
-            key in ("governor_in", "clause_has", "clause_lacks", "complement_has", "governed_by")
+            key
+            in ("governor_in", "clause_has", "clause_lacks", "complement_has", "governed_by", "subject_in")
             and value not in cue_classes()
         ):
             raise fail(f"no cue class {value!r}", file=file, where=where, field=f"when.{key}")

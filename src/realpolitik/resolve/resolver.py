@@ -39,6 +39,8 @@ _PROPN = 96  # spacy.symbols.PROPN (a fixed id of spaCy's symbol table; spaCy it
 _STANDALONE_AGENTS = cues.words("standalone_agents")
 _NOT_NAMES = cues.words("not_names")
 _STRUCTURES = cues.words("structure_nouns")
+_FEATURES = cues.words("geographic_features")
+_NAMED_AFTER = cues.words("named_after_places")
 _CONNECT_OF = (("of",), ("of", "the"))
 _POSSESSIVE = (("'s",), ("’s",), ("'",))
 
@@ -143,6 +145,9 @@ class ArticleResolver:
         covered = bytearray(len(self.words))
         for phrase in self._phrases(units):
             if self._inside_structure(phrase) or self._inside_person(phrase):
+                continue
+            if self._names_a_thing(phrase):
+                covered[phrase.start : phrase.end] = b"\x01" * (phrase.end - phrase.start)
                 continue
             mention = self._phrase_mention(phrase)
             if mention is not None:
@@ -333,7 +338,7 @@ class ArticleResolver:
                 # comes from the sentence (SentenceContext), or stays unknown
                 name = self._text(*phrase.unknown_name)
                 return self._mention(phrase, None, None, agent_sector, name, "person", office_title, "agent")
-            if office_title and len(units) == 1:
+            if office_title and len(units) == 1 and not self._office_of_other(phrase):
                 self.bare_offices[phrase.start] = (phrase.end, office_title)
             if sector_units and not office and (self._standalone(phrase) or len(sector_units) > 1):
                 # "troops", or a qualified group such as "Islamic fundamentalists"
@@ -385,6 +390,32 @@ class ArticleResolver:
         if last.role != "affiliation" or last.form.type == "adjective" or end >= len(self.words):
             return False
         return self.lowers[end] in _STRUCTURES and self.words[end][:1].isupper()
+
+    def _names_a_thing(self, phrase: _Phrase) -> bool:
+        """A state inside the name of a sea or gulf ("the Gulf of Mexico", "the Sea of Japan"), or a city a treaty
+        or format is named after ("the Paris agreement", "the Minsk agreements", "the Kyoto Protocol"): a place in
+        a name, not an actor (NER may not claim it back)."""
+        start, end = phrase.start, phrase.end
+        if (
+            start >= 2
+            and self.lowers[start - 1] == "of"
+            and self.words[start - 2][:1].isupper()
+            and self.lowers[start - 2] in _FEATURES
+        ):
+            return True
+        last = phrase.units[-1]
+        return (
+            last.role == "affiliation"
+            and last.form.type == "metonym"
+            and end < len(self.words)
+            and self.lowers[end] in _NAMED_AFTER
+        )
+
+    def _office_of_other(self, phrase: _Phrase) -> bool:
+        """ "President of the International Olympic Committee Thomas Bach": an office of something the knowledge
+        base does not know is not "the President" the article spoke of before."""
+        end = phrase.end
+        return end + 1 < len(self.words) and self.lowers[end] == "of" and self.words[end + 1][:1].isalpha()
 
     def _inside_person(self, phrase: _Phrase) -> bool:
         """A group's name directly followed by a name the KB does not know is a person's first name

@@ -1,0 +1,112 @@
+"""Sentences that are no acts, or no acts between the actors they name, through the whole pipeline: the agenda
+announced at the meeting under way, evaluations of relations, what a thing "meets", a proposal to meet; and the
+near misses that stay events (docs/annotation.md, Not events)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from helpers import asserted, coded
+
+pytestmark = pytest.mark.model
+
+KREMLIN = "http://en.kremlin.ru/events/president/transcripts/1"
+WITH_ERDOGAN = "Meeting with President of Turkey Recep Tayyip Erdogan"
+
+
+def said(engine: Any, turn: str, title: str = WITH_ERDOGAN) -> set[tuple[str, str | None, str | None]]:
+    """The asserted (type, source, target) of a transcript turn at a meeting of the title's sides."""
+    text = f"Vladimir Putin: Good afternoon, Mr President.\n\n{turn}\n"
+    start = text.index(turn)
+    return {
+        (e.type, e.source.code if e.source else None, e.target.code if e.target else None)
+        for e in coded(engine, text, title=title, url=KREMLIN)
+        if e.modality == "asserted" and e.start >= start
+    }
+
+
+@pytest.mark.parametrize(
+    "turn",
+    [
+        "Vladimir Putin: We will discuss in detail further joint steps to consolidate the positive changes in Syria.",
+        "Vladimir Putin: Today we will consider the whole range of issues of our economic cooperation.",
+        "Vladimir Putin: We will also discuss regional security and the situation in the Middle East.",
+    ],
+)
+def test_the_agenda_of_the_meeting_under_way_is_no_agreement_or_talks(nlp_engine: Any, turn: str) -> None:
+    got = said(nlp_engine, turn)
+    assert not {t for t in got if t[0] in ("AGREE", "CONSULT")}, got
+
+
+@pytest.mark.parametrize(
+    ("turn", "wanted"),
+    [
+        # another occasion: an agreement to meet again
+        (
+            "Vladimir Putin: Tomorrow at the official meeting of the SCO heads of state, we will discuss these issues.",
+            ("AGREE", "RUS", "TUR"),
+        ),
+        ("Vladimir Putin: Next year we will discuss these issues in Ankara.", ("AGREE", "RUS", "TUR")),
+        # talks reported, not announced, and talks going on with someone named
+        (
+            "Vladimir Putin: We discussed trade and investment with President Erdogan.",
+            ("CONSULT", "RUS", "TUR"),
+        ),
+        (
+            "Vladimir Putin: Now we are discussing these issues with our Turkish friends.",
+            ("CONSULT", "RUS", "TUR"),
+        ),
+    ],
+)
+def test_talks_on_another_occasion_or_held_stay_events(
+    nlp_engine: Any, turn: str, wanted: tuple[str, str, str]
+) -> None:
+    assert wanted in said(nlp_engine, turn)
+
+
+@pytest.mark.parametrize(
+    "turn",
+    [
+        "Recep Tayyip Erdogan: Our mutual understanding and mutual respect as guarantor countries are crucial.",
+        "Vladimir Putin: We are promoting trade and investment exchanges.",
+    ],
+)
+def test_evaluations_of_relations_are_no_acts(nlp_engine: Any, turn: str) -> None:
+    got = said(nlp_engine, turn)
+    assert not {t for t in got if t[0] in ("AGREE", "COOPERATE")}, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The independence of the Kurds in Iraq meets the aspirations of Turkey.",
+        "The project meets the interests of Russia and Kazakhstan.",
+    ],
+)
+def test_meeting_interests_is_no_meeting(nlp_engine: Any, text: str) -> None:
+    assert not {t for t in asserted(nlp_engine, text) if t[0] == "CONSULT"}
+
+
+def test_a_meeting_is_still_a_meeting(nlp_engine: Any) -> None:
+    assert ("CONSULT", "RUS", "KAZ") in asserted(
+        nlp_engine, "Vladimir Putin met Kassym-Jomart Tokayev in Moscow."
+    )
+
+
+def test_a_polite_frame_without_a_subject_still_performs_the_act(nlp_engine: Any) -> None:
+    got = said(nlp_engine, "Vladimir Putin: Allow me to congratulate President Erdogan on his re-election.")
+    assert ("SUPPORT", "RUS", "TUR") in got
+
+
+def test_a_proposal_to_meet_is_an_agreement_offered_not_a_meeting(nlp_engine: Any) -> None:
+    text = "Vladimir Putin: I suggested to the Prime Minister of India that the three of us meet."
+    got = said(nlp_engine, text, title="Answers to journalists' questions")
+    assert ("AGREE", "RUS", "IND") in got
+    assert not {t for t in got if t[0] == "CONSULT"}, got
+
+
+def test_a_meeting_with_the_one_proposed_to_stays_a_meeting(nlp_engine: Any) -> None:
+    text = "Vladimir Putin: I met the Prime Minister of India in Saint Petersburg."
+    assert ("CONSULT", "RUS", "IND") in said(nlp_engine, text, title="Answers to journalists' questions")
