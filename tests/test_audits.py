@@ -14,7 +14,7 @@ KINDS = {
     "events-sample.jsonl": (100, ("correct", "type_ok", "source_ok", "target_ok", "modality_ok", "note")),
     "statements-sample.jsonl": (60, ("correct", "speaker_ok", "content_ok", "note")),
     "kaz-influence-judged.jsonl": (
-        213,
+        214,
         ("correct", "type_ok", "source_ok", "target_ok", "modality_ok", "note"),
     ),
 }
