@@ -201,3 +201,21 @@ def test_a_quote_is_not_repeated_as_the_clause_its_cue_governs(nlp_engine: Any) 
 def test_a_quote_after_its_cue_leaves_the_mixed_clause_alone(nlp_engine: Any) -> None:
     text = 'She said she did this to show victims "there is nothing to be ashamed of".'
     assert len(_contents(nlp_engine, text)) == 1
+
+
+def test_an_office_named_with_its_state_is_its_holder_that_day(nlp_engine: Any) -> None:
+    text = (
+        "Earlier in the day, Mr Putin sent Mr Lukashenko a message of greetings.\n\n"
+        "The Russian President’s message reads, in part:\n\n"
+        "“Over your years of work as head of state, you have earned great respect.”\n\n"
+        "The Kazakh President said the talks went well."
+    )
+    analysis = nlp_engine.analyze_text(text, published="2018-08-30")
+    got = [(text[s.start : s.end][:20], s.speaker.type, s.speaker.name) for s in analysis.statements]
+    assert got == [
+        ("Over your years of w", "actor", "Vladimir Putin"),  # "reads" after a message, even tagged a noun
+        ("the talks went well", "actor", "Nursultan Nazarbayev"),
+    ]
+    bare = "The President said the talks went well."  # a bare office: the text does not say whose
+    statements = nlp_engine.analyze_text(bare, published="2018-08-30").statements
+    assert [(s.speaker.type, s.speaker.name) for s in statements] == [("anonymous_official", None)]

@@ -8,6 +8,8 @@ phrase's head wins, then people, then the longest); a named but unknown person o
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 from spacy.tokens import Token
 
@@ -53,7 +55,10 @@ _PART_WORDS = frozenset({"some", "many", "most", "several", "one", "two", "three
 def is_cue(token: Token) -> bool:
     """A speech verb, or a verb whose object is a statement ("issued a statement", "posted a message")."""
     if token.pos_ not in ("VERB", "AUX"):
-        return False
+        # "The Russian President's message reads, in part:": the tagger can take "reads" for a noun
+        return token.lower_ in ("reads", "read", "said") and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in _UTTERANCE_HEADS for c in token.children
+        )
     return token.lemma_.lower() in CUE_LEMMAS or statement_object(token) is not None
 
 
@@ -360,6 +365,9 @@ def speaker_from_head(
     code = modifier.code if modifier else None
     agent = next((m for m in on_head if m.via == "agent" or m.kind == "agent"), None)
     mention = _best_mention([m for m in on_head if m is not agent], head)
+    if agent is not None and agent.kind == "person" and agent.actor_id and _of_a_state(agent.text):
+        # "The Russian President's message reads": who held the office that day
+        return replace(from_mention(agent), name=agent.name or agent.text)
     if mention is not None and agent is None:
         outlet = _organisation_around(head, mention)
         if outlet is not None:  # "according to CNN Philippines": the outlet, of that state
@@ -393,6 +401,12 @@ def speaker_from_head(
             name=None, type=kind, code=agent.code or code, sector=agent.sector, start=start, end=end
         )
     return Speaker(name=None, type=kind, code=code, start=start, end=end)
+
+
+def _of_a_state(title: str) -> bool:
+    """ "The Russian President", "the President of Kazakhstan": an office named with its state (the resolver
+    found who held it that day), not a bare "the President"."""
+    return len([w for w in title.split() if w[:1].isupper() and w.casefold() not in ("the", "of")]) >= 2
 
 
 def _organisation_around(head: Token, mention: Mention) -> Speaker | None:
