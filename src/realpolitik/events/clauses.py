@@ -26,13 +26,16 @@ def predicate_of(noun: Token) -> list[Token]:
 def complement_words(trigger: Token) -> frozenset[str]:
     """The words and lemmas of the clauses ``trigger`` governs ("asked that his gratitude be extended", "asked him
     to pass on greetings"): what is asked or said, for the rewrites."""
-    return frozenset(
-        w
-        for c in trigger.children
-        if c.dep_ in ("ccomp", "xcomp")
-        for t in c.subtree
-        for w in (t.lower_, t.lemma_.lower())
-    )
+    clauses = [c for c in trigger.children if c.dep_ in ("ccomp", "xcomp")]
+    # "share the view that ...": the "that" clause of the object, where the parser hung it
+    clauses += [
+        a
+        for o in trigger.children
+        if o.dep_ == "dobj"
+        for a in o.children
+        if a.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children)
+    ]
+    return frozenset(w for c in clauses for t in c.subtree for w in (t.lower_, t.lemma_.lower()))
 
 
 def in_passing(trigger: Token, governors: Sequence[Token]) -> bool:
