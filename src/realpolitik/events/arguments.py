@@ -454,7 +454,9 @@ def focus_states(doc: Doc, mentions: list[Mention]) -> list[ActorRef]:
 
 
 def deictic_target(verb: Token, focus: list[ActorRef], sources: tuple[ActorRef, ...]) -> Argument | None:
-    word = next((c for c in verb.children if c.lower_ in ("there", "here") and c.dep_ == "advmod"), None)
+    # "there" points at the place the story is about; "here" is where the speaker stands, a venue ("Here in
+    # Bishkek we will hold regular meetings")
+    word = next((c for c in verb.children if c.lower_ == "there" and c.dep_ == "advmod"), None)
     if word is None:
         return None
     codes = {s.code for s in sources}
