@@ -304,21 +304,19 @@ def answer_label(text: str, para: Paragraph) -> Label | None:
     opening = text[para.start : para.end].lstrip()[:1]
     if not (opening.isalnum() or opening in _QUOTE_OPENERS):
         return None  # a table's legend ("██ On ballot"), not an answer
+    before = text[: para.start]
+    end: int | None = None
     initials = _INITIALS.match(text, para.start, para.end)
-    if initials is not None:
-        spelled = r"[\w'’\-]+ ".join(initials.group())
-        initials = initials if re.search(rf"\b{spelled}[\w'’\-]+\b", text[: para.start]) else None
-    named = _NAME_PREFIX.match(text, para.start, para.end)
-    if named is not None:
+    spelled = r"[\w'’\-]+ ".join(initials.group()) if initials is not None else ""
+    if initials is not None and re.search(rf"\b{spelled}[\w'’\-]+\b", before):
+        end = initials.end()
+    elif (named := _NAME_PREFIX.match(text, para.start, para.end)) is not None:
         words = named.group().split()
-        while words and not re.search(rf"\b{re.escape(' '.join(words))}\b", text[: para.start]):
+        while words and not re.search(rf"\b{re.escape(' '.join(words))}\b", before):
             words.pop()
-        named = None if len(words) < 2 else named
-        end = para.start + len(" ".join(words))
-    found = initials or named
-    if found is None:
+        end = para.start + len(" ".join(words)) if len(words) >= 2 else None
+    if end is None:
         return Label(para.start, para.start, para.start, "word", word="interviewee")
-    end = found.end() if initials else end
     content = end
     while content < para.end and text[content].isspace():
         content += 1
