@@ -110,3 +110,39 @@ def test_a_proposal_to_meet_is_an_agreement_offered_not_a_meeting(nlp_engine: An
 def test_a_meeting_with_the_one_proposed_to_stays_a_meeting(nlp_engine: Any) -> None:
     text = "Vladimir Putin: I met the Prime Minister of India in Saint Petersburg."
     assert ("CONSULT", "RUS", "IND") in said(nlp_engine, text, title="Answers to journalists' questions")
+
+
+@pytest.mark.parametrize(
+    ("turn", "unwanted"),
+    [
+        # audit 9: a third party's interest told about is analysis, not an offer
+        ("Vladimir Putin: Today Turkey is interested in pushing its products to foreign markets.", "AGREE"),
+        # general cooperation with no field, project or task is a description of relations
+        ("Vladimir Putin: And we are cooperating with Turkey.", "COOPERATE"),
+        # what both sides set up, praised, is an evaluation of relations
+        ("Vladimir Putin: We praised the implementation of the cooperation programme with Turkey.", "SUPPORT"),
+        # a topic named as a compound of its noun is no party: "the Syria issue"
+        ("Vladimir Putin: Together with Turkey we are addressing the Syria issue.", "SYR"),
+    ],
+)
+def test_audited_descriptions_are_no_acts(nlp_engine: Any, turn: str, unwanted: str) -> None:
+    got = said(nlp_engine, turn)
+    assert not {t for t in got if unwanted in t}, got
+
+
+@pytest.mark.parametrize(
+    ("turn", "wanted"),
+    [
+        # the speaker's own interest, said to the other side, is an offer
+        ("Vladimir Putin: We are interested in expanding trade with Turkey.", ("AGREE", "RUS", "TUR")),
+        # cooperation in a named field is joint work
+        ("Vladimir Putin: Russia and Turkey cooperate in nuclear energy.", ("COOPERATE", "RUS", "TUR")),
+        # praise of the other side's own act stays support
+        ("Vladimir Putin: We praised Turkey's efforts to settle the conflict.", ("SUPPORT", "RUS", "TUR")),
+    ],
+)
+def test_near_misses_of_the_audited_descriptions_stay_acts(
+    nlp_engine: Any, turn: str, wanted: tuple[str, str, str]
+) -> None:
+    got = said(nlp_engine, turn)
+    assert wanted in got or (wanted[0], wanted[2], wanted[1]) in got, got

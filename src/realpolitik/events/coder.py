@@ -103,7 +103,8 @@ def _names_a_counterpart(target: Argument | None, match: Match) -> bool:
     for ref in target.refs:
         if ref.start is None:
             continue
-        token = next((t for t in head.subtree if t.idx >= ref.start), None)
+        # the mention may take in the object's article ("the Syria" of "the Syria issue"): start after it
+        token = next((t for t in head.subtree if t.idx >= ref.start and t.dep_ != "det"), None)
         if token is not None and _party_path(token, head, object_pattern=match.obj is not None):
             return True
     return False

@@ -76,6 +76,8 @@ def _holds(key: str, wanted: Any, r: Reading) -> bool:
         return bool(r.governors & words(wanted))
     if key == "subject_in":
         return r.subject in words(wanted)
+    if key == "subject_lacks":
+        return r.subject not in words(wanted)
     return bool(getattr(r, key) == wanted)
 
 

@@ -20,7 +20,7 @@ mentioned inside a noun phrase: a relative clause or a participle, "the agreemen
 at least two years before the article: "in 1998", "in the 1990s", "65 years ago"), ``context`` (a context
 among the event's), ``lemma`` (the trigger's lemma is one of these words), ``governed_by`` (a word the trigger
 is the complement of is in a cue class), ``subject_in`` (the subject of the trigger, or of the verb it is the
-complement of, is a word of a cue class: "we"), ``clause_has`` / ``clause_lacks`` (a
+complement of, is a word of a cue class: "we"), ``subject_lacks`` (it is not: "China is interested in ..." is no "we"), ``clause_has`` / ``clause_lacks`` (a
 word of the trigger's clause is, or none is, in a cue class), ``complement_has`` (a word of the clause the trigger
 governs, "asked that his gratitude be extended", is in a cue class), ``official`` (readings only: a state or official
 acts). Actions (``then``): ``type``, ``cameo``, ``modality``, ``cue`` (null clears it), ``rule`` (a template:
@@ -64,6 +64,7 @@ _CONDITIONS = {
     "complement_has",
     "governed_by",
     "subject_in",
+    "subject_lacks",
 }
 _BOOLEAN_CONDITIONS = {
     "future",
@@ -216,7 +217,15 @@ def parse_rewrite(raw: Any, *, file: str, cameo_ok: Any) -> Rewrite:
             checked[key] = frozenset(values)
         elif (
             key
-            in ("governor_in", "clause_has", "clause_lacks", "complement_has", "governed_by", "subject_in")
+            in (
+                "governor_in",
+                "clause_has",
+                "clause_lacks",
+                "complement_has",
+                "governed_by",
+                "subject_in",
+                "subject_lacks",
+            )
             and value not in cue_classes()
         ):
             raise fail(f"no cue class {value!r}", file=file, where=where, field=f"when.{key}")
