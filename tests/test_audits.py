@@ -13,6 +13,11 @@ AUDITS = Path(__file__).resolve().parents[1] / "docs" / "audits"
 KINDS = {
     "events-sample.jsonl": (100, ("correct", "type_ok", "source_ok", "target_ok", "modality_ok", "note")),
     "statements-sample.jsonl": (60, ("correct", "speaker_ok", "content_ok", "note")),
+    "events-sample-seed31.jsonl": (
+        100,
+        ("correct", "type_ok", "source_ok", "target_ok", "modality_ok", "note"),
+    ),
+    "statements-sample-seed31.jsonl": (60, ("correct", "speaker_ok", "content_ok", "note")),
     "kaz-influence-judged.jsonl": (
         214,
         ("correct", "type_ok", "source_ok", "target_ok", "modality_ok", "note"),
