@@ -225,6 +225,9 @@ NO_STATEMENTS = [
     "A long report on the harvest.\n\n—Harvest figures for the northern regions\n\nMore on the harvest.",
     "Prices rose sharply; with the growth of which, as they say, the unrest began.",
     "The autopsy determined that the man had died of a heart attack.",
+    # figures of speech report nobody (audit of seed 31)
+    "Suffice it to say that the country holds the first place in grain exports.",
+    "Common sense tells us that there is no reason to interfere in their affairs.",
 ]
 
 

@@ -66,6 +66,7 @@ from realpolitik.statements.quotes import (
 from realpolitik.statements.speakers import (
     REPORT_LEMMAS,
     STATEMENT_NOUNS,
+    figure_of_speech,
     group_before,
     is_cue,
     speaker_from_head,
@@ -435,8 +436,8 @@ def _reported_drafts(
     quoted = _covered(len(ctx.text), quotes_outer)
     out: list[Draft] = []
     for tok in verbs:
-        if tok.lemma_.lower() not in REPORT_LEMMAS and tok.i not in issuing:
-            continue
+        if (tok.lemma_.lower() not in REPORT_LEMMAS and tok.i not in issuing) or figure_of_speech(tok):
+            continue  # "Suffice it to say that ...", "common sense tells us": nobody is reported
         if quoted[tok.idx] or any(c.dep_ == "neg" for c in tok.children):
             continue  # "did not find the money", "did not say whether": nothing was said
         if tok.lemma_.lower() in _BELIEFS and any(c.lower_ in _HEARSAY for c in tok.children):

@@ -50,6 +50,8 @@ _DOCUMENT_HEADS = NON_AGENTS | _UTTERANCE_HEADS | _STATEMENT_NOUNS | cues.words(
 _AUTHOR_PREPS = frozenset({"by", "of", "from"})
 _MANNER_PREPS = frozenset({"by", "after", "before", "upon", "while"})
 _PART_WORDS = frozenset({"some", "many", "most", "several", "one", "two", "three", "few", "all", "dozens"})
+_FIGURE_GOVERNORS = cues.words("figure_governors")
+_FIGURE_SUBJECTS = cues.words("figure_subjects")
 
 
 def is_cue(token: Token) -> bool:
@@ -59,7 +61,17 @@ def is_cue(token: Token) -> bool:
         return token.lower_ in ("reads", "read", "said") and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in _UTTERANCE_HEADS for c in token.children
         )
-    return token.lemma_.lower() in CUE_LEMMAS or statement_object(token) is not None
+    if token.lemma_.lower() in CUE_LEMMAS:
+        return not figure_of_speech(token)
+    return statement_object(token) is not None
+
+
+def figure_of_speech(cue: Token) -> bool:
+    """ "Suffice it to say that ...", "Needless to say", "common sense tells us that ...": the speaker's own
+    words, which report nobody."""
+    if cue.dep_ in ("xcomp", "pcomp") and cue.head.lower_ in _FIGURE_GOVERNORS:
+        return True
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in _FIGURE_SUBJECTS for c in cue.children)
 
 
 def continues_cue(cue: Token) -> bool:
