@@ -120,7 +120,10 @@ def test_a_meeting_with_the_one_proposed_to_stays_a_meeting(nlp_engine: Any) -> 
         # general cooperation with no field, project or task is a description of relations
         ("Vladimir Putin: And we are cooperating with Turkey.", "COOPERATE"),
         # what both sides set up, praised, is an evaluation of relations
-        ("Vladimir Putin: We praised the implementation of the cooperation programme with Turkey.", "SUPPORT"),
+        (
+            "Vladimir Putin: We praised the implementation of the cooperation programme with Turkey.",
+            "SUPPORT",
+        ),
         # a topic named as a compound of its noun is no party: "the Syria issue"
         ("Vladimir Putin: Together with Turkey we are addressing the Syria issue.", "SYR"),
     ],

@@ -11,6 +11,23 @@ pytestmark = pytest.mark.model
 
 # (text, [(words inside the content, speaker type, a word of the speaker's name or None, form)])
 CASES: list[tuple[str, list[tuple[str, str, str | None, str]]]] = [
+    # a statement hung on another's words is its own, and the first ends before it
+    (
+        "Governor Tom Walker said on Friday he may declare a state of emergency, which a spokesman said would"
+        " allow him to act without the legislature.",
+        [
+            ("may declare a state", "actor", "Walker", "indirect"),
+            ("would allow him", "anonymous_official", None, "indirect"),
+        ],
+    ),
+    (
+        "Police spokesman Tom Walker told reporters the driver lost control, with local media claiming he was"
+        " attempting to pass another vehicle.",
+        [
+            ("driver lost control", "actor", "Walker", "indirect"),
+            ("attempting to pass", "unknown", None, "indirect"),
+        ],
+    ),
     (
         "“We will not accept any pressure from outside,” Foreign Minister Sergei Lavrov said on Tuesday.",
         [("accept any pressure", "actor", "Lavrov", "direct")],

@@ -202,9 +202,18 @@ def clause_after(cue: Token) -> tuple[int, int] | None:
 def clause_span(
     ctx: ArticleContext, cue: Token, comp: Token, speaker_span: tuple[int, int] | None
 ) -> tuple[int, int]:
-    # "said A, adding B": B is a statement of its own, even where the parser put it under A
+    # "said A, adding B": B is a statement of its own, even where the parser put it under A; so is a statement
+    # hung on A's words ("declare an emergency, which he said would allow him ...", "with the press claiming ...")
     cut = next((c for c in comp.children if c.i > comp.i and (continues_cue(c) or coordinate_cue(c))), None)
+    own = next((t for t in comp.subtree if t.left_edge.i > comp.i and own_cue(t)), None)
+    if own is not None and (cut is None or own.left_edge.i < cut.left_edge.i):
+        cut = own
     toks = [t for t in comp.subtree if cut is None or t.i < cut.left_edge.i]
+    after = [t for t in toks if t.i > cue.i]
+    if toks and toks[0].tag_ in ("WDT", "WP") and toks[0].i < cue.i and after:
+        toks = after  # "which he said would allow ...": what follows the cue
+    if not toks:
+        toks = [comp]
     while cut is not None and len(toks) > 1 and (toks[-1].text == "," or toks[-1].dep_ == "cc"):
         toks.pop()  # "people changed their minds [and] several said ...", "..., adding"
     left, right = toks[0], toks[-1]
@@ -252,6 +261,25 @@ def coordinate_cue(cue: Token) -> bool:
     )
 
 
+def own_cue(token: Token) -> bool:
+    """A cue with a subject of its own hung on what another cue reports: a relative clause ("an emergency, which
+    he said would allow him ...") or an absolute "with" ("he lost control, with the local press claiming ..."):
+    a statement of its own, not part of the other."""
+    if token.dep_ == "relcl":
+        cue = token
+    elif token.dep_ == "prep" and token.lower_ == "with":
+        cue = next((c for c in token.children if c.dep_ in ("pcomp", "pobj")), token)
+    else:
+        return False
+    return (
+        is_cue(cue)
+        and any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in cue.children)
+        and any(
+            c.dep_ == "ccomp" for c in cue.children
+        )  # it reports a clause: not "the questions they asked"
+    )
+
+
 def nested_in_cue(cue: Token) -> bool:
     """The cue sits inside what another cue reports ("I don't think Russia thinks ...", "said they believe"),
     unless a third party named by its own name speaks there ("Duda said ... while Brudziński wrote ...")."""
@@ -261,7 +289,7 @@ def nested_in_cue(cue: Token) -> bool:
     third_party = own is not None and own.pos_ == "PROPN"
     node = cue
     for _ in range(6):
-        if node.head.i == node.i:
+        if node.head.i == node.i or own_cue(node) or own_cue(node.head):
             return False
         if node.dep_ in ("ccomp", "xcomp") and is_cue(node.head):
             outer = subject_of(node.head)
