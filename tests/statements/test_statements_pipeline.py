@@ -11,6 +11,11 @@ pytestmark = pytest.mark.model
 
 # (text, [(words inside the content, speaker type, a word of the speaker's name or None, form)])
 CASES: list[tuple[str, list[tuple[str, str, str | None, str]]]] = [
+    # the statement put out is reported once, by the cue that gives its words
+    (
+        "The ministry issued a statement saying the talks had failed.",
+        [("talks had failed", "anonymous_official", None, "indirect")],
+    ),
     # a statement hung on another's words is its own, and the first ends before it
     (
         "Governor Tom Walker said on Friday he may declare a state of emergency, which a spokesman said would"
@@ -259,6 +264,7 @@ def test_statement_conventions(
 ) -> None:
     analysis = nlp_engine.analyze_text(text)
     statements = list(analysis.statements)
+    assert len(statements) <= len(expected), [text[s.start : s.end] for s in statements]
     for words, kind, name, form in expected:
         hits = [s for s in statements if _overlaps(text, s, words)]
         assert hits, f"no statement holds {words!r}: {[text[s.start : s.end] for s in statements]}"

@@ -69,6 +69,7 @@ from realpolitik.statements.speakers import (
     figure_of_speech,
     group_before,
     is_cue,
+    issued_with_its_words,
     speaker_from_head,
     subject_of,
 )
@@ -438,6 +439,8 @@ def _reported_drafts(
     for tok in verbs:
         if (tok.lemma_.lower() not in REPORT_LEMMAS and tok.i not in issuing) or figure_of_speech(tok):
             continue  # "Suffice it to say that ...", "common sense tells us": nobody is reported
+        if tok.i in issuing and issued_with_its_words(tok):
+            continue  # "issued a statement saying ...": "saying" reports it
         if quoted[tok.idx] or any(c.dep_ == "neg" for c in tok.children):
             continue  # "did not find the money", "did not say whether": nothing was said
         if tok.lemma_.lower() in _BELIEFS and any(c.lower_ in _HEARSAY for c in tok.children):

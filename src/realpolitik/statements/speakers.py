@@ -98,6 +98,19 @@ def statement_object(verb: Token) -> Token | None:
     return None
 
 
+def issued_with_its_words(verb: Token) -> bool:
+    """ "issued a statement saying the talks had failed": the statement's own cue reports the words, so the verb
+    putting it out reports nothing more."""
+    obj = statement_object(verb)
+    if obj is None:
+        return False
+    hung = [c for c in obj.children if c.dep_ == "acl"]
+    hung += [
+        c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.i > obj.i
+    ]  # "posted a message, announcing"
+    return any(c.lemma_.lower() in CUE_LEMMAS and any(g.dep_ == "ccomp" for g in c.children) for c in hung)
+
+
 def subject_of(cue: Token) -> Token | None:
     """The grammatical subject of a cue verb, borrowed from the governing verb for "..., adding that".
 
