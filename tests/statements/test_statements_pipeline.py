@@ -11,6 +11,19 @@ pytestmark = pytest.mark.model
 
 # (text, [(words inside the content, speaker type, a word of the speaker's name or None, form)])
 CASES: list[tuple[str, list[tuple[str, str, str | None, str]]]] = [
+    # "quoted X as saying", "X was quoted as saying": X speaks, not the outlet that quotes
+    (
+        "Interfax quoted Foreign Minister Sergei Lavrov as saying Russia would respond.",
+        [("Russia would respond", "actor", "Lavrov", "indirect")],
+    ),
+    (
+        "Lavrov was quoted by Interfax as saying that Russia would respond.",
+        [("Russia would respond", "actor", "Lavrov", "indirect")],
+    ),
+    (
+        "Reuters cited a senior official as saying that the talks had stalled.",
+        [("talks had stalled", "anonymous_official", None, "indirect")],
+    ),
     # the statement put out is reported once, by the cue that gives its words
     (
         "The ministry issued a statement saying the talks had failed.",

@@ -51,6 +51,7 @@ _AUTHOR_PREPS = frozenset({"by", "of", "from"})
 _MANNER_PREPS = frozenset({"by", "after", "before", "upon", "while"})
 _PART_WORDS = frozenset({"some", "many", "most", "several", "one", "two", "three", "few", "all", "dozens"})
 _FIGURE_GOVERNORS = cues.words("figure_governors")
+_QUOTING_VERBS = frozenset({"quote", "cite"})
 _FIGURE_SUBJECTS = cues.words("figure_subjects")
 
 
@@ -119,6 +120,12 @@ def subject_of(cue: Token) -> Token | None:
     lost the subject ("On Friday Ford Motor Company announced ...").
     """
     node: Token = cue
+    if cue.dep_ == "pcomp" and cue.head.lower_ == "as" and cue.head.head.lemma_.lower() in _QUOTING_VERBS:
+        # "Interfax quoted Lavrov as saying ...", "Lavrov was quoted as saying ...": the one quoted speaks
+        quoting = cue.head.head
+        quoted = next((c for c in quoting.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if quoted is not None:
+            return _actor_behind(quoted, quoting)
     manner = (
         cue.head
     )  # "underlined the call by saying ...", "continued by noting that ...": the clause's subject
