@@ -24,6 +24,15 @@ CASES: list[tuple[str, list[tuple[str, str, str | None, str]]]] = [
         "Reuters cited a senior official as saying that the talks had stalled.",
         [("talks had stalled", "anonymous_official", None, "indirect")],
     ),
+    # an attitude expressed: its "that" clause is what was said
+    (
+        "The President of Russia expressed confidence that the two countries would maintain their joint efforts.",
+        [("two countries would maintain", "actor", "Putin", "indirect")],
+    ),
+    (
+        "Foreign Minister Sergei Lavrov voiced concern that the talks could collapse.",
+        [("talks could collapse", "actor", "Lavrov", "indirect")],
+    ),
     # the statement put out is reported once, by the cue that gives its words
     (
         "The ministry issued a statement saying the talks had failed.",
@@ -260,6 +269,8 @@ NO_STATEMENTS = [
     "A long report on the harvest.\n\n—Harvest figures for the northern regions\n\nMore on the harvest.",
     "Prices rose sharply; with the growth of which, as they say, the unrest began.",
     "The autopsy determined that the man had died of a heart attack.",
+    # an attitude with no clause says nothing
+    "Foreign Minister Sergei Lavrov voiced support for the plan.",
     # figures of speech report nobody (audit of seed 31)
     "Suffice it to say that the country holds the first place in grain exports.",
     "Common sense tells us that there is no reason to interfere in their affairs.",

@@ -18,6 +18,8 @@ from realpolitik.statements.speakers import (
 )
 
 _CLAIM_VERBS = cues.words("infinitive_claim_verbs")
+_ATTITUDES = cues.words("stated_attitudes")
+_ATTITUDE_VERBS = frozenset({"express", "voice", "reiterate", "reaffirm"})
 _FIRST_PERSON = frozenset({"me", "us", "'s"})
 _MAX_ASIDE_TOKENS = 10
 _LISTENER_VERBS = ("tell", "inform", "assure", "remind", "advise", "notify", "warn", "brief", "promise")
@@ -46,7 +48,7 @@ def complement(cue: Token) -> Token | None:
         relay = after[0]  # "X said the talks failed, the BBC reported": what X said is the relay's clause
         inner = [c for c in relay.children if c.dep_ == "ccomp" and c.i < relay.i] if is_cue(relay) else []
         return inner[0] if inner else relay
-    issued = statement_object(cue)
+    issued = statement_object(cue) or _attitude_object(cue)
     if issued is not None:
         for child in issued.children:
             if child.dep_ in ("acl", "ccomp", "relcl") and any(
@@ -63,6 +65,13 @@ def complement(cue: Token) -> Token | None:
             if not any(t.text == ";" for t in between):
                 return child
     return _verb_after_object(cue)
+
+
+def _attitude_object(cue: Token) -> Token | None:
+    """ "expressed confidence that ...", "voiced concern that ...": the attitude stated, whose clause was said."""
+    if cue.lemma_.lower() not in _ATTITUDE_VERBS:
+        return None
+    return next((c for c in cue.children if c.dep_ == "dobj" and c.lemma_.lower() in _ATTITUDES), None)
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
