@@ -24,6 +24,20 @@ CASES: list[tuple[str, list[tuple[str, str, str | None, str]]]] = [
         "Reuters cited a senior official as saying that the talks had stalled.",
         [("talks had stalled", "anonymous_official", None, "indirect")],
     ),
+    # a report about someone's words: that one speaks
+    (
+        "Foreign Minister Sergei Lavrov is reported to have said that Moscow would respond.",
+        [("Moscow would respond", "actor", "Lavrov", "indirect")],
+    ),
+    (
+        "Foreign Minister Sergei Lavrov was reported as saying that Moscow would respond.",
+        [("Moscow would respond", "actor", "Lavrov", "indirect")],
+    ),
+    # what the cue's own coordinated verb reports is that verb's, not the first verb's object
+    (
+        "Foreign Minister Sergei Lavrov acknowledged the difficulties but stressed that Russia remained open.",
+        [("Russia remained open", "actor", "Lavrov", "indirect")],
+    ),
     # an attitude expressed: its "that" clause is what was said
     (
         "The President of Russia expressed confidence that the two countries would maintain their joint efforts.",

@@ -13,6 +13,7 @@ from realpolitik.statements.speakers import (
     UTTERANCE_HEADS,
     continues_cue,
     is_cue,
+    reported_subject,
     statement_object,
     subject_of,
 )
@@ -192,8 +193,12 @@ def clause_after(cue: Token) -> tuple[int, int] | None:
     # a noun phrase first is the clause's subject ("said on Sunday, the 36 people infected included ..."), not
     # an object that a later clause only hangs on ("declared a state of emergency so he could ...")
     noun_first = first.pos_ not in ("VERB", "AUX", "ADP", "SCONJ", "ADV")
+    # "acknowledged the difficulties but stressed that ...": a subject after the cue's own coordinated verb is
+    # that verb's clause's
+    conj = next((t.i for t in rest if t.dep_ == "conj" and t.head.i == cue.i), sent.end)
     opens_clause = any(
         t.dep_ in ("nsubj", "nsubjpass")
+        and t.i < conj
         and t.head.i >= i
         and t.head.dep_ != "amod"  # "reported 21 confirmed cases": a number and its adjective, no clause
         and t.i < i + 8
@@ -292,7 +297,7 @@ def own_cue(token: Token) -> bool:
 def nested_in_cue(cue: Token) -> bool:
     """The cue sits inside what another cue reports ("I don't think Russia thinks ...", "said they believe"),
     unless a third party named by its own name speaks there ("Duda said ... while Brudziński wrote ...")."""
-    if continues_cue(cue) or coordinate_cue(cue):
+    if continues_cue(cue) or coordinate_cue(cue) or reported_subject(cue) is not None:
         return False
     own = subject_of(cue)
     third_party = own is not None and own.pos_ == "PROPN"

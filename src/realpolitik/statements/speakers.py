@@ -51,7 +51,7 @@ _AUTHOR_PREPS = frozenset({"by", "of", "from"})
 _MANNER_PREPS = frozenset({"by", "after", "before", "upon", "while"})
 _PART_WORDS = frozenset({"some", "many", "most", "several", "one", "two", "three", "few", "all", "dozens"})
 _FIGURE_GOVERNORS = cues.words("figure_governors")
-_QUOTING_VERBS = frozenset({"quote", "cite"})
+_QUOTING_VERBS = frozenset({"quote", "cite", "report"})
 _FIGURE_SUBJECTS = cues.words("figure_subjects")
 
 
@@ -99,6 +99,19 @@ def statement_object(verb: Token) -> Token | None:
     return None
 
 
+def reported_subject(cue: Token) -> Token | None:
+    """ "Lavrov is reported to have said that ...", "Tokayev is said to have told Putin that ...": the one a
+    report speaks of is the speaker of the cue under it."""
+    head = cue.head
+    if (
+        cue.dep_ != "xcomp"
+        or head.lemma_.lower() not in ("say", "report")
+        or cue.lemma_.lower() not in CUE_LEMMAS
+    ):
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+
+
 def issued_with_its_words(verb: Token) -> bool:
     """ "issued a statement saying the talks had failed": the statement's own cue reports the words, so the verb
     putting it out reports nothing more."""
@@ -120,6 +133,9 @@ def subject_of(cue: Token) -> Token | None:
     lost the subject ("On Friday Ford Motor Company announced ...").
     """
     node: Token = cue
+    hearsay = reported_subject(cue)
+    if hearsay is not None:
+        return _actor_behind(hearsay, cue.head)
     if cue.dep_ == "pcomp" and cue.head.lower_ == "as" and cue.head.head.lemma_.lower() in _QUOTING_VERBS:
         # "Interfax quoted Lavrov as saying ...", "Lavrov was quoted as saying ...": the one quoted speaks
         quoting = cue.head.head
