@@ -24,6 +24,11 @@ CASES: list[tuple[str, list[tuple[str, str, str | None, str]]]] = [
         "Reuters cited a senior official as saying that the talks had stalled.",
         [("talks had stalled", "anonymous_official", None, "indirect")],
     ),
+    # the narrator's contrast with another side's words is not part of what was said; nor is the cue's date
+    (
+        "The Kremlin said the talks were useful, while Ukraine's foreign ministry called the move a provocation.",
+        [("talks were useful", "actor", None, "indirect")],
+    ),
     # a report about someone's words: that one speaks
     (
         "Foreign Minister Sergei Lavrov is reported to have said that Moscow would respond.",
@@ -400,3 +405,25 @@ def test_a_source_with_its_short_form_in_brackets_leaves_no_bracket_in_the_conte
     assert [text[s.start : s.end] for s in analysis.statements] == [
         "some discount stores began to offer postal services"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "The Kremlin said the talks were useful, while Ukraine's foreign ministry called the move a provocation.",
+            "the talks were useful",
+        ),
+        (
+            "Russia's foreign ministry said on Tuesday it was summoning the ambassador.",
+            "it was summoning the ambassador",
+        ),
+        (
+            "Putin said that while the talks were difficult, progress had been made.",
+            "while the talks were difficult, progress had been made",
+        ),
+    ],
+)
+def test_reported_clause_bounds(nlp_engine: Any, text: str, said: str) -> None:
+    spans = [text[s.start : s.end] for s in nlp_engine.analyze_text(text).statements]
+    assert spans == [said]

@@ -22,6 +22,9 @@ _CLAIM_VERBS = cues.words("infinitive_claim_verbs")
 _ATTITUDES = cues.words("stated_attitudes")
 _ATTITUDE_VERBS = frozenset({"express", "voice", "reiterate", "reaffirm"})
 _FIRST_PERSON = frozenset({"me", "us", "'s"})
+_RESPONSE_VERBS = frozenset(
+    {"call", "dismiss", "reject", "counter", "respond", "criticise", "criticize", "condemn"}
+)
 _MAX_ASIDE_TOKENS = 10
 _LISTENER_VERBS = ("tell", "inform", "assure", "remind", "advise", "notify", "warn", "brief", "promise")
 
@@ -219,7 +222,9 @@ def clause_span(
     # "said A, adding B": B is a statement of its own, even where the parser put it under A; so is a statement
     # hung on A's words ("declare an emergency, which he said would allow him ...", "with the press claiming ...")
     cut = next((c for c in comp.children if c.i > comp.i and (continues_cue(c) or coordinate_cue(c))), None)
-    own = next((t for t in comp.subtree if t.left_edge.i > comp.i and own_cue(t)), None)
+    own = next(
+        (t for t in comp.subtree if t.left_edge.i > comp.i and (own_cue(t) or _contrast(t, comp))), None
+    )
     if own is not None and (cut is None or own.left_edge.i < cut.left_edge.i):
         cut = own
     toks = [t for t in comp.subtree if cut is None or t.i < cut.left_edge.i]
@@ -228,13 +233,19 @@ def clause_span(
         toks = after  # "which he said would allow ...": what follows the cue
     if not toks:
         toks = [comp]
+    # "said on Tuesday it was summoning ...": the parser gave the cue's date to the clause
+    while len(toks) > 1 and toks[0].i == cue.i + 1 and toks[0].dep_ == "prep" and _dated(toks[0]):
+        toks = [t for t in toks if t.i > toks[0].right_edge.i]
     while cut is not None and len(toks) > 1 and (toks[-1].text == "," or toks[-1].dep_ == "cc"):
         toks.pop()  # "people changed their minds [and] several said ...", "..., adding"
     left, right = toks[0], toks[-1]
     subject = lost_object(cue, comp)
     if subject is not None:
         left = subject.left_edge  # "ruled the male-only draft violated ...": the parser took the subject
-    while left.i < right.i and (left.dep_ == "mark" or left.is_punct):
+    # the clause's own "that", not the "while" of a clause inside it ("said that while the talks were ...")
+    while left.i < right.i and (
+        (left.dep_ == "mark" and (left.head.i == comp.i or left.lower_ == "that")) or left.is_punct
+    ):
         left = ctx.doc[left.i + 1]
     start, end = left.idx, right.idx + len(right)
     if speaker_span and start < speaker_span[1] <= end:
@@ -243,6 +254,25 @@ def clause_span(
     if para is not None:  # the parser may run a sentence over a paragraph break (headlines have no stop)
         start, end = max(start, para.start), min(end, para.end)
     return trim(ctx.text, start, end)
+
+
+def _contrast(clause: Token, comp: Token) -> bool:
+    """ "said the talks were useful, while Ukraine's foreign ministry called the move ...": the narrator's contrast
+    with another subject, not part of what was said."""
+    return (
+        clause.dep_ == "advcl"
+        and clause.head.i == comp.i
+        and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in clause.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+        and (
+            is_cue(clause) or clause.lemma_.lower() in _RESPONSE_VERBS
+        )  # another side's words, not the argument
+    )
+
+
+def _dated(prep: Token) -> bool:
+    """ "on Tuesday", "on 5 May": a preposition whose object is a date."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def speaks_itself(verb: Token) -> bool:
