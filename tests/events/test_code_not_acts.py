@@ -142,6 +142,13 @@ def test_audited_descriptions_are_no_acts(nlp_engine: Any, turn: str, unwanted: 
         ("Vladimir Putin: Russia and Turkey cooperate in nuclear energy.", ("COOPERATE", "RUS", "TUR")),
         # praise of the other side's own act stays support
         ("Vladimir Putin: We praised Turkey's efforts to settle the conflict.", ("SUPPORT", "RUS", "TUR")),
+        # also where the act is for relations: praise of the actor's contribution, not of relations
+        (
+            "Vladimir Putin: I commend President Erdogan's contribution to the development of cooperation.",
+            ("SUPPORT", "RUS", "TUR"),
+        ),
+        # a joint statement signed is an agreement finalised
+        ("Vladimir Putin: Today President Erdogan and I signed a joint statement.", ("SUPPORT", "RUS", "TUR")),
     ],
 )
 def test_near_misses_of_the_audited_descriptions_stay_acts(
