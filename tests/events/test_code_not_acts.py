@@ -148,7 +148,10 @@ def test_audited_descriptions_are_no_acts(nlp_engine: Any, turn: str, unwanted: 
             ("SUPPORT", "RUS", "TUR"),
         ),
         # a joint statement signed is an agreement finalised
-        ("Vladimir Putin: Today President Erdogan and I signed a joint statement.", ("SUPPORT", "RUS", "TUR")),
+        (
+            "Vladimir Putin: Today President Erdogan and I signed a joint statement.",
+            ("SUPPORT", "RUS", "TUR"),
+        ),
     ],
 )
 def test_near_misses_of_the_audited_descriptions_stay_acts(

@@ -120,6 +120,24 @@ def test_coreference_in_an_article(nlp_engine: Any) -> None:
     assert by_text(mentions, "the country").code == "KAZ"
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # "he" opening a sentence as its subject is the previous sentence's subject, not the last person named
+        (
+            "Vladimir Putin had a telephone conversation with President of Kazakhstan Kassym-Jomart Tokayev. "
+            "He thanked him for the support.",
+            "RUS",
+        ),
+        # inside a clause, the last person named
+        ("Vladimir Putin met Kassym-Jomart Tokayev. Tokayev said he was glad.", "KAZ"),
+    ],
+)
+def test_he_takes_the_previous_subject(nlp_engine: Any, text: str, code: str) -> None:
+    he = next(m for m in resolve(nlp_engine, text) if m.text.lower() == "he")
+    assert he.code == code
+
+
 def test_unknown_names_stay_unresolved(nlp_engine: Any) -> None:
     mentions = resolve(nlp_engine, "Zorblax Quintarian met executives of Frobnicate Holdings in Glimmerton.")
     assert mentions and all(m.actor_id is None and m.code is None for m in mentions)

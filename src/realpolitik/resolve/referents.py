@@ -222,7 +222,8 @@ class Coreference:
                 i += 1
                 continue
             if low in PRONOUNS and self._is_pronoun(i):
-                ante = self._recent(resolved, sentence_of, i, lambda m: m.kind == "person")
+                ante = self._previous_subject(resolved, sentence_of, i) if low in ("he", "she") else None
+                ante = ante or self._recent(resolved, sentence_of, i, lambda m: m.kind == "person")
                 if ante is not None:
                     new.append(self._make(ante, i, i + 1))
             elif low in HONORIFICS and i + 1 < n and r.words[i + 1][:1].isupper():
@@ -347,6 +348,29 @@ class Coreference:
             if sentence_of and sentence_of[i] - sentence_of[tok] > window:
                 return None
             if want(m):  # type: ignore[operator]
+                return m
+        return None
+
+    def _previous_subject(
+        self, resolved: list[tuple[int, Mention]], sentence_of: list[int], i: int
+    ) -> Mention | None:
+        """ "Putin had a telephone conversation with Tokayev. He thanked him ...": "he" opening a sentence as
+        its subject is the person who was the previous sentence's subject, not the last person named."""
+        doc = self.r.doc
+        if not sentence_of or not self.r.has_pos or doc[i].dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        sent = doc[i].sent
+        if doc[i].head.i != sent.root.i or any(sentence_of[t] == sentence_of[i] for t, _ in resolved):
+            return None  # a subordinate "he", or someone named earlier in this sentence
+        for tok, m in reversed(resolved):
+            if sentence_of[tok] < sentence_of[i] - 1:
+                return None
+            if sentence_of[tok] != sentence_of[i] - 1 or m.kind != "person":
+                continue
+            head = next(
+                (t for t in doc[tok].sent if t.idx >= m.start and t.idx < m.end and t.head.idx >= m.end), None
+            )
+            if head is not None and head.dep_ in ("nsubj", "nsubjpass") and head.head.i == head.sent.root.i:
                 return m
         return None
 
