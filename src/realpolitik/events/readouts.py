@@ -24,6 +24,8 @@ _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 _FIRST_PERSON = frozenset({"we", "i", "us", "our", "my"})
 _SPEECH = cues.words("saying_verbs") | cues.words("speech_verbs")
 _GATHERING = cues.words("gathering_verbs")
+# chairing or speaking at a meeting is taking part in it only when the sentence names whose meeting it is
+_NAMED_ONLY = frozenset({"chair", "speak"})
 
 
 def commitments(sent: Span, ctx: CodingContext, triggers: dict[int, Match]) -> list[Candidate]:
@@ -107,6 +109,13 @@ def _participant_phrase(verb: Token) -> list[Token]:
     return [t for h in heads for t in h.subtree]
 
 
+def _named_outright(text: str) -> bool:
+    """An organisation named by its acronym or a long name ("the CIS Council of Heads of State"), not by a name
+    any state's body has ("the Security Council")."""
+    words = [w for w in text.split() if w.lower() != "the"]
+    return len(words) >= 3 or any(w.isupper() and len(w) >= 2 for w in words)
+
+
 def attendance(sent: Span, ctx: CodingContext, triggers: dict[int, Match]) -> list[Candidate]:
     """Each named participant of an organisation's meeting consults with the organisation."""
     out: list[Candidate] = []
@@ -116,10 +125,19 @@ def attendance(sent: Span, ctx: CodingContext, triggers: dict[int, Match]) -> li
             continue
         if lemma == "take" and not any(c.lower_ == "part" for c in verb.children):
             continue
+        if lemma == "speak" and not any(c.lower_ == "at" for c in verb.children):
+            continue  # "spoke at the plenary session" took part in it; "spoke about the session" did not
         if not any(t.lower_ in _MEETINGS for t in verb.subtree) and lemma != "gather":
             continue
         organisation = _organisation(sent, ctx)
         if organisation is None:
+            continue
+        if lemma in _NAMED_ONLY and not any(
+            m.code == organisation.code and _named_outright(m.text)
+            for m in ctx.index.in_tokens(list(verb.subtree))
+        ):
+            # "we spoke at the St Petersburg forum" in a CICA summit's speech is not at the CICA's meeting; "chaired
+            # a meeting of the Security Council" is the president's own council as often as the UN's
             continue
         seen: set[str] = {organisation.code or ""}
         for mention in ctx.index.in_tokens(_participant_phrase(verb)):
