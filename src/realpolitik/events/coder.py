@@ -340,7 +340,7 @@ def _events_for(
             score -= 0.25  # a group given the sentence's only state: coded, but no surer than unresolved
         if target is not None and target.how == "deictic":
             score -= 0.1
-        if trigger.dep_ == "ROOT" or (match.governors and match.governors[-1].dep_ == "ROOT"):
+        if _main_clause(trigger, match.governors, coordinated=cue == "performative"):
             score += 0.1  # the main clause carries the sentence's news
         if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
             score -= 0.15  # "the curfew imposed in Sudan": background to the sentence, not its news
@@ -512,6 +512,16 @@ def _code_sentence(sent: Span, sent_index: int, ctx: CodingContext) -> list[Even
             source = ctx.both_sides()  # "The talks covered bilateral cooperation" in a readout: its sides
         events.extend(_events_for(nominal, sent_index, sent, ctx, source, target, words))
     return events
+
+
+def _main_clause(trigger: Token, governors: tuple[Token, ...], coordinated: bool = False) -> bool:
+    """Is the trigger (or the verb it is the complement of) the sentence's main verb? A speaker's act performed by
+    saying it may be coordinated with it ("We are pleased to welcome you and would like to congratulate you"): the
+    saying is the sentence's news whatever the parser hangs it on."""
+    head = governors[-1] if governors else trigger
+    while coordinated and head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "ROOT"
 
 
 def _refs(argument: Argument | None) -> tuple[ActorRef, ...]:
