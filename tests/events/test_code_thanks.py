@@ -52,3 +52,30 @@ def test_congratulations_said_in_a_clause_coordinated_with_the_main_verb_enter_t
     (analysis,) = nlp_engine.analyze_batch([article])
     kept = {(e.type, e.source.code, e.target.code) for e in analysis.events if e.source and e.target}
     assert ("SUPPORT", "RUS", "KGZ") in kept, kept
+
+
+def test_congratulations_said_without_a_verb_are_the_speakers_support(nlp_engine: Any) -> None:
+    text = (
+        "Vladimir Putin: Mr President, welcome to Moscow.\n\n"
+        "President of Uzbekistan Shavkat Mirziyoyev: Mr President, thank you.\n\n"
+        "My sincere congratulations to you on your re-election."
+    )
+    article = Article.from_text(
+        text,
+        title="Talks with President of Uzbekistan Shavkat Mirziyoyev",
+        source="kremlin.ru",
+        url="http://en.kremlin.ru/events/president/transcripts/1",
+    )
+    (analysis,) = nlp_engine.analyze_batch([article])
+    kept = {(e.type, e.source.code, e.target.code) for e in analysis.events if e.source and e.target}
+    assert ("SUPPORT", "UZB", "RUS") in kept, kept
+
+
+def test_congratulations_conveyed_from_a_people_are_support_of_the_one_congratulated(nlp_engine: Any) -> None:
+    # the noun of the act conveyed is no other act whose author would be the target
+    text = (
+        "Askar Akayev conveyed to Vladimir Putin warm congratulations from the Kyrgyz people on his victory in the "
+        "presidential election."
+    )
+    found = asserted(nlp_engine, text)
+    assert ("SUPPORT", "KGZ", "RUS") in found, found

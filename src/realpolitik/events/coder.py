@@ -446,7 +446,7 @@ def _code_sentence(sent: Span, sent_index: int, ctx: CodingContext) -> list[Even
             target = utterance_author(match.obj, ctx.index) if match.obj is not None else None
             if target is None:
                 continue
-        elif entry.type in lex.rules.reactions:
+        elif entry.type in lex.rules.reactions and not _own_act_noun(match, lex):
             # "condemned the attack by Osgiliath soldiers": the reaction is aimed at whoever did the act.
             target = act_author(match.obj or reaction_object(verb), lex, ctx.index) or target
         relayed = relayed_author(verb, match.obj, ctx.index)
@@ -512,6 +512,15 @@ def _code_sentence(sent: Span, sent_index: int, ctx: CodingContext) -> list[Even
             source = ctx.both_sides()  # "The talks covered bilateral cooperation" in a readout: its sides
         events.extend(_events_for(nominal, sent_index, sent, ctx, source, target, words))
     return events
+
+
+def _own_act_noun(match: Match, lex: Lexicon) -> bool:
+    """Is the trigger's object the noun of the act itself ("conveyed congratulations from the Kyrgyz people"), not
+    another act reacted to ("praised the decision of Kazakhstan")?"""
+    obj = match.obj
+    if obj is None or match.entry.objects is None or obj.lemma_.lower() not in match.entry.objects:
+        return False
+    return any(e.type == match.entry.type for e in lex.nouns.get(obj.lemma_.lower(), ()))
 
 
 def _main_clause(trigger: Token, governors: tuple[Token, ...], coordinated: bool = False) -> bool:
