@@ -336,6 +336,8 @@ def _events_for(
         score += 0.05 if tgt is not None and tgt.code else -0.05
         if source is not None and source.how in ("topic", "relative"):
             score -= 0.15
+        if trigger.tag_ in ("VBD", "VBN") and _official_travel(entry, src, tgt, target):
+            score += 0.2  # "You came to India last year": an official going to another state visits it
         if source is not None and source.how.endswith("+sole"):
             score -= 0.25  # a group given the sentence's only state: coded, but no surer than unresolved
         if target is not None and target.how == "deictic":
@@ -512,6 +514,33 @@ def _code_sentence(sent: Span, sent_index: int, ctx: CodingContext) -> list[Even
             source = ctx.both_sides()  # "The talks covered bilateral cooperation" in a readout: its sides
         events.extend(_events_for(nominal, sent_index, sent, ctx, source, target, words))
     return events
+
+
+_WE = cues.words(
+    "first_person_plural"
+)  # "we've come to the US", "our companies' teams went to Syria": a group
+
+
+def _official_travel(
+    entry: LexiconEntry, src: ActorRef | None, tgt: ActorRef | None, target: Argument | None
+) -> bool:
+    """Is a travel verb's journey ("came to India", "arrived in Russia") one of a government's official to another
+    state, named as where they went? Then it is a visit; anyone else's travel (refugees, troops, "our companies'
+    teams", "we") stays unsure."""
+    return (
+        entry.place_target
+        and entry.weak
+        and src is not None
+        and tgt is not None
+        and src.sector == "GOV"
+        and src.kind == "person"
+        and not set(src.text.lower().split()) & _WE
+        and tgt.kind == "state"
+        and bool(src.code and tgt.code)
+        and src.code != tgt.code
+        and target is not None
+        and target.how.startswith("prep:")
+    )
 
 
 def _own_act_noun(match: Match, lex: Lexicon) -> bool:
