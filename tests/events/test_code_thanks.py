@@ -1,5 +1,7 @@
-"""Thanks through the whole pipeline: for organising or preparing a meeting they are support of its host
-(docs/annotation.md: thanks for a specific act); for hospitality they stay a courtesy."""
+"""Thanks and congratulations through the whole pipeline: for organising or preparing a meeting thanks are support
+of its host (docs/annotation.md: thanks for a specific act); for hospitality they stay a courtesy. A speaker
+congratulating as he speaks, in a clause coordinated with the sentence's main verb, does so as surely as in the
+main clause."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from typing import Any
 import pytest
 
 from helpers import asserted
+from realpolitik.model import Article
 
 pytestmark = pytest.mark.model
 
@@ -27,3 +30,52 @@ def test_thanks_for_organising_a_meeting_support_its_host(nlp_engine: Any, text:
 def test_thanks_for_hospitality_stay_a_courtesy(nlp_engine: Any) -> None:
     text = "Vladimir Putin thanked Nursultan Nazarbayev for the warm hospitality."
     assert not any(t == "SUPPORT" for t, _, _ in asserted(nlp_engine, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are very pleased to welcome you in Moscow and would like to congratulate you on your win in the "
+        "presidential election.",
+        "I would like to congratulate you on your win in the presidential election.",
+    ],
+)
+def test_congratulations_said_in_a_clause_coordinated_with_the_main_verb_enter_the_data_set(
+    nlp_engine: Any, text: str
+) -> None:
+    article = Article.from_text(
+        text,
+        title="Meeting with President of Kyrgyzstan Sooronbay Jeenbekov",
+        source="kremlin.ru",
+        url="http://en.kremlin.ru/events/president/transcripts/1",
+    )
+    (analysis,) = nlp_engine.analyze_batch([article])
+    kept = {(e.type, e.source.code, e.target.code) for e in analysis.events if e.source and e.target}
+    assert ("SUPPORT", "RUS", "KGZ") in kept, kept
+
+
+def test_congratulations_said_without_a_verb_are_the_speakers_support(nlp_engine: Any) -> None:
+    text = (
+        "Vladimir Putin: Mr President, welcome to Moscow.\n\n"
+        "President of Uzbekistan Shavkat Mirziyoyev: Mr President, thank you.\n\n"
+        "My sincere congratulations to you on your re-election."
+    )
+    article = Article.from_text(
+        text,
+        title="Talks with President of Uzbekistan Shavkat Mirziyoyev",
+        source="kremlin.ru",
+        url="http://en.kremlin.ru/events/president/transcripts/1",
+    )
+    (analysis,) = nlp_engine.analyze_batch([article])
+    kept = {(e.type, e.source.code, e.target.code) for e in analysis.events if e.source and e.target}
+    assert ("SUPPORT", "UZB", "RUS") in kept, kept
+
+
+def test_congratulations_conveyed_from_a_people_are_support_of_the_one_congratulated(nlp_engine: Any) -> None:
+    # the noun of the act conveyed is no other act whose author would be the target
+    text = (
+        "Askar Akayev conveyed to Vladimir Putin warm congratulations from the Kyrgyz people on his victory in the "
+        "presidential election."
+    )
+    found = asserted(nlp_engine, text)
+    assert ("SUPPORT", "KGZ", "RUS") in found, found

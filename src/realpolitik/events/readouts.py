@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from realpolitik.events.arguments import Argument, MentionIndex, child, subject_of
 from realpolitik.events.context import Candidate, CodingContext, clause_words
 from realpolitik.events.triggers import Match
-from realpolitik.model import ActorRef
+from realpolitik.model import ActorRef, Mention
 from realpolitik.ontology import cues
 from realpolitik.ontology.lexicon import LexiconEntry
 
@@ -24,6 +24,9 @@ _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 _FIRST_PERSON = frozenset({"we", "i", "us", "our", "my"})
 _SPEECH = cues.words("saying_verbs") | cues.words("speech_verbs")
 _GATHERING = cues.words("gathering_verbs")
+# chairing or speaking at a meeting is taking part in it only when the sentence names whose meeting it is
+_NAMED_ONLY = frozenset({"chair", "speak"})
+_DASHES = frozenset({"-", "–", "—"})
 
 
 def commitments(sent: Span, ctx: CodingContext, triggers: dict[int, Match]) -> list[Candidate]:
@@ -107,6 +110,56 @@ def _participant_phrase(verb: Token) -> list[Token]:
     return [t for h in heads for t in h.subtree]
 
 
+def _named_outright(text: str) -> bool:
+    """An organisation named by its acronym or a long name ("the CIS Council of Heads of State"), not by a name
+    any state's body has ("the Security Council")."""
+    words = [w for w in text.split() if w.lower() != "the"]
+    return len(words) >= 3 or any(w.isupper() and len(w) >= 2 for w in words)
+
+
+def _bilateral_forum(verb: Token, lemma: str, ctx: CodingContext) -> list[Candidate]:
+    """A participant of one side taking part in the two states' own forum ("took part in the 14th
+    Russia-Kazakhstan Interregional Cooperation Forum") meets the other side there."""
+    participants = set(t.i for t in _participant_phrase(verb))
+    pair: tuple[Mention, Mention] | None = None
+    for noun in verb.subtree:
+        if noun.lower_ not in _MEETINGS or noun.i in participants:
+            continue
+        for dash in noun.subtree:
+            if dash.text not in _DASHES or dash.i == 0 or dash.i + 1 >= len(dash.doc):
+                continue
+            left = [m for m in ctx.index.in_tokens([dash.doc[dash.i - 1]]) if m.kind == "state" and m.code]
+            right = [m for m in ctx.index.in_tokens([dash.doc[dash.i + 1]]) if m.kind == "state" and m.code]
+            if len(left) == 1 and len(right) == 1 and left[0].code != right[0].code:
+                pair = (left[0], right[0])
+        if pair is not None:
+            break
+    if pair is None:
+        return []
+    out: list[Candidate] = []
+    named = {
+        m.code: m
+        for m in ctx.index.in_tokens([verb.doc[i] for i in sorted(participants)])
+        if m.code in {pair[0].code, pair[1].code}
+    }
+    seen: set[str] = set()
+    for code, mention in named.items():
+        if code in seen:
+            continue
+        other = pair[1] if code == pair[0].code else pair[0]
+        # both sides among the participants ("Putin and Nazarbayev attended ...") met once, each as named
+        other = named.get(other.code, other)
+        seen.update({code or "", other.code or ""})
+        entry = LexiconEntry(
+            type="CONSULT", cameo="040", pos="verb", lemmas=frozenset({lemma}), name="CONSULT/attend"
+        )
+        source = Argument((mention.ref(),), "participant")
+        out.append(
+            Candidate(Match(verb, entry), source, Argument((other.ref(),), "forum"), clause_words(verb))
+        )
+    return out
+
+
 def attendance(sent: Span, ctx: CodingContext, triggers: dict[int, Match]) -> list[Candidate]:
     """Each named participant of an organisation's meeting consults with the organisation."""
     out: list[Candidate] = []
@@ -116,10 +169,20 @@ def attendance(sent: Span, ctx: CodingContext, triggers: dict[int, Match]) -> li
             continue
         if lemma == "take" and not any(c.lower_ == "part" for c in verb.children):
             continue
+        if lemma == "speak" and not any(c.lower_ == "at" for c in verb.children):
+            continue  # "spoke at the plenary session" took part in it; "spoke about the session" did not
         if not any(t.lower_ in _MEETINGS for t in verb.subtree) and lemma != "gather":
             continue
         organisation = _organisation(sent, ctx)
         if organisation is None:
+            out.extend(_bilateral_forum(verb, lemma, ctx))
+            continue
+        if lemma in _NAMED_ONLY and not any(
+            m.code == organisation.code and _named_outright(m.text)
+            for m in ctx.index.in_tokens(list(verb.subtree))
+        ):
+            # "we spoke at the St Petersburg forum" in a CICA summit's speech is not at the CICA's meeting; "chaired
+            # a meeting of the Security Council" is the president's own council as often as the UN's
             continue
         seen: set[str] = {organisation.code or ""}
         for mention in ctx.index.in_tokens(_participant_phrase(verb)):

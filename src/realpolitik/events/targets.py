@@ -52,6 +52,10 @@ def target_of(match: Match, index: MentionIndex, source_tokens: set[int]) -> Arg
         preps = (*sorted(match.entry.particles), *TARGET_PREPS)
     holders = [t for t in (obj, real_object(obj) if obj is not None else None) if t is not None]
     holders.extend([verb, *match.governors, *complements])
+    if match.entry.place_target:
+        # "arrived in China on a state visit at the invitation of Xi": where the visitor went is whom he visited
+        holders.remove(verb)
+        holders.insert(0, verb)
     for holder in holders:
         holder_preps = (*preps, "between") if holder.i in skip else preps
         if holder.i in skip and holder.lemma_.lower() in _MESSAGES:
