@@ -138,6 +138,27 @@ def test_he_takes_the_previous_subject(nlp_engine: Any, text: str, code: str) ->
     assert he.code == code
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # two presidents seen: "The President" is the one the article named first (a readout's own president)
+        (
+            "Vladimir Putin sent a message of greetings to President of Tajikistan Emomali Rahmon. "
+            "The President commended the country's success.",
+            "RUS",
+        ),
+        # one president seen: that one
+        (
+            "President of Tajikistan Emomali Rahmon opened the session. The President commended the workers.",
+            "TJK",
+        ),
+    ],
+)
+def test_the_president_is_the_protagonist_among_presidents(nlp_engine: Any, text: str, code: str) -> None:
+    president = next(m for m in resolve(nlp_engine, text) if m.text == "The President")
+    assert president.code == code
+
+
 def test_unknown_names_stay_unresolved(nlp_engine: Any) -> None:
     mentions = resolve(nlp_engine, "Zorblax Quintarian met executives of Frobnicate Holdings in Glimmerton.")
     assert mentions and all(m.actor_id is None and m.code is None for m in mentions)

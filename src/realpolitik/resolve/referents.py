@@ -205,15 +205,7 @@ class Coreference:
             if bare is not None:
                 # "the President" after "President Tokayev": the last person seen in that office
                 office = r.kb.office_key(bare[1])
-                ante = self._recent(
-                    resolved,
-                    sentence_of,
-                    i,
-                    lambda m, office=office: (
-                        m.kind == "person" and m.role is not None and r.kb.office_key(m.role) == office
-                    ),
-                    window=6,
-                )
+                ante = self._office_holder(resolved, sentence_of, i, office)
                 if ante is not None:
                     new.append(self._make(ante, i, bare[0]))
                     i = bare[0]
@@ -350,6 +342,27 @@ class Coreference:
             if want(m):  # type: ignore[operator]
                 return m
         return None
+
+    def _office_holder(
+        self, resolved: list[tuple[int, Mention]], sentence_of: list[int], i: int, office: str | None
+    ) -> Mention | None:
+        """The person "the President" is: the last one seen in that office; when several holders of it were
+        seen ("Vladimir Putin sent a message to President of Tajikistan Emomali Rahmon. The President
+        commended ..."), the one the article named first, its protagonist (a readout's own president), not the
+        other side named last."""
+        kb = self.r.kb
+        holders: dict[str, Mention] = {}
+        for tok, m in reversed(resolved):
+            if sentence_of and sentence_of[i] - sentence_of[tok] > 6:
+                break
+            if m.kind == "person" and m.role is not None and kb.office_key(m.role) == office:
+                holders.setdefault(m.actor_id or m.text, m)
+        if len(holders) <= 1:
+            return next(iter(holders.values()), None)
+        first = {}
+        for _tok, m in resolved:
+            first.setdefault(m.actor_id or m.text, m.start)
+        return min(holders.values(), key=lambda m: first.get(m.actor_id or m.text, m.start))
 
     def _previous_subject(
         self, resolved: list[tuple[int, Mention]], sentence_of: list[int], i: int
