@@ -359,7 +359,7 @@ class Coreference:
                 holders.setdefault(m.actor_id or m.text, m)
         if len(holders) <= 1:
             return next(iter(holders.values()), None)
-        first = {}
+        first: dict[str, int] = {}
         for _tok, m in resolved:
             first.setdefault(m.actor_id or m.text, m.start)
         return min(holders.values(), key=lambda m: first.get(m.actor_id or m.text, m.start))
