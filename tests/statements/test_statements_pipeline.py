@@ -52,6 +52,11 @@ CASES: list[tuple[str, list[tuple[str, str, str | None, str]]]] = [
         "Foreign Minister Sergei Lavrov voiced concern that the talks could collapse.",
         [("talks could collapse", "actor", "Lavrov", "indirect")],
     ),
+    # a judgement made public ("deemed that ...") is a reported position
+    (
+        "Foreign Minister Sergei Lavrov deemed that the agreement goes against the Security Council resolution.",
+        [("agreement goes against", "actor", "Lavrov", "indirect")],
+    ),
     # the statement put out is reported once, by the cue that gives its words
     (
         "The ministry issued a statement saying the talks had failed.",
