@@ -19,7 +19,7 @@ KINDS = {
     ),
     "statements-sample-seed31.jsonl": (60, ("correct", "speaker_ok", "content_ok", "note")),
     "kaz-influence-judged.jsonl": (
-        214,
+        219,
         ("correct", "type_ok", "source_ok", "target_ok", "modality_ok", "note"),
     ),
 }
