@@ -108,3 +108,13 @@ __all__ = [
     "predicate_of",
     "subject_word",
 ]
+
+
+def main_clause(trigger: Token, governors: tuple[Token, ...], coordinated: bool = False) -> bool:
+    """Is the trigger (or the verb it is the complement of) the sentence's main verb? A speaker's act performed by
+    saying it may be coordinated with it ("We are pleased to welcome you and would like to congratulate you"): the
+    saying is the sentence's news whatever the parser hangs it on."""
+    head = governors[-1] if governors else trigger
+    while coordinated and head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "ROOT"

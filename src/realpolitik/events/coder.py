@@ -39,6 +39,7 @@ from realpolitik.events.clauses import (
     dated_before,
     in_passing,
     is_crowd,
+    main_clause,
     predicate_of,
     subject_word,
 )
@@ -54,8 +55,15 @@ from realpolitik.events.context import (
 )
 from realpolitik.events.domains import clause_contexts, event_domain, first_domain, listed_domain
 from realpolitik.events.modality import future_intent, modality_of
-from realpolitik.events.nominal import act_author, is_news, nominal_events, reaction_object, topic_of
-from realpolitik.events.readouts import attendance, commitments, gathers_people, own_word
+from realpolitik.events.nominal import (
+    act_author,
+    is_news,
+    nominal_events,
+    own_act_noun,
+    reaction_object,
+    topic_of,
+)
+from realpolitik.events.readouts import attendance, commitments, gathers_people, official_travel, own_word
 from realpolitik.events.reported import other_reading, reported_acts
 from realpolitik.events.rewrites import Reading, rewrite
 from realpolitik.events.targets import target_of
@@ -337,13 +345,13 @@ def _events_for(
         score += 0.05 if tgt is not None and tgt.code else -0.05
         if source is not None and source.how in ("topic", "relative"):
             score -= 0.15
-        if trigger.tag_ in ("VBD", "VBN") and _official_travel(entry, src, tgt, target):
+        if trigger.tag_ in ("VBD", "VBN") and official_travel(entry, src, tgt, target):
             score += 0.2  # "You came to India last year": an official going to another state visits it
         if source is not None and source.how.endswith("+sole"):
             score -= 0.25  # a group given the sentence's only state: coded, but no surer than unresolved
         if target is not None and target.how == "deictic":
             score -= 0.1
-        if _main_clause(trigger, match.governors, coordinated=cue == "performative"):
+        if main_clause(trigger, match.governors, coordinated=cue == "performative"):
             score += 0.1  # the main clause carries the sentence's news
         if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
             score -= 0.15  # "the curfew imposed in Sudan": background to the sentence, not its news
@@ -449,7 +457,7 @@ def _code_sentence(sent: Span, sent_index: int, ctx: CodingContext) -> list[Even
             target = utterance_author(match.obj, ctx.index) if match.obj is not None else None
             if target is None:
                 continue
-        elif entry.type in lex.rules.reactions and not _own_act_noun(match, lex):
+        elif entry.type in lex.rules.reactions and not own_act_noun(match.obj, match.entry, lex):
             # "condemned the attack by Osgiliath soldiers": the reaction is aimed at whoever did the act.
             target = act_author(match.obj or reaction_object(verb), lex, ctx.index) or target
         relayed = relayed_author(verb, match.obj, ctx.index)
@@ -515,52 +523,6 @@ def _code_sentence(sent: Span, sent_index: int, ctx: CodingContext) -> list[Even
             source = ctx.both_sides()  # "The talks covered bilateral cooperation" in a readout: its sides
         events.extend(_events_for(nominal, sent_index, sent, ctx, source, target, words))
     return events
-
-
-_WE = cues.words(
-    "first_person_plural"
-)  # "we've come to the US", "our companies' teams went to Syria": a group
-
-
-def _official_travel(
-    entry: LexiconEntry, src: ActorRef | None, tgt: ActorRef | None, target: Argument | None
-) -> bool:
-    """Is a travel verb's journey ("came to India", "arrived in Russia") one of a government's official to another
-    state, named as where they went? Then it is a visit; anyone else's travel (refugees, troops, "our companies'
-    teams", "we") stays unsure."""
-    return (
-        entry.place_target
-        and entry.weak
-        and src is not None
-        and tgt is not None
-        and src.sector == "GOV"
-        and src.kind == "person"
-        and not set(src.text.lower().split()) & _WE
-        and tgt.kind == "state"
-        and bool(src.code and tgt.code)
-        and src.code != tgt.code
-        and target is not None
-        and target.how.startswith("prep:")
-    )
-
-
-def _own_act_noun(match: Match, lex: Lexicon) -> bool:
-    """Is the trigger's object the noun of the act itself ("conveyed congratulations from the Kyrgyz people"), not
-    another act reacted to ("praised the decision of Kazakhstan")?"""
-    obj = match.obj
-    if obj is None or match.entry.objects is None or obj.lemma_.lower() not in match.entry.objects:
-        return False
-    return any(e.type == match.entry.type for e in lex.nouns.get(obj.lemma_.lower(), ()))
-
-
-def _main_clause(trigger: Token, governors: tuple[Token, ...], coordinated: bool = False) -> bool:
-    """Is the trigger (or the verb it is the complement of) the sentence's main verb? A speaker's act performed by
-    saying it may be coordinated with it ("We are pleased to welcome you and would like to congratulate you"): the
-    saying is the sentence's news whatever the parser hangs it on."""
-    head = governors[-1] if governors else trigger
-    while coordinated and head.dep_ == "conj" and head.head.i != head.i:
-        head = head.head
-    return head.dep_ == "ROOT"
 
 
 def _refs(argument: Argument | None) -> tuple[ActorRef, ...]:

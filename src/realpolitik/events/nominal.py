@@ -212,3 +212,11 @@ __all__ = [
     "reaction_object",
     "topic_of",
 ]
+
+
+def own_act_noun(obj: Token | None, entry: LexiconEntry, lex: Lexicon) -> bool:
+    """Is the trigger's object the noun of the act itself ("conveyed congratulations from the Kyrgyz people"), not
+    another act reacted to ("praised the decision of Kazakhstan")?"""
+    if obj is None or entry.objects is None or obj.lemma_.lower() not in entry.objects:
+        return False
+    return any(e.type == entry.type for e in lex.nouns.get(obj.lemma_.lower(), ()))

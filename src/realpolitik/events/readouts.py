@@ -202,3 +202,30 @@ def attendance(sent: Span, ctx: CodingContext, triggers: dict[int, Match]) -> li
 
 
 __all__ = ["attendance", "commitments", "gathers_people", "own_word"]
+
+
+_WE = cues.words(
+    "first_person_plural"
+)  # "we've come to the US", "our companies' teams went to Syria": a group
+
+
+def official_travel(
+    entry: LexiconEntry, src: ActorRef | None, tgt: ActorRef | None, target: Argument | None
+) -> bool:
+    """Is a travel verb's journey ("came to India", "arrived in Russia") one of a government's official to another
+    state, named as where they went? Then it is a visit; anyone else's travel (refugees, troops, "our companies'
+    teams", "we") stays unsure."""
+    return (
+        entry.place_target
+        and entry.weak
+        and src is not None
+        and tgt is not None
+        and src.sector == "GOV"
+        and src.kind == "person"
+        and not set(src.text.lower().split()) & _WE
+        and tgt.kind == "state"
+        and bool(src.code and tgt.code)
+        and src.code != tgt.code
+        and target is not None
+        and target.how.startswith("prep:")
+    )
