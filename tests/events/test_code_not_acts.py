@@ -126,6 +126,18 @@ def test_a_meeting_with_the_one_proposed_to_stays_a_meeting(nlp_engine: Any) -> 
         ),
         # a topic named as a compound of its noun is no party: "the Syria issue"
         ("Vladimir Putin: Together with Turkey we are addressing the Syria issue.", "SYR"),
+        # audit 10: an intention restated that names only relations describes them
+        ("Vladimir Putin: I reaffirm our readiness to continue our friendly dialogue with Turkey.", "AGREE"),
+        (
+            "Vladimir Putin: We reaffirmed our mutual interest in further strengthening the strategic partnership.",
+            "AGREE",
+        ),
+        # a position against something at a meeting is no conflict with the other side
+        (
+            "Vladimir Putin: We completely oppose the global proliferation of weapons of mass destruction.",
+            "TUR",
+        ),
+        ("Vladimir Putin: We strongly condemn this act committed by terrorists.", "TUR"),
     ],
 )
 def test_audited_descriptions_are_no_acts(nlp_engine: Any, turn: str, unwanted: str) -> None:
@@ -146,6 +158,11 @@ def test_audited_descriptions_are_no_acts(nlp_engine: Any, turn: str, unwanted: 
         (
             "Vladimir Putin: I commend President Erdogan's contribution to the development of cooperation.",
             ("SUPPORT", "RUS", "TUR"),
+        ),
+        # an intention restated that names a field is an offer
+        (
+            "Vladimir Putin: We reaffirmed our interest in cooperation with Turkey on nuclear energy.",
+            ("AGREE", "RUS", "TUR"),
         ),
         # a joint statement signed is an agreement finalised
         (

@@ -316,6 +316,9 @@ def _events_for(
         # "I have visited it recently", "visited the plant": a visit to a place that names no actor was no visit to
         # the readout's other side
         and not (cameo == "042" and child(trigger, "dobj") is not None)
+        # "we completely oppose the global proliferation of weapons" at a news conference after talks: a position
+        # taken against something ("we condemn this act committed by terrorists") is no conflict with the other side
+        and (QUAD_CLASS[kind] <= 2 or kind == "REQUEST")
     ):
         other = ctx.counterpart(sources, kind, is_done(trigger, match.governors))
         if other is not None:
