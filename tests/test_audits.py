@@ -18,6 +18,11 @@ KINDS = {
         ("correct", "type_ok", "source_ok", "target_ok", "modality_ok", "note"),
     ),
     "statements-sample-seed31.jsonl": (60, ("correct", "speaker_ok", "content_ok", "note")),
+    "events-sample-seed33.jsonl": (
+        100,
+        ("correct", "type_ok", "source_ok", "target_ok", "modality_ok", "note"),
+    ),
+    "statements-sample-seed33.jsonl": (60, ("correct", "speaker_ok", "content_ok", "note")),
     "kaz-influence-judged.jsonl": (
         219,
         ("correct", "type_ok", "source_ok", "target_ok", "modality_ok", "note"),
