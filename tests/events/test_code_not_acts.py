@@ -132,6 +132,8 @@ def test_a_meeting_with_the_one_proposed_to_stays_a_meeting(nlp_engine: Any) -> 
             "Vladimir Putin: We reaffirmed our mutual interest in further strengthening the strategic partnership.",
             "AGREE",
         ),
+        # concurring with what the other said is no agreement
+        ("Vladimir Putin: I agree with President Erdogan completely.", "AGREE"),
         # a position against something at a meeting is no conflict with the other side
         (
             "Vladimir Putin: We completely oppose the global proliferation of weapons of mass destruction.",
@@ -164,6 +166,8 @@ def test_audited_descriptions_are_no_acts(nlp_engine: Any, turn: str, unwanted: 
             "Vladimir Putin: We reaffirmed our interest in cooperation with Turkey on nuclear energy.",
             ("AGREE", "RUS", "TUR"),
         ),
+        # an agreement with its content stays one
+        ("Vladimir Putin: I agreed with President Erdogan to meet again in Ankara.", ("AGREE", "RUS", "TUR")),
         # a joint statement signed is an agreement finalised
         (
             "Vladimir Putin: Today President Erdogan and I signed a joint statement.",
