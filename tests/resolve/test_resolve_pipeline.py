@@ -159,6 +159,21 @@ def test_the_president_is_the_protagonist_among_presidents(nlp_engine: Any, text
     assert president.code == code
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "him" as the object is never the verb's own subject, even when that subject was named last
+        "Tokayev met Xi Jinping. Tokayev congratulated him on his re-election.",
+        "In a telephone conversation with Xi Jinping, Tokayev congratulated him on his re-election.",
+        # a coordinated verb shares the first verb's subject
+        "Tokayev met Xi Jinping and congratulated him on his re-election.",
+    ],
+)
+def test_an_object_pronoun_is_not_its_verbs_subject(nlp_engine: Any, text: str) -> None:
+    him = next(m for m in resolve(nlp_engine, text) if m.text == "him")
+    assert him.code == "CHN"
+
+
 def test_unknown_names_stay_unresolved(nlp_engine: Any) -> None:
     mentions = resolve(nlp_engine, "Zorblax Quintarian met executives of Frobnicate Holdings in Glimmerton.")
     assert mentions and all(m.actor_id is None and m.code is None for m in mentions)

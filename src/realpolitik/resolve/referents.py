@@ -215,7 +215,15 @@ class Coreference:
                 continue
             if low in PRONOUNS and self._is_pronoun(i):
                 ante = self._previous_subject(resolved, sentence_of, i) if low in ("he", "she") else None
-                ante = ante or self._recent(resolved, sentence_of, i, lambda m: m.kind == "person")
+                subject = self._own_subject(i) if low in ("him", "her") else None
+                ante = ante or self._recent(
+                    resolved,
+                    sentence_of,
+                    i,
+                    lambda m, subject=subject: (
+                        m.kind == "person" and not (subject is not None and m.start <= subject < m.end)
+                    ),
+                )
                 if ante is not None:
                     new.append(self._make(ante, i, i + 1))
             elif low in HONORIFICS and i + 1 < n and r.words[i + 1][:1].isupper():
@@ -363,6 +371,26 @@ class Coreference:
         for _tok, m in resolved:
             first.setdefault(m.actor_id or m.text, m.start)
         return min(holders.values(), key=lambda m: first.get(m.actor_id or m.text, m.start))
+
+    def _own_subject(self, i: int) -> int | None:
+        """The character offset of the subject of the verb whose object "him"/"her" is: never the one meant
+        ("Tokayev met Xi Jinping. Tokayev congratulated him" is Xi; "congratulated himself" would be Tokayev)."""
+        if not self.r.has_pos:
+            return None
+        token = self.r.doc[i]
+        verb = token.head
+        if token.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        elif token.dep_ not in ("dobj", "dative", "iobj"):
+            return None
+        for _ in range(3):  # "met Xi Jinping and congratulated him": the subject of the first verb
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                return int(subject.idx)
+            if verb.dep_ != "conj" or verb.head.i == verb.i:
+                return None
+            verb = verb.head
+        return None
 
     def _previous_subject(
         self, resolved: list[tuple[int, Mention]], sentence_of: list[int], i: int
