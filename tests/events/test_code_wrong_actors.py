@@ -145,3 +145,22 @@ def test_support_of_an_act_is_aimed_at_its_author(nlp_engine: Any, text: str, wa
     got = asserted(nlp_engine, text)
     assert ("SUPPORT", "RUS", wanted) in got
     assert not {t for t in got if t[2] == "AFR"}, got
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # the possessor of the support expressed holds it; the one it is for is the target
+        (
+            "President Kassym-Jomart Tokayev met Chinese President Xi Jinping in Beijing. Tokayev expressed"
+            " Kazakhstan's support for China's Global Development Initiative.",
+            ("SUPPORT", "KAZ", "CHN"),
+        ),
+        # the object of praise is still whom the praise is for
+        ("Vladimir Putin praised Kazakhstan's support for the initiative.", ("SUPPORT", "RUS", "KAZ")),
+    ],
+)
+def test_the_holder_of_an_attitude_is_not_its_target(
+    nlp_engine: Any, text: str, wanted: tuple[str, str, str]
+) -> None:
+    assert wanted in events(nlp_engine, text, title="News")

@@ -21,6 +21,7 @@ from realpolitik.events.triggers import Match
 from realpolitik.ontology import cues
 
 _MESSAGES = cues.words("message_nouns")
+_HELD = cues.words("held_attitudes")
 
 
 def target_of(match: Match, index: MentionIndex, source_tokens: set[int]) -> Argument | None:
@@ -78,6 +79,10 @@ def target_of(match: Match, index: MentionIndex, source_tokens: set[int]) -> Arg
         hit = prep_object(holder, PLACE_PREPS)
         if hit is not None:
             candidates.append((hit[0], "location"))
+    if obj is not None and obj.lemma_.lower() in _HELD and child(obj, "poss") is not None:
+        # "expressed Kazakhstan's support for China's initiative": the possessor holds the support, the one it is
+        # for is the target
+        candidates = [(t, how) for t, how in candidates if t.i != obj.i]
     first: Argument | None = None
     for token, how in candidates:
         if token.i == verb.i:
