@@ -9,7 +9,7 @@ from datetime import date
 
 from spacy.tokens import Token
 
-from realpolitik.events.arguments import real_object
+from realpolitik.events.arguments import child, real_object
 from realpolitik.ontology import cues
 
 _CROWDS = cues.words("crowd_nouns")
@@ -45,11 +45,55 @@ def in_passing(trigger: Token, governors: Sequence[Token]) -> bool:
     head = governors[-1] if governors else trigger
     if head.dep_ == "relcl":
         return True
+    if listed_participle(head):
+        return False
     return (
         head.dep_ == "acl"
         and head.tag_ in ("VBN", "VBG")
         and not any(c.lower_ == "to" for c in head.children)
     )
+
+
+# what a sentence listing the documents signed says of them: "Other documents signed included ...", "Among the
+# documents signed were ..."
+_LISTING_VERBS = frozenset({"include", "be", "concern", "cover"})
+
+
+def listed_participle(verb: Token) -> bool:
+    """Does a participle name what the sentence lists ("Among the documents signed were memorandums on ...",
+    "Other documents signed included an agreement on ...")? Then its act is what the sentence reports, not a
+    passing mention ("the documents signed will help")."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or any(c.dep_ == "agent" for c in verb.children):
+        return False
+    noun = verb.head
+    if noun.dep_ == "nsubj":
+        return noun.head.lemma_.lower() in _LISTING_VERBS and noun.head.dep_ == "ROOT"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "among":
+        root = noun.head.head
+        return (
+            root.lemma_.lower() == "be" and root.dep_ == "ROOT" and child(root, "attr", "nsubj") is not None
+        )
+    return False
+
+
+def _document_date(token: Token) -> bool:
+    """Is a date part of a thing's name ("the Agreement on Marine Transport of September 17, 2013", "the Protocol
+    ... of July 6, 1998"), not when the act was done ("in the summer of 1998")?"""
+    if (
+        token.dep_ in ("npadvmod", "appos")
+        and token.head.pos_ in ("NOUN", "PROPN")
+        and token.head.ent_type_ != "DATE"
+    ):
+        return (
+            True  # "the Intergovernmental Agreement on Marine Transport of September 17, 2013", parsed flat
+        )
+    node = token
+    while node.head.i != node.i and node.head.pos_ not in ("VERB", "AUX"):
+        above = node.head
+        if node.dep_ == "pobj" and above.lower_ == "of" and above.head.pos_ in ("NOUN", "PROPN"):
+            return above.head.ent_type_ != "DATE"
+        node = above
+    return False
 
 
 def dated_before(words: list[Token], published: date) -> bool:
@@ -61,6 +105,8 @@ def dated_before(words: list[Token], published: date) -> bool:
             token.ent_type_ != "DATE" or (token.dep_ == "nummod" and token.head.ent_type_ != "DATE")
         ):
             continue  # "sent 2000 troops" counts troops; "in May 2000" is a date
+        if _document_date(token):
+            continue
         if len(text) == 4 and text.isdigit() and 1000 <= int(text) <= published.year - 2:
             return True
         if (
@@ -105,6 +151,7 @@ __all__ = [
     "dated_before",
     "in_passing",
     "is_crowd",
+    "listed_participle",
     "predicate_of",
     "subject_word",
 ]

@@ -39,6 +39,7 @@ from realpolitik.events.clauses import (
     dated_before,
     in_passing,
     is_crowd,
+    listed_participle,
     predicate_of,
     subject_word,
 )
@@ -163,6 +164,8 @@ def _evidence(trigger: Token, governors: tuple[Token, ...], sent: Span) -> tuple
     itself, "agreed" in "agreed to send", "said" in reported speech), without coordinated or appended clauses.
     An event noun's clause is that of the verb it hangs off."""
     head = governors[-1] if governors else trigger
+    if listed_participle(head):
+        head = sent.root  # "Other documents signed included ...": the listing states the act
     while head.pos_ not in ("VERB", "AUX", "ADJ") and head.dep_ != "ROOT" and head.head.i != head.i:
         head = head.head
     skip = [c for c in head.children if c.dep_ in ("conj", "parataxis", "cc") and c.i > trigger.i]
@@ -345,7 +348,7 @@ def _events_for(
             score -= 0.1
         if _main_clause(trigger, match.governors, coordinated=cue == "performative"):
             score += 0.1  # the main clause carries the sentence's news
-        if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+        if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and not listed_participle(trigger):
             score -= 0.15  # "the curfew imposed in Sudan": background to the sentence, not its news
         how = f"{source.how if source else '-'}/{target.how if target else '-'}"
         out.append(
@@ -429,8 +432,9 @@ def _code_sentence(sent: Span, sent_index: int, ctx: CodingContext) -> list[Even
             # "Three Palestinians were killed in an Israeli air strike": the act's author did it.
             held = prep_object(verb, ("in", "during", "by"))
             source = act_author(held[0], lex, ctx.index) if held is not None else None
-        if source is None and entry.reciprocal and _passive(verb):
-            # "An appropriate joint statement was approved", "The schedule was agreed" in a readout: its sides.
+        if source is None and entry.reciprocal and (_passive(verb) or listed_participle(verb)):
+            # "An appropriate joint statement was approved", "The schedule was agreed", "Other documents signed
+            # included ..." in a readout: its sides.
             source = ctx.both_sides()
         reading = other_reading(entry, verb, subject, source, lex)
         if reading is not None:

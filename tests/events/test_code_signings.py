@@ -1,0 +1,63 @@
+"""Documents signed in a readout, through the whole pipeline: a sentence that lists what was signed ("Other
+documents signed included an agreement on ...", "Among the documents signed were memorandums on ...", "Also
+signed were documents on ...") states the signing, which is SUPPORT between the readout's two sides, like "An
+agreement was signed"; the date in a document's name ("the Agreement on Marine Transport of September 17, 2013")
+does not date the signing years back."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from realpolitik.model import Article
+
+pytestmark = pytest.mark.model
+
+_TITLE = "Russian-Chinese talks"
+
+
+def _kept(engine: Any, text: str, title: str | None = _TITLE) -> set[tuple[str, str | None, str | None]]:
+    """The asserted events that enter the data set, of ``text`` as a kremlin.ru readout titled ``title``."""
+    article = Article.from_text(
+        text, title=title, source="kremlin.ru", url="http://en.kremlin.ru/events/president/news/1"
+    )
+    (analysis,) = engine.analyze_batch([article])
+    return {
+        (e.type, e.source.code if e.source else None, e.target.code if e.target else None)
+        for e in analysis.events
+        if e.modality == "asserted"
+    }
+
+
+_LEAD = "Vladimir Putin held talks with President of China Xi Jinping in Moscow. "
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Other documents signed included an agreement between the two countries' ministries of labour on "
+        "employment.",
+        "Among the documents signed were memorandums on regional cooperation in the Far East.",
+        "Also signed were documents on cooperation between the Russian and Chinese Olympic committees.",
+        "A protocol amending the Intergovernmental Agreement on Marine Transport of September 17, 2013 was also "
+        "signed.",
+    ],
+)
+def test_documents_listed_as_signed_in_a_readout_are_support_between_its_sides(
+    nlp_engine: Any, text: str
+) -> None:
+    kept = _kept(nlp_engine, _LEAD + text)
+    assert {("SUPPORT", "RUS", "CHN"), ("SUPPORT", "CHN", "RUS")} & kept, kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The documents signed during the visit will help our cooperation.",
+        "In 2001 the two countries signed the Treaty of Good-Neighbourliness.",
+    ],
+)
+def test_documents_signed_in_passing_or_long_ago_stay_out(nlp_engine: Any, text: str) -> None:
+    kept = _kept(nlp_engine, _LEAD + text)
+    assert not any(t == "SUPPORT" for t, _, _ in kept), kept
