@@ -1,7 +1,8 @@
 """Thanks and congratulations through the whole pipeline: for organising or preparing a meeting thanks are support
 of its host (docs/annotation.md: thanks for a specific act); for hospitality they stay a courtesy. A speaker
 congratulating as he speaks, in a clause coordinated with the sentence's main verb, does so as surely as in the
-main clause."""
+main clause. Greetings sent on a political occasion (a state's anniversary, its national day) are
+congratulations; on no such occasion, or on a calendar one, they stay a courtesy."""
 
 from __future__ import annotations
 
@@ -79,3 +80,28 @@ def test_congratulations_conveyed_from_a_people_are_support_of_the_one_congratul
     )
     found = asserted(nlp_engine, text)
     assert ("SUPPORT", "KGZ", "RUS") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vladimir Putin sent a message of greetings to President of Tajikistan Emomali Rahmon on the 25th anniversary "
+        "of the republic's independence.",
+        "Vladimir Putin sent greetings to President of Kyrgyzstan Sooronbay Jeenbekov on Independence Day.",
+    ],
+)
+def test_greetings_sent_on_a_political_occasion_are_congratulations(nlp_engine: Any, text: str) -> None:
+    found = asserted(nlp_engine, text)
+    assert any(t == "SUPPORT" and s == "RUS" and g in ("TJK", "KGZ") for t, s, g in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vladimir Putin sent his greetings to the participants of the Russian-Chinese forum.",
+        "Vladimir Putin sent New Year greetings to President of China Xi Jinping.",
+        "Vladimir Putin sent Kyrgyz President Sooronbay Jeenbekov a message of greetings.",
+    ],
+)
+def test_greetings_on_no_political_occasion_stay_a_courtesy(nlp_engine: Any, text: str) -> None:
+    assert not any(t == "SUPPORT" for t, _, _ in asserted(nlp_engine, text))
