@@ -61,3 +61,33 @@ def test_documents_listed_as_signed_in_a_readout_are_support_between_its_sides(
 def test_documents_signed_in_passing_or_long_ago_stay_out(nlp_engine: Any, text: str) -> None:
     kept = _kept(nlp_engine, _LEAD + text)
     assert not any(t == "SUPPORT" for t, _, _ in kept), kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two presidents also witnessed the signing of intergovernmental agreements on cooperation in "
+        "environmental protection.",
+        "The negotiations ended with the signing of a number of documents, including an agreement on gas "
+        "cooperation.",
+        "The visit saw the signing of intergovernmental agreements on interregional cooperation.",
+    ],
+)
+def test_a_signing_witnessed_or_ending_the_talks_is_support_between_the_sides(
+    nlp_engine: Any, text: str
+) -> None:
+    kept = _kept(nlp_engine, _LEAD + text)
+    assert {("SUPPORT", "RUS", "CHN"), ("SUPPORT", "CHN", "RUS")} & kept, kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The presidents will witness the signing of a package of intergovernmental agreements.",
+        "The talks are expected to result in the signing of an agreement on gas supplies.",
+        "The two presidents witnessed the signing of contracts by the companies' executives.",
+    ],
+)
+def test_a_signing_to_come_or_of_no_agreement_is_no_support(nlp_engine: Any, text: str) -> None:
+    kept = _kept(nlp_engine, _LEAD + text)
+    assert not any(t == "SUPPORT" for t, _, _ in kept), kept

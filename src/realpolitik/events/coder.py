@@ -56,7 +56,7 @@ from realpolitik.events.context import (
 from realpolitik.events.domains import clause_contexts, event_domain, first_domain, listed_domain
 from realpolitik.events.modality import future_intent, modality_of
 from realpolitik.events.nominal import act_author, is_news, nominal_events, reaction_object, topic_of
-from realpolitik.events.readouts import attendance, commitments, gathers_people, own_word
+from realpolitik.events.readouts import attendance, commitments, gathers_people, own_word, witnessed_signings
 from realpolitik.events.reported import other_reading, reported_acts
 from realpolitik.events.rewrites import Reading, rewrite
 from realpolitik.events.targets import target_of
@@ -497,7 +497,7 @@ def _code_sentence(sent: Span, sent_index: int, ctx: CodingContext) -> list[Even
             events.extend(
                 _events_for(Match(failed, failed_entry), sent_index, sent, ctx, source, target, words)
             )
-    passes = (reported_acts, commitments)
+    passes = (reported_acts, commitments, witnessed_signings)
     for candidate in (*attended, *(c for coding_pass in passes for c in coding_pass(sent, ctx, triggers))):
         match, source, target, words = candidate
         events.extend(_events_for(match, sent_index, sent, ctx, source, target, words))
