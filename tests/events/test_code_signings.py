@@ -2,7 +2,8 @@
 documents signed included an agreement on ...", "Among the documents signed were memorandums on ...", "Also
 signed were documents on ...") states the signing, which is SUPPORT between the readout's two sides, like "An
 agreement was signed"; the date in a document's name ("the Agreement on Marine Transport of September 17, 2013")
-does not date the signing years back."""
+does not date the signing years back. A signing of more than three parties is each party's with the
+organisation among them or named ("signed a declaration on the establishment of the SCO"), never a web of pairs."""
 
 from __future__ import annotations
 
@@ -91,3 +92,34 @@ def test_a_signing_witnessed_or_ending_the_talks_is_support_between_the_sides(
 def test_a_signing_to_come_or_of_no_agreement_is_no_support(nlp_engine: Any, text: str) -> None:
     kept = _kept(nlp_engine, _LEAD + text)
     assert not any(t == "SUPPORT" for t, _, _ in kept), kept
+
+
+def _asserted_pairs(engine: Any, text: str) -> set[tuple[str, str | None, str | None]]:
+    return _kept(engine, text, title=None)
+
+
+def test_more_than_three_states_signing_the_founding_of_an_organisation_each_support_it(
+    nlp_engine: Any,
+) -> None:
+    text = (
+        "At an expanded meeting, the heads of six states – China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan and "
+        "Uzbekistan – signed a declaration on the establishment of the Shanghai Cooperation Organisation."
+    )
+    kept = _asserted_pairs(nlp_engine, text)
+    for code in ("CHN", "RUS", "KAZ", "KGZ", "TJK", "UZB"):
+        assert ("SUPPORT", code, "SCO") in kept, kept
+    assert not any(t == "SUPPORT" and "SCO" not in (s, g) for t, s, g in kept), kept
+
+
+def test_an_organisation_signing_with_more_than_three_states_supports_each(nlp_engine: Any) -> None:
+    kept = _asserted_pairs(
+        nlp_engine,
+        "The EAEU signed international agreements with China, Vietnam, Iran, Serbia and Singapore.",
+    )
+    for code in ("CHN", "VNM", "IRN", "SRB", "SGP"):
+        assert ("SUPPORT", "EAEU", code) in kept, kept
+
+
+def test_more_than_three_states_signing_with_no_organisation_are_no_web_of_pairs(nlp_engine: Any) -> None:
+    text = "Russia, Germany, France, Italy and Spain signed a declaration on climate."
+    assert not any(t == "SUPPORT" for t, _, _ in _asserted_pairs(nlp_engine, text))

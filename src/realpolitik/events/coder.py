@@ -193,6 +193,29 @@ def _with_others(trigger: Token) -> bool:
     return False
 
 
+def _joined_organisation(
+    kind: str,
+    sources: tuple[ActorRef, ...],
+    targets: tuple[ActorRef, ...],
+    words: list[Token],
+    ctx: CodingContext,
+) -> ActorRef | None:
+    """The organisation a signing of more than three parties is done with: the one among the parties ("The EAEU
+    signed agreements with China, Vietnam, Iran, Serbia and Singapore"), else the one the clause names ("signed a
+    declaration on the establishment of the Shanghai Cooperation Organisation"), else the title's."""
+    if kind != "SUPPORT":
+        return None
+    among = {r.code: r for r in (*sources, *targets) if r.code and r.kind == "igo"}
+    if among:
+        return next(iter(among.values())) if len(among) == 1 else None
+    if not all(r.kind in ("state", "person") for r in (*sources, *targets) if r.code):
+        return None
+    named = {m.code: m for m in ctx.index.in_tokens(words) if m.code and m.kind == "igo"}
+    if named:
+        return next(iter(named.values())).ref() if len(named) == 1 else None
+    return ctx.organisation
+
+
 def _events_for(
     match: Match,
     sent_index: int,
@@ -318,9 +341,19 @@ def _events_for(
     pairs: list[tuple[ActorRef | None, ActorRef | None]]
     coded_sources = [s for s in sources if s.code]
     parties = {r.code for r in (*sources, *targets) if r.code}
-    if len(parties) > 3 and (entry.reciprocal or kind == "CONSULT"):
+    joined = _joined_organisation(kind, sources, targets, words, ctx) if len(parties) > 3 else None
+    if joined is not None:
+        # "the heads of six states - China, Russia, ... - signed a declaration on the establishment of the SCO",
+        # "The EAEU signed agreements with China, Vietnam, Iran, Serbia and Singapore": each party with the
+        # organisation (docs/annotation.md)
+        members = {r.code: r for r in (*sources, *targets) if r.code and r.code != joined.code}
+        if any(r.code == joined.code for r in sources):
+            pairs = [(joined, member) for member in members.values()]
+        else:
+            pairs = [(member, joined) for member in members.values()]
+    elif len(parties) > 3 and (entry.reciprocal or kind == "CONSULT"):
         return []  # a gathering of more than three parties is not a web of pairs (docs/annotation.md)
-    if entry.reciprocal and len(coded_sources) >= 2 and not any(t.code for t in targets):
+    elif entry.reciprocal and len(coded_sources) >= 2 and not any(t.code for t in targets):
         pairs = list(permutations(coded_sources, 2))
     else:
         pairs = [(s, t) for s in (sources or (None,)) for t in (targets or (None,))]
