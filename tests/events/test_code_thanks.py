@@ -105,3 +105,32 @@ def test_greetings_sent_on_a_political_occasion_are_congratulations(nlp_engine: 
 )
 def test_greetings_on_no_political_occasion_stay_a_courtesy(nlp_engine: Any, text: str) -> None:
     assert not any(t == "SUPPORT" for t, _, _ in asserted(nlp_engine, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "On the same day, Mr Putin sent a message congratulating Askar Akayev on the tenth anniversary of the "
+            "Treaty of Friendship between Russia and Kyrgyzstan.",
+            ("RUS", "KGZ"),
+        ),
+        (
+            "Vladimir Putin sent a letter thanking Kyrgyz President Sooronbay Jeenbekov for his support.",
+            ("RUS", "KGZ"),
+        ),
+    ],
+)
+def test_a_message_sent_congratulating_or_thanking_is_its_senders_act(
+    nlp_engine: Any, text: str, pair: tuple[str, str]
+) -> None:
+    found = asserted(nlp_engine, text)
+    assert ("SUPPORT", *pair) in found, found
+
+
+def test_a_message_sent_expressing_support_to_the_ill_is_no_act_of_the_message(nlp_engine: Any) -> None:
+    text = (
+        "Vladimir Putin sent Kyrgyz President Sooronbay Jeenbekov a message expressing support in connection with "
+        "information that he has contracted the coronavirus."
+    )
+    assert not any(t == "SUPPORT" for t, _, _ in asserted(nlp_engine, text))

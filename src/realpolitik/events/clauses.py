@@ -47,6 +47,8 @@ def in_passing(trigger: Token, governors: Sequence[Token]) -> bool:
         return True
     if listed_participle(head):
         return False
+    if message_participle(head):
+        return False
     return (
         head.dep_ == "acl"
         and head.tag_ in ("VBN", "VBG")
@@ -74,6 +76,26 @@ def listed_participle(verb: Token) -> bool:
             root.lemma_.lower() == "be" and root.dep_ == "ROOT" and child(root, "attr", "nsubj") is not None
         )
     return False
+
+
+_MESSAGES = frozenset({"message", "letter", "telegram", "messages", "letters", "telegrams"})
+_SENDING = frozenset({"send", "address", "forward", "deliver"})
+# what a message does by its words; "a message expressing support" to a leader fallen ill is sympathy
+_MESSAGE_ACTS = frozenset({"congratulate", "thank", "praise", "commend", "invite"})
+
+
+def message_participle(verb: Token) -> bool:
+    """Does a participle say what a message sent does ("sent a message congratulating Mr Akayev on ...", "sent a
+    letter thanking the President")? Then the message performs its act, which the sentence reports."""
+    noun = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and verb.lemma_.lower() in _MESSAGE_ACTS
+        and noun.lower_ in _MESSAGES
+        and noun.dep_ == "dobj"
+        and noun.head.lemma_.lower() in _SENDING
+    )
 
 
 def _document_date(token: Token) -> bool:
@@ -152,6 +174,7 @@ __all__ = [
     "in_passing",
     "is_crowd",
     "listed_participle",
+    "message_participle",
     "predicate_of",
     "subject_word",
 ]

@@ -40,6 +40,7 @@ from realpolitik.events.clauses import (
     in_passing,
     is_crowd,
     listed_participle,
+    message_participle,
     predicate_of,
     subject_word,
 )
@@ -461,6 +462,8 @@ def _code_sentence(sent: Span, sent_index: int, ctx: CodingContext) -> list[Even
             source = subject_of(verb.head, ctx.index) if verb.dep_ == "acomp" else subject_of(verb, ctx.index)
         else:
             source = subject_of(verb, ctx.index)
+        if message_participle(verb):
+            source = subject_of(verb.head.head, ctx.index)  # "Putin sent a message congratulating Akayev"
         if source is None and passive_patient(verb) is not None:
             # "Three Palestinians were killed in an Israeli air strike": the act's author did it.
             held = prep_object(verb, ("in", "during", "by"))
