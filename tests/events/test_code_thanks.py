@@ -2,7 +2,9 @@
 of its host (docs/annotation.md: thanks for a specific act); for hospitality they stay a courtesy. A speaker
 congratulating as he speaks, in a clause coordinated with the sentence's main verb, does so as surely as in the
 main clause. Greetings sent on a political occasion (a state's anniversary, its national day) are
-congratulations; on no such occasion, or on a calendar one, they stay a courtesy."""
+congratulations; on no such occasion, or on a calendar one, they stay a courtesy. Gratitude is support when
+what it is for is told, also in a relative clause on those thanked ("to all the CSTO members who supported the
+resolution"), and "his gratitude" is no gratitude to himself."""
 
 from __future__ import annotations
 
@@ -133,4 +135,25 @@ def test_a_message_sent_expressing_support_to_the_ill_is_no_act_of_the_message(n
         "Vladimir Putin sent Kyrgyz President Sooronbay Jeenbekov a message expressing support in connection with "
         "information that he has contracted the coronavirus."
     )
+    assert not any(t == "SUPPORT" for t, _, _ in asserted(nlp_engine, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vladimir Putin expressed his gratitude to all the CSTO members who supported the resolution.",
+        "Vladimir Putin expressed his gratitude to the CSTO members for their support.",
+    ],
+)
+def test_gratitude_for_what_the_thanked_did_is_support_of_them_not_of_the_speakers_own(
+    nlp_engine: Any, text: str
+) -> None:
+    # the act thanked for may stand in a relative clause on those thanked; "his gratitude" is the actor's own,
+    # not whom it is for
+    found = asserted(nlp_engine, text)
+    assert ("SUPPORT", "RUS", "CSTO") in found, found
+
+
+def test_gratitude_to_those_who_did_nothing_specific_stays_a_courtesy(nlp_engine: Any) -> None:
+    text = "Vladimir Putin expressed his gratitude to the Kazakh officials who met him at the airport."
     assert not any(t == "SUPPORT" for t, _, _ in asserted(nlp_engine, text))

@@ -217,6 +217,27 @@ def _joined_organisation(
     return ctx.organisation
 
 
+_THANKING = frozenset({"thank", "express", "convey", "extend", "voice"})
+
+
+def _thanked_deeds(trigger: Token) -> list[Token]:
+    """What those thanked did, told in a relative clause on them ("express my gratitude to all the CSTO members
+    who jointly supported the resolution", "thank everyone who helped"): what the thanks are for."""
+    if trigger.lemma_.lower() not in _THANKING:
+        return []
+    thanked = [c for c in trigger.children if c.dep_ == "dobj"]
+    holders = (trigger, *thanked)  # "my gratitude to all the CSTO members": the noun holds the addressee
+    thanked += [
+        g
+        for h in holders
+        for c in h.children
+        if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return [t for n in thanked for c in n.children if c.dep_ == "relcl" for t in c.subtree]
+
+
 def _events_for(
     match: Match,
     sent_index: int,
@@ -256,7 +277,9 @@ def _events_for(
             domain=domain_hint,
             lemma=lemma,
             words=frozenset(
-                w for t in (*words, *predicate_of(trigger)) for w in (t.lower_, t.lemma_.lower())
+                w
+                for t in (*words, *predicate_of(trigger), *_thanked_deeds(trigger))
+                for w in (t.lower_, t.lemma_.lower())
             ),
             governors=frozenset(g.lemma_.lower() for g in match.governors),
             complement=complement_words(trigger),
