@@ -57,6 +57,7 @@ from realpolitik.events.context import (
 from realpolitik.events.domains import clause_contexts, event_domain, first_domain, listed_domain
 from realpolitik.events.modality import future_intent, modality_of
 from realpolitik.events.nominal import act_author, is_news, nominal_events, reaction_object, topic_of
+from realpolitik.events.parties import joined_organisation, thanked_deeds
 from realpolitik.events.readouts import attendance, commitments, gathers_people, own_word, witnessed_signings
 from realpolitik.events.reported import other_reading, reported_acts
 from realpolitik.events.rewrites import Reading, rewrite
@@ -194,50 +195,6 @@ def _with_others(trigger: Token) -> bool:
     return False
 
 
-def _joined_organisation(
-    kind: str,
-    sources: tuple[ActorRef, ...],
-    targets: tuple[ActorRef, ...],
-    words: list[Token],
-    ctx: CodingContext,
-) -> ActorRef | None:
-    """The organisation a signing of more than three parties is done with: the one among the parties ("The EAEU
-    signed agreements with China, Vietnam, Iran, Serbia and Singapore"), else the one the clause names ("signed a
-    declaration on the establishment of the Shanghai Cooperation Organisation"), else the title's."""
-    if kind != "SUPPORT":
-        return None
-    among = {r.code: r for r in (*sources, *targets) if r.code and r.kind == "igo"}
-    if among:
-        return next(iter(among.values())) if len(among) == 1 else None
-    if not all(r.kind in ("state", "person") for r in (*sources, *targets) if r.code):
-        return None
-    named = {m.code: m for m in ctx.index.in_tokens(words) if m.code and m.kind == "igo"}
-    if named:
-        return next(iter(named.values())).ref() if len(named) == 1 else None
-    return ctx.organisation
-
-
-_THANKING = frozenset({"thank", "express", "convey", "extend", "voice"})
-
-
-def _thanked_deeds(trigger: Token) -> list[Token]:
-    """What those thanked did, told in a relative clause on them ("express my gratitude to all the CSTO members
-    who jointly supported the resolution", "thank everyone who helped"): what the thanks are for."""
-    if trigger.lemma_.lower() not in _THANKING:
-        return []
-    thanked = [c for c in trigger.children if c.dep_ == "dobj"]
-    holders = (trigger, *thanked)  # "my gratitude to all the CSTO members": the noun holds the addressee
-    thanked += [
-        g
-        for h in holders
-        for c in h.children
-        if c.dep_ in ("prep", "dative") and c.lower_ == "to"
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
-    return [t for n in thanked for c in n.children if c.dep_ == "relcl" for t in c.subtree]
-
-
 def _events_for(
     match: Match,
     sent_index: int,
@@ -278,7 +235,7 @@ def _events_for(
             lemma=lemma,
             words=frozenset(
                 w
-                for t in (*words, *predicate_of(trigger), *_thanked_deeds(trigger))
+                for t in (*words, *predicate_of(trigger), *thanked_deeds(trigger))
                 for w in (t.lower_, t.lemma_.lower())
             ),
             governors=frozenset(g.lemma_.lower() for g in match.governors),
@@ -365,7 +322,7 @@ def _events_for(
     pairs: list[tuple[ActorRef | None, ActorRef | None]]
     coded_sources = [s for s in sources if s.code]
     parties = {r.code for r in (*sources, *targets) if r.code}
-    joined = _joined_organisation(kind, sources, targets, words, ctx) if len(parties) > 3 else None
+    joined = joined_organisation(kind, sources, targets, words, ctx) if len(parties) > 3 else None
     if joined is not None:
         # "the heads of six states - China, Russia, ... - signed a declaration on the establishment of the SCO",
         # "The EAEU signed agreements with China, Vietnam, Iran, Serbia and Singapore": each party with the
