@@ -1,7 +1,10 @@
 """Thanks and congratulations through the whole pipeline: for organising or preparing a meeting thanks are support
 of its host (docs/annotation.md: thanks for a specific act); for hospitality they stay a courtesy. A speaker
 congratulating as he speaks, in a clause coordinated with the sentence's main verb, does so as surely as in the
-main clause."""
+main clause. Greetings sent on a political occasion (a state's anniversary, its national day) are
+congratulations; on no such occasion, or on a calendar one, they stay a courtesy. Gratitude is support when
+what it is for is told, also in a relative clause on those thanked ("to all the CSTO members who supported the
+resolution"), and "his gratitude" is no gratitude to himself."""
 
 from __future__ import annotations
 
@@ -79,3 +82,78 @@ def test_congratulations_conveyed_from_a_people_are_support_of_the_one_congratul
     )
     found = asserted(nlp_engine, text)
     assert ("SUPPORT", "KGZ", "RUS") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vladimir Putin sent a message of greetings to President of Tajikistan Emomali Rahmon on the 25th anniversary "
+        "of the republic's independence.",
+        "Vladimir Putin sent greetings to President of Kyrgyzstan Sooronbay Jeenbekov on Independence Day.",
+    ],
+)
+def test_greetings_sent_on_a_political_occasion_are_congratulations(nlp_engine: Any, text: str) -> None:
+    found = asserted(nlp_engine, text)
+    assert any(t == "SUPPORT" and s == "RUS" and g in ("TJK", "KGZ") for t, s, g in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vladimir Putin sent his greetings to the participants of the Russian-Chinese forum.",
+        "Vladimir Putin sent New Year greetings to President of China Xi Jinping.",
+        "Vladimir Putin sent Kyrgyz President Sooronbay Jeenbekov a message of greetings.",
+    ],
+)
+def test_greetings_on_no_political_occasion_stay_a_courtesy(nlp_engine: Any, text: str) -> None:
+    assert not any(t == "SUPPORT" for t, _, _ in asserted(nlp_engine, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "On the same day, Mr Putin sent a message congratulating Askar Akayev on the tenth anniversary of the "
+            "Treaty of Friendship between Russia and Kyrgyzstan.",
+            ("RUS", "KGZ"),
+        ),
+        (
+            "Vladimir Putin sent a letter thanking Kyrgyz President Sooronbay Jeenbekov for his support.",
+            ("RUS", "KGZ"),
+        ),
+    ],
+)
+def test_a_message_sent_congratulating_or_thanking_is_its_senders_act(
+    nlp_engine: Any, text: str, pair: tuple[str, str]
+) -> None:
+    found = asserted(nlp_engine, text)
+    assert ("SUPPORT", *pair) in found, found
+
+
+def test_a_message_sent_expressing_support_to_the_ill_is_no_act_of_the_message(nlp_engine: Any) -> None:
+    text = (
+        "Vladimir Putin sent Kyrgyz President Sooronbay Jeenbekov a message expressing support in connection with "
+        "information that he has contracted the coronavirus."
+    )
+    assert not any(t == "SUPPORT" for t, _, _ in asserted(nlp_engine, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vladimir Putin expressed his gratitude to all the CSTO members who supported the resolution.",
+        "Vladimir Putin expressed his gratitude to the CSTO members for their support.",
+    ],
+)
+def test_gratitude_for_what_the_thanked_did_is_support_of_them_not_of_the_speakers_own(
+    nlp_engine: Any, text: str
+) -> None:
+    # the act thanked for may stand in a relative clause on those thanked; "his gratitude" is the actor's own,
+    # not whom it is for
+    found = asserted(nlp_engine, text)
+    assert ("SUPPORT", "RUS", "CSTO") in found, found
+
+
+def test_gratitude_to_those_who_did_nothing_specific_stays_a_courtesy(nlp_engine: Any) -> None:
+    text = "Vladimir Putin expressed his gratitude to the Kazakh officials who met him at the airport."
+    assert not any(t == "SUPPORT" for t, _, _ in asserted(nlp_engine, text))

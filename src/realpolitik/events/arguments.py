@@ -322,6 +322,12 @@ def passive_patient(verb: Token) -> Token | None:
     patient = child(verb, "nsubjpass")
     if patient is not None:
         return patient
+    for aux in verb.children:
+        if aux.dep_ == "auxpass" and aux.i > verb.i:
+            # "Also signed were documents on ...": the inverted passive's patient hangs on its auxiliary
+            inverted = child(aux, "attr", "nsubj", "nsubjpass")
+            if inverted is not None:
+                return inverted
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return verb.head
     if verb.dep_ == "conj" and verb.tag_ == "VBN" and child(verb, *_SUBJECTS) is None:

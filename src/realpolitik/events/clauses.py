@@ -7,9 +7,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
-from realpolitik.events.arguments import real_object
+from realpolitik.events.arguments import child, real_object
+from realpolitik.model import ActorRef
 from realpolitik.ontology import cues
 
 _CROWDS = cues.words("crowd_nouns")
@@ -45,11 +46,77 @@ def in_passing(trigger: Token, governors: Sequence[Token]) -> bool:
     head = governors[-1] if governors else trigger
     if head.dep_ == "relcl":
         return True
+    if listed_participle(head):
+        return False
+    if message_participle(head):
+        return False
     return (
         head.dep_ == "acl"
         and head.tag_ in ("VBN", "VBG")
         and not any(c.lower_ == "to" for c in head.children)
     )
+
+
+# what a sentence listing the documents signed says of them: "Other documents signed included ...", "Among the
+# documents signed were ..."
+_LISTING_VERBS = frozenset({"include", "be", "concern", "cover"})
+
+
+def listed_participle(verb: Token) -> bool:
+    """Does a participle name what the sentence lists ("Among the documents signed were memorandums on ...",
+    "Other documents signed included an agreement on ...")? Then its act is what the sentence reports, not a
+    passing mention ("the documents signed will help")."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or any(c.dep_ == "agent" for c in verb.children):
+        return False
+    noun = verb.head
+    if noun.dep_ == "nsubj":
+        return noun.head.lemma_.lower() in _LISTING_VERBS and noun.head.dep_ == "ROOT"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "among":
+        root = noun.head.head
+        return (
+            root.lemma_.lower() == "be" and root.dep_ == "ROOT" and child(root, "attr", "nsubj") is not None
+        )
+    return False
+
+
+_MESSAGES = frozenset({"message", "letter", "telegram", "messages", "letters", "telegrams"})
+_SENDING = frozenset({"send", "address", "forward", "deliver"})
+# what a message does by its words; "a message expressing support" to a leader fallen ill is sympathy
+_MESSAGE_ACTS = frozenset({"congratulate", "thank", "praise", "commend", "invite"})
+
+
+def message_participle(verb: Token) -> bool:
+    """Does a participle say what a message sent does ("sent a message congratulating Mr Akayev on ...", "sent a
+    letter thanking the President")? Then the message performs its act, which the sentence reports."""
+    noun = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and verb.lemma_.lower() in _MESSAGE_ACTS
+        and noun.lower_ in _MESSAGES
+        and noun.dep_ == "dobj"
+        and noun.head.lemma_.lower() in _SENDING
+    )
+
+
+def _document_date(token: Token) -> bool:
+    """Is a date part of a thing's name ("the Agreement on Marine Transport of September 17, 2013", "the Protocol
+    ... of July 6, 1998"), not when the act was done ("in the summer of 1998")?"""
+    if (
+        token.dep_ in ("npadvmod", "appos")
+        and token.head.pos_ in ("NOUN", "PROPN")
+        and token.head.ent_type_ != "DATE"
+    ):
+        return (
+            True  # "the Intergovernmental Agreement on Marine Transport of September 17, 2013", parsed flat
+        )
+    node = token
+    while node.head.i != node.i and node.head.pos_ not in ("VERB", "AUX"):
+        above = node.head
+        if node.dep_ == "pobj" and above.lower_ == "of" and above.head.pos_ in ("NOUN", "PROPN"):
+            return above.head.ent_type_ != "DATE"
+        node = above
+    return False
 
 
 def dated_before(words: list[Token], published: date) -> bool:
@@ -61,6 +128,8 @@ def dated_before(words: list[Token], published: date) -> bool:
             token.ent_type_ != "DATE" or (token.dep_ == "nummod" and token.head.ent_type_ != "DATE")
         ):
             continue  # "sent 2000 troops" counts troops; "in May 2000" is a date
+        if _document_date(token):
+            continue
         if len(text) == 4 and text.isdigit() and 1000 <= int(text) <= published.year - 2:
             return True
         if (
@@ -100,14 +169,38 @@ def subject_word(trigger: Token, governors: Sequence[Token]) -> str:
     return ""
 
 
-__all__ = [
-    "complement_words",
-    "dated_before",
-    "in_passing",
-    "is_crowd",
-    "predicate_of",
-    "subject_word",
-]
+def refs_in(sent: Span, *refs: ActorRef | None) -> list[ActorRef]:
+    """The actors among ``refs`` that are named inside ``sent``."""
+    return [
+        r
+        for r in refs
+        if r is not None
+        and r.start is not None
+        and r.end is not None
+        and sent.start_char <= r.start
+        and r.end <= sent.end_char
+    ]
+
+
+def evidence_span(trigger: Token, governors: tuple[Token, ...], sent: Span) -> tuple[int, int]:
+    """The characters of the clause an event is coded from: the subtree of its highest governor (the trigger
+    itself, "agreed" in "agreed to send", "said" in reported speech), without coordinated or appended clauses.
+    An event noun's clause is that of the verb it hangs off."""
+    head = governors[-1] if governors else trigger
+    if listed_participle(head):
+        head = sent.root  # "Other documents signed included ...": the listing states the act
+    while head.pos_ not in ("VERB", "AUX", "ADJ") and head.dep_ != "ROOT" and head.head.i != head.i:
+        head = head.head
+    skip = [c for c in head.children if c.dep_ in ("conj", "parataxis", "cc") and c.i > trigger.i]
+    first = head.left_edge.i
+    last = min((c.left_edge.i for c in skip), default=head.right_edge.i + 1) - 1
+    first, last = min(first, trigger.i), max(last, trigger.i)
+    doc = sent.doc
+    while last > first and doc[last].is_punct and doc[last].dep_ in ("punct", "cc"):
+        last -= 1
+    if last + 1 < sent.end and doc[last + 1].is_punct and last + 2 >= sent.end:
+        last += 1  # the sentence's final stop belongs to a clause that runs to it
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
 def main_clause(trigger: Token, governors: tuple[Token, ...], coordinated: bool = False) -> bool:
@@ -118,3 +211,18 @@ def main_clause(trigger: Token, governors: tuple[Token, ...], coordinated: bool 
     while coordinated and head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
     return head.dep_ == "ROOT"
+
+
+__all__ = [
+    "complement_words",
+    "dated_before",
+    "evidence_span",
+    "in_passing",
+    "is_crowd",
+    "listed_participle",
+    "main_clause",
+    "message_participle",
+    "predicate_of",
+    "refs_in",
+    "subject_word",
+]

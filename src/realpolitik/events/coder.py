@@ -37,10 +37,14 @@ from realpolitik.events.authors import is_verbal_attack, relayed_addressee, rela
 from realpolitik.events.clauses import (
     complement_words,
     dated_before,
+    evidence_span,
     in_passing,
     is_crowd,
+    listed_participle,
     main_clause,
+    message_participle,
     predicate_of,
+    refs_in,
     subject_word,
 )
 from realpolitik.events.context import (
@@ -63,7 +67,15 @@ from realpolitik.events.nominal import (
     reaction_object,
     topic_of,
 )
-from realpolitik.events.readouts import attendance, commitments, gathers_people, official_travel, own_word
+from realpolitik.events.parties import joined_organisation, thanked_deeds
+from realpolitik.events.readouts import (
+    attendance,
+    commitments,
+    gathers_people,
+    official_travel,
+    own_word,
+    witnessed_signings,
+)
 from realpolitik.events.reported import other_reading, reported_acts
 from realpolitik.events.rewrites import Reading, rewrite
 from realpolitik.events.targets import target_of
@@ -153,38 +165,6 @@ def _names_unknown(target: Argument | None, doc: Doc) -> bool:
     )
 
 
-def _refs_in(sent: Span, *refs: ActorRef | None) -> list[ActorRef]:
-    """The actors among ``refs`` that are named inside ``sent``."""
-    return [
-        r
-        for r in refs
-        if r is not None
-        and r.start is not None
-        and r.end is not None
-        and sent.start_char <= r.start
-        and r.end <= sent.end_char
-    ]
-
-
-def _evidence(trigger: Token, governors: tuple[Token, ...], sent: Span) -> tuple[int, int]:
-    """The characters of the clause an event is coded from: the subtree of its highest governor (the trigger
-    itself, "agreed" in "agreed to send", "said" in reported speech), without coordinated or appended clauses.
-    An event noun's clause is that of the verb it hangs off."""
-    head = governors[-1] if governors else trigger
-    while head.pos_ not in ("VERB", "AUX", "ADJ") and head.dep_ != "ROOT" and head.head.i != head.i:
-        head = head.head
-    skip = [c for c in head.children if c.dep_ in ("conj", "parataxis", "cc") and c.i > trigger.i]
-    first = head.left_edge.i
-    last = min((c.left_edge.i for c in skip), default=head.right_edge.i + 1) - 1
-    first, last = min(first, trigger.i), max(last, trigger.i)
-    doc = sent.doc
-    while last > first and doc[last].is_punct and doc[last].dep_ in ("punct", "cc"):
-        last -= 1
-    if last + 1 < sent.end and doc[last + 1].is_punct and last + 2 >= sent.end:
-        last += 1  # the sentence's final stop belongs to a clause that runs to it
-    return doc[first].idx, doc[last].idx + len(doc[last].text)
-
-
 def _with_others(trigger: Token) -> bool:
     """Does the act name its partner as others the sentence refers back to ("We have signed agreements with four of
     them", "talks with them")? Then the partner is a third party, not the readout's other side (who is "you")."""
@@ -237,7 +217,9 @@ def _events_for(
             domain=domain_hint,
             lemma=lemma,
             words=frozenset(
-                w for t in (*words, *predicate_of(trigger)) for w in (t.lower_, t.lemma_.lower())
+                w
+                for t in (*words, *predicate_of(trigger), *thanked_deeds(trigger))
+                for w in (t.lower_, t.lemma_.lower())
             ),
             governors=frozenset(g.lemma_.lower() for g in match.governors),
             complement=complement_words(trigger),
@@ -326,13 +308,23 @@ def _events_for(
     pairs: list[tuple[ActorRef | None, ActorRef | None]]
     coded_sources = [s for s in sources if s.code]
     parties = {r.code for r in (*sources, *targets) if r.code}
-    if len(parties) > 3 and (entry.reciprocal or kind == "CONSULT"):
+    joined = joined_organisation(kind, sources, targets, words, ctx) if len(parties) > 3 else None
+    if joined is not None:
+        # "the heads of six states - China, Russia, ... - signed a declaration on the establishment of the SCO",
+        # "The EAEU signed agreements with China, Vietnam, Iran, Serbia and Singapore": each party with the
+        # organisation (docs/annotation.md)
+        members = {r.code: r for r in (*sources, *targets) if r.code and r.code != joined.code}
+        if any(r.code == joined.code for r in sources):
+            pairs = [(joined, member) for member in members.values()]
+        else:
+            pairs = [(member, joined) for member in members.values()]
+    elif len(parties) > 3 and (entry.reciprocal or kind == "CONSULT"):
         return []  # a gathering of more than three parties is not a web of pairs (docs/annotation.md)
-    if entry.reciprocal and len(coded_sources) >= 2 and not any(t.code for t in targets):
+    elif entry.reciprocal and len(coded_sources) >= 2 and not any(t.code for t in targets):
         pairs = list(permutations(coded_sources, 2))
     else:
         pairs = [(s, t) for s in (sources or (None,)) for t in (targets or (None,))]
-    span_start, span_end = _evidence(trigger, match.governors, sent)
+    span_start, span_end = evidence_span(trigger, match.governors, sent)
     out: list[Event] = []
     for src, tgt in pairs:
         if src is None and tgt is None:
@@ -356,7 +348,7 @@ def _events_for(
             score -= 0.1
         if main_clause(trigger, match.governors, coordinated=cue == "performative"):
             score += 0.1  # the main clause carries the sentence's news
-        if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+        if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and not listed_participle(trigger):
             score -= 0.15  # "the curfew imposed in Sudan": background to the sentence, not its news
         how = f"{source.how if source else '-'}/{target.how if target else '-'}"
         out.append(
@@ -374,8 +366,8 @@ def _events_for(
                 sentence_index=sent_index,
                 # Actors named in this sentence widen the evidence; one inherited from an earlier sentence
                 # (or a deictic "there") does not drag the span across paragraphs.
-                start=min([span_start, *(r.start for r in _refs_in(sent, src, tgt) if r.start is not None)]),
-                end=max([span_end, *(r.end for r in _refs_in(sent, src, tgt) if r.end is not None)]),
+                start=min([span_start, *(r.start for r in refs_in(sent, src, tgt) if r.start is not None)]),
+                end=max([span_end, *(r.end for r in refs_in(sent, src, tgt) if r.end is not None)]),
                 source=src,
                 target=tgt,
                 type=kind,
@@ -436,12 +428,15 @@ def _code_sentence(sent: Span, sent_index: int, ctx: CodingContext) -> list[Even
             source = subject_of(verb.head, ctx.index) if verb.dep_ == "acomp" else subject_of(verb, ctx.index)
         else:
             source = subject_of(verb, ctx.index)
+        if message_participle(verb):
+            source = subject_of(verb.head.head, ctx.index)  # "Putin sent a message congratulating Akayev"
         if source is None and passive_patient(verb) is not None:
             # "Three Palestinians were killed in an Israeli air strike": the act's author did it.
             held = prep_object(verb, ("in", "during", "by"))
             source = act_author(held[0], lex, ctx.index) if held is not None else None
-        if source is None and entry.reciprocal and _passive(verb):
-            # "An appropriate joint statement was approved", "The schedule was agreed" in a readout: its sides.
+        if source is None and entry.reciprocal and (_passive(verb) or listed_participle(verb)):
+            # "An appropriate joint statement was approved", "The schedule was agreed", "Other documents signed
+            # included ..." in a readout: its sides.
             source = ctx.both_sides()
         reading = other_reading(entry, verb, subject, source, lex)
         if reading is not None:
@@ -504,7 +499,7 @@ def _code_sentence(sent: Span, sent_index: int, ctx: CodingContext) -> list[Even
             events.extend(
                 _events_for(Match(failed, failed_entry), sent_index, sent, ctx, source, target, words)
             )
-    passes = (reported_acts, commitments)
+    passes = (reported_acts, commitments, witnessed_signings)
     for candidate in (*attended, *(c for coding_pass in passes for c in coding_pass(sent, ctx, triggers))):
         match, source, target, words = candidate
         events.extend(_events_for(match, sent_index, sent, ctx, source, target, words))

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from realpolitik.events.arguments import Argument, MentionIndex, child, subject_of
 from realpolitik.events.context import Candidate, CodingContext, clause_words
+from realpolitik.events.nominal import object_keys
 from realpolitik.events.triggers import Match
 from realpolitik.model import ActorRef, Mention
 from realpolitik.ontology import cues
@@ -56,6 +57,93 @@ def commitments(sent: Span, ctx: CodingContext, triggers: dict[int, Match]) -> l
             type="AGREE", cameo="030", pos="verb", lemmas=frozenset({lemma}), name="AGREE/commitment"
         )
         out.append(Candidate(Match(head, entry), source, target, words))
+    return out
+
+
+# "The two presidents witnessed the signing of ...", "The visit saw the signing of ...": the signing seen
+_SEEING = frozenset({"witness", "oversee", "attend", "observe", "see"})
+# "presided over the signing of", "were present at the signing of", "The talks ended with the signing of",
+# "resulted in the signing of": the verb and the preposition the signing hangs on
+_SIGNING_FRAMES = {
+    "preside": frozenset({"over"}),
+    "present": frozenset({"at", "for"}),
+    "end": frozenset({"with"}),
+    "conclude": frozenset({"with"}),
+    "close": frozenset({"with"}),
+    "culminate": frozenset({"in", "with"}),
+    "result": frozenset({"in"}),
+}
+_EMBEDDED = frozenset({"xcomp", "ccomp", "relcl", "acl", "advcl", "pcomp", "csubj"})
+
+
+def _signing_frame(noun: Token) -> Token | None:
+    """The verb a signing is told by ("witnessed the signing", "ended with the signing", "were present at the
+    signing"), if it is one of those frames."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _SEEING:
+        return noun.head
+    if noun.dep_ != "pobj":
+        return None
+    prep, above = noun.head, noun.head.head
+    frame = _SIGNING_FRAMES.get(above.lemma_.lower())
+    if frame is None or prep.lower_ not in frame:
+        return None
+    if above.pos_ == "ADJ":  # "were present at": the copula carries the tense
+        return above.head if above.dep_ == "acomp" else None
+    return above
+
+
+def _done(verb: Token) -> bool:
+    """Told as done by the sentence itself: a past or perfect main verb, not negated, not under another verb
+    ("is expected to result in", "will witness")."""
+    if verb.dep_ in _EMBEDDED or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+def witnessed_signings(sent: Span, ctx: CodingContext, triggers: dict[int, Match]) -> list[Candidate]:
+    """A signing of agreements the sentence tells as witnessed or as the end of talks ("The two presidents also
+    witnessed the signing of intergovernmental agreements on ...", "The negotiations ended with the signing of a
+    number of documents, including an agreement on ..."): SUPPORT between the sides of the readout, or between
+    the leaders the sentence names as present ("Putin and Karimov were present at the signing of ...")."""
+    signs = [e for e in ctx.lex.verbs.get("sign", ()) if e.objects is not None and e.type == "SUPPORT"]
+    if not signs:
+        return []
+    entry = signs[0]
+    out: list[Candidate] = []
+    for noun in sent:
+        if noun.lower_ != "signing" or noun.pos_ != "NOUN":
+            continue
+        verb = _signing_frame(noun)
+        if verb is None or verb.i in triggers or not _done(verb):
+            continue
+        if any(c.dep_ == "prep" and c.lower_ == "by" for c in noun.children):
+            continue  # "the signing of contracts by the companies": the signers are named, not the sides
+        signed = next(
+            (
+                g
+                for c in noun.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+        if signed is None or not (entry.objects or frozenset()) & object_keys(signed):
+            continue
+        subject = subject_of(verb, ctx.index)
+        codes = {r.code for r in (subject.refs if subject else ()) if r.code}
+        sides = {s.code for s in ctx.sides}
+        if ctx.sides and codes <= sides:
+            source = ctx.both_sides()
+        elif subject is not None and len(codes) >= 2:
+            source = subject
+        else:
+            continue
+        out.append(
+            Candidate(Match(noun, entry, obj=signed, governors=(verb,)), source, None, clause_words(verb))
+        )
     return out
 
 
@@ -201,9 +289,6 @@ def attendance(sent: Span, ctx: CodingContext, triggers: dict[int, Match]) -> li
     return out
 
 
-__all__ = ["attendance", "commitments", "gathers_people", "own_word"]
-
-
 _WE = cues.words(
     "first_person_plural"
 )  # "we've come to the US", "our companies' teams went to Syria": a group
@@ -229,3 +314,6 @@ def official_travel(
         and target is not None
         and target.how.startswith("prep:")
     )
+
+
+__all__ = ["attendance", "commitments", "gathers_people", "official_travel", "own_word", "witnessed_signings"]

@@ -84,8 +84,13 @@ def target_of(match: Match, index: MentionIndex, source_tokens: set[int]) -> Arg
         # for is the target
         candidates = [(t, how) for t, how in candidates if t.i != obj.i]
     first: Argument | None = None
+    doc = verb.doc
+    own = {m.code for m in index.in_tokens([doc[i] for i in sorted(source_tokens)]) if m.code}
     for token, how in candidates:
         if token.i == verb.i:
+            continue
+        if token.i in skip and own and _own_possessive(token, index, own):
+            # "expressed his gratitude to all the CSTO members": the actor's own feeling, not whom it is for
             continue
         if how == "location" and first is not None and first.how == "prep:against":
             return first  # "protested against the government in Almaty": the government, of Kazakhstan
@@ -102,6 +107,17 @@ def target_of(match: Match, index: MentionIndex, source_tokens: set[int]) -> Arg
         # blockade of Qatar")
         return _asked_to_act(verb, index, source_tokens) or first
     return _clause_target(verb, index, source_tokens) or first
+
+
+def _own_possessive(obj: Token, index: MentionIndex, own: set[str]) -> bool:
+    """Is the pattern's object the actor's own, by a possessive naming the actor ("his gratitude", "our
+    congratulations")?"""
+    for c in obj.children:
+        if c.dep_ == "poss":
+            codes = {m.code for m in index.in_tokens([c]) if m.code}
+            if codes and codes <= own:
+                return True
+    return False
 
 
 def _asked_to_act(verb: Token, index: MentionIndex, exclude: set[int]) -> Argument | None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from realpolitik.events.arguments import child, passive_patient
+from realpolitik.events.clauses import message_participle
 from realpolitik.events.nominal import object_keys
 from realpolitik.ontology.cues import words
 from realpolitik.ontology.lexicon import Lexicon, LexiconEntry
@@ -149,6 +150,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> dict[int, Match]:
 def governors_of(token: Token) -> list[Token]:
     """The words a trigger is the complement of: "ready" in "ready to deepen", "agreed" in "agreed to meet",
     "accused" in "accused Moscow of sending troops". One reported-speech step (ccomp) at most."""
+    if message_participle(token):
+        return [token.head.head]  # "sent a message congratulating him": the sending tells the act
     chain: list[Token] = []
     current = token
     for _ in range(8):
