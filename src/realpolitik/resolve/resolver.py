@@ -510,7 +510,15 @@ class ArticleResolver:
         code, sect = (role.country, role.sector) if role else (actor.code, actor.sector)
         if role is None and aff is not None:
             code, sect = aff.code, sector or sect
+        if role is None and actor.roles and sect == "GOV" and (office is None or self._former(phrase)):
+            # "Biden" in 2020, "former US Vice President Joe Biden": out of every office he held, a former
+            # official is an elite, not his state's government ("The Biden campaign criticized Trump")
+            sect = "ELI"
         return self._mention(phrase, actor.id, code, sect, actor.name, "person", _title(role), via, score)
+
+    def _former(self, phrase: _Phrase) -> bool:
+        """Does the phrase call its person a former holder of the office ("former President Obama")?"""
+        return any(w.lower() in ("former", "ex") for w in self.words[max(0, phrase.start - 1) : phrase.end])
 
     def _unresolved(self, start: int, end: int) -> Mention:
         return self._mention(_Phrase(start, end, []), None, None, None, None, None, None, "unresolved", 0.5)
