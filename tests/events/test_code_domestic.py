@@ -39,3 +39,13 @@ def test_an_official_in_office_stays_government(nlp_engine: Any) -> None:
     )
     hits = [e for e in analysis.events if e.type == "ACCUSE"]
     assert [_sides(e)[:2] for e in hits] == [("USA", "GOV")]
+
+
+def test_the_office_with_no_holder_seen_is_its_holder_in_the_state_named(nlp_engine: Any) -> None:
+    analysis = nlp_engine.analyze_text(
+        "Per request of United Kingdom Prime Minister Boris Johnson, the Queen suspended parliament for five weeks.",
+        published="2019-08-29",
+    )
+    queen = next(m for m in analysis.mentions if m.text == "the Queen")
+    assert (queen.code, queen.name) == ("GBR", "Elizabeth II")
+

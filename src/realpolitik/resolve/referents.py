@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
 from realpolitik.actors.kb import KnowledgeBase
@@ -33,6 +34,7 @@ class ArticleState(Protocol):
     mentions: list[Mention]
     bare_offices: dict[int, tuple[int, str]]
     participants: list[Mention]
+    day: date
 
     def _char(self, token: int) -> int: ...
 
@@ -205,7 +207,9 @@ class Coreference:
             if bare is not None:
                 # "the President" after "President Tokayev": the last person seen in that office
                 office = r.kb.office_key(bare[1])
-                ante = self._office_holder(resolved, sentence_of, i, office)
+                ante = self._office_holder(resolved, sentence_of, i, office) or self._holder_here(
+                    resolved, sentence_of, i, bare[1]
+                )
                 if ante is not None:
                     new.append(self._make(ante, i, bare[0]))
                     i = bare[0]
@@ -363,6 +367,41 @@ class Coreference:
         for _tok, m in resolved:
             first.setdefault(m.actor_id or m.text, m.start)
         return min(holders.values(), key=lambda m: first.get(m.actor_id or m.text, m.start))
+
+    def _holder_here(
+        self, resolved: list[tuple[int, Mention]], sentence_of: list[int], i: int, office: str
+    ) -> Mention | None:
+        """The person "the Queen" is when no holder of the office was seen: its holder on the article's date in
+        the one state the sentence names ("Per request of United Kingdom Prime Minister Boris Johnson, the Queen
+        suspended parliament" is Elizabeth II)."""
+        if not sentence_of or self.r.lowers[i] != "the":
+            return None  # "Mr President" is whom the speaker addresses (addressee), not an office holder
+        states = {
+            m.code
+            for tok, m in resolved
+            if sentence_of[tok] == sentence_of[i] and m.kind in ("state", "person")
+        }
+        if len(states) != 1 or None in states:
+            return None
+        found = self.r.kb.holder(next(iter(states)) or "", office, self.r.day)
+        if found is None:
+            return None
+        actor, role = found
+        return Mention(
+            article_id=self.r.article.id,
+            start=0,
+            end=0,
+            text="",
+            actor_id=actor.id,
+            code=role.country,
+            sector=role.sector,
+            name=actor.name,
+            kind="person",
+            role=role.title,
+            score=0.7,
+            via="coref",
+            country=role.country,
+        )
 
     def _previous_subject(
         self, resolved: list[tuple[int, Mention]], sentence_of: list[int], i: int
