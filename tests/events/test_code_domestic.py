@@ -49,3 +49,30 @@ def test_the_office_with_no_holder_seen_is_its_holder_in_the_state_named(nlp_eng
     queen = next(m for m in analysis.mentions if m.text == "the Queen")
     assert (queen.code, queen.name) == ("GBR", "Elizabeth II")
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Biden attacked Trump for the tweet, claiming he used it to distract from the funeral.",
+        "Trump attacked Biden for accumulating wealth since leaving public office.",
+    ],
+)
+def test_attacked_for_a_reason_is_criticism(nlp_engine: Any, text: str) -> None:
+    analysis = nlp_engine.analyze_text(
+        "Former US Vice President Joe Biden and President Donald Trump met voters. " + text,
+        published="2020-09-10",
+    )
+    kinds = {e.type for e in analysis.events if e.sentence_index == 1}
+    assert "ACCUSE" in kinds and "ASSAULT" not in kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian troops attacked Ukrainian positions for the third time on Monday.",
+        "Israeli jets attacked Hamas targets in Gaza for hours.",
+    ],
+)
+def test_force_used_for_a_time_stays_assault(nlp_engine: Any, text: str) -> None:
+    analysis = nlp_engine.analyze_text(text, published="2020-09-10")
+    assert {e.type for e in analysis.events} == {"ASSAULT"}

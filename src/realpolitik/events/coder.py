@@ -35,6 +35,7 @@ from realpolitik.events.arguments import (
 )
 from realpolitik.events.authors import is_verbal_attack, relayed_addressee, relayed_author, utterance_author
 from realpolitik.events.clauses import (
+    blames,
     complement_words,
     dated_before,
     in_passing,
@@ -236,6 +237,7 @@ def _events_for(
             own_word=own_word(trigger, source, ctx.index),
             noun=trigger.pos_ in ("NOUN", "PROPN"),
             subject=subject_word(trigger, match.governors),
+            blames=blames(trigger),
         ),
         lex.rules.rewrites,
     )
