@@ -76,3 +76,12 @@ def test_attacked_for_a_reason_is_criticism(nlp_engine: Any, text: str) -> None:
 def test_force_used_for_a_time_stays_assault(nlp_engine: Any, text: str) -> None:
     analysis = nlp_engine.analyze_text(text, published="2020-09-10")
     assert {e.type for e in analysis.events} == {"ASSAULT"}
+
+
+def test_a_government_urging_its_residents_acts_on_civilians(nlp_engine: Any) -> None:
+    analysis = nlp_engine.analyze_text(
+        "Bahamas Prime Minister Hubert Minnis urged residents to evacuate.", published="2019-09-01"
+    )
+    hits = [e for e in analysis.events if e.type == "REQUEST" and e.modality == "asserted"]
+    assert [_sides(e) for e in hits] == [("BHS", "GOV", "BHS", "CVL")]
+

@@ -31,6 +31,7 @@ _PRONOUNS = cues.words("pronouns")
 _POSSESSIVES = cues.words("possessive_pronouns")
 _DOCUMENTS = cues.words("document_nouns")
 _NOT_GROUPS = _DOCUMENTS | cues.words("act_nouns")
+_CIVILIANS = cues.words("civilian_nouns")
 _LINK_WORDS = cues.words("link_words")
 _RELATIONS = cues.words("description_nouns")
 _NOT_REPORTERS = cues.words("first_person_plural") | cues.words("first_person_singular") | {"you"}
@@ -381,10 +382,18 @@ def localized(arg: Argument | None, country: ActorRef | None, why: str = "place"
     if why == "home" and any(_last_word(r.text) in _NOT_GROUPS for r in arg.refs):
         return arg  # "the Kremlin criticised the decision": an act or a text acted on is no domestic group
     refs = tuple(
-        ActorRef(country.code, r.sector, r.name, r.text, r.start, r.end, r.actor_id, "group")
+        ActorRef(
+            country.code, r.sector or _civilians(r.text), r.name, r.text, r.start, r.end, r.actor_id, "group"
+        )
         for r in arg.refs
     )
     return Argument(refs, f"{arg.how}+{why}")
+
+
+def _civilians(text: str) -> str | None:
+    """The sector of a group of ordinary people ("residents", "vigilant locals", "families"): civilians, apart
+    from the state's institutions ("Prime Minister Hubert Minnis urged residents to evacuate" is GOV -> CVL)."""
+    return "CVL" if _last_word(text) in _CIVILIANS else None
 
 
 def _last_word(text: str) -> str:
