@@ -85,3 +85,12 @@ def test_a_government_urging_its_residents_acts_on_civilians(nlp_engine: Any) ->
     hits = [e for e in analysis.events if e.type == "REQUEST" and e.modality == "asserted"]
     assert [_sides(e) for e in hits] == [("BHS", "GOV", "BHS", "CVL")]
 
+
+def test_a_crowd_gathering_for_a_rally_protests_with_no_addressee_where_it_gathers(nlp_engine: Any) -> None:
+    analysis = nlp_engine.analyze_text(
+        "Several conservative groups gathered on Saturday in the U.S. capital, Washington D.C., for a rally.",
+        published="2020-12-12",
+    )
+    hits = [e for e in analysis.events if e.type == "PROTEST" and e.modality == "asserted"]
+    assert [(e.source.code if e.source else None, e.target) for e in hits] == [("USA", None)]
+

@@ -287,6 +287,16 @@ def _events_for(
     ):
         targets = ()
     if (
+        kind == "PROTEST"
+        and target is not None
+        and target.how.startswith("location")
+        and targets
+        and {t.code for t in targets} <= {s.code for s in sources if s.code}
+    ):
+        # "gathered in the U.S. capital for a rally": where a crowd protests in its own country is no one it
+        # protests to; the protest names no addressee
+        targets = ()
+    if (
         target is not None
         and target.how == "clause"
         and {t.code for t in targets} <= {c for c, _ in own}
