@@ -94,3 +94,17 @@ def test_a_crowd_gathering_for_a_rally_protests_with_no_addressee_where_it_gathe
     hits = [e for e in analysis.events if e.type == "PROTEST" and e.modality == "asserted"]
     assert [(e.source.code if e.source else None, e.target) for e in hits] == [("USA", None)]
 
+
+def test_a_crowd_gathered_to_protest_is_protesting(nlp_engine: Any) -> None:
+    analysis = nlp_engine.analyze_text(
+        "Thousands of Belarusians gathered in Minsk to protest against Lukashenko.", published="2020-08-20"
+    )
+    hits = [e for e in analysis.events if e.type == "PROTEST"]
+    assert hits and all(e.modality == "asserted" for e in hits)
+
+
+def test_gathering_things_to_protest_is_an_aim(nlp_engine: Any) -> None:
+    analysis = nlp_engine.analyze_text(
+        "Belarusian activists gathered signatures to protest against Lukashenko.", published="2020-08-20"
+    )
+    assert all(e.modality != "asserted" for e in analysis.events if e.type == "PROTEST")

@@ -54,7 +54,7 @@ from realpolitik.events.context import (
     title_organisations,
 )
 from realpolitik.events.domains import clause_contexts, event_domain, first_domain, listed_domain
-from realpolitik.events.modality import future_intent, modality_of
+from realpolitik.events.modality import future_intent, modality_of, turned_out_to_protest
 from realpolitik.events.nominal import act_author, is_news, nominal_events, reaction_object, topic_of
 from realpolitik.events.readouts import attendance, commitments, gathers_people, own_word
 from realpolitik.events.reported import other_reading, reported_acts
@@ -191,6 +191,12 @@ def _with_others(trigger: Token) -> bool:
     return False
 
 
+def _people_of(ref: ActorRef) -> bool:
+    """Does a state's mention name its people ("Thousands of Belarusians", "Iraqis"), not the state itself?"""
+    text = ref.text[4:] if ref.text.lower().startswith("the ") else ref.text
+    return ref.kind == "state" and text.endswith("s") and text.lower() != (ref.name or "").lower()
+
+
 def _events_for(
     match: Match,
     sent_index: int,
@@ -267,7 +273,8 @@ def _events_for(
     if kind == "PROTEST":
         # people protesting are civilians unless the text says who they are ("thousands", "crowds")
         sources = tuple(
-            replace(r, sector="CVL") if r.kind == "group" and r.sector is None else r for r in sources
+            replace(r, sector="CVL") if (r.kind == "group" or _people_of(r)) and r.sector is None else r
+            for r in sources
         )
     targets = target.refs if target else ()
     if not any(t.code for t in targets):
@@ -355,7 +362,9 @@ def _events_for(
             score -= 0.25  # a group given the sentence's only state: coded, but no surer than unresolved
         if target is not None and target.how == "deictic":
             score -= 0.1
-        if _main_clause(trigger, match.governors, coordinated=cue == "performative"):
+        if _main_clause(trigger, match.governors, coordinated=cue == "performative") or (
+            turned_out_to_protest(trigger) and _main_clause(trigger.head, ())
+        ):
             score += 0.1  # the main clause carries the sentence's news
         if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
             score -= 0.15  # "the curfew imposed in Sudan": background to the sentence, not its news
@@ -470,6 +479,9 @@ def _code_sentence(sent: Span, sent_index: int, ctx: CodingContext) -> list[Even
             # leader passing on his own people's congratulations still acts himself
             source, target = relayed, relayed_addressee(verb, relayed, ctx.index)
         place = place_country(verb, ctx.index)
+        if place is None and turned_out_to_protest(verb):
+            # "gathered in Hong Kong to protest": where they gathered
+            place = place_country(verb.head, ctx.index)
         source = localized(source, place) if place else localized(source, sole, "sole")
         coded = [r for r in (source.refs if source else ()) if r.code]
         if (
