@@ -108,3 +108,24 @@ def test_gathering_things_to_protest_is_an_aim(nlp_engine: Any) -> None:
         "Belarusian activists gathered signatures to protest against Lukashenko.", published="2020-08-20"
     )
     assert all(e.modality != "asserted" for e in analysis.events if e.type == "PROTEST")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        (
+            "Adderley wrote to the US Embassy in London. The embassy declined the request.",
+            "The embassy",
+            "USA",
+        ),
+        (
+            "The Russian Foreign Ministry summoned the British ambassador. The ministry said London broke the rules.",
+            "The ministry",
+            "RUS",
+        ),
+    ],
+)
+def test_the_body_just_named_by_its_noun(nlp_engine: Any, text: str, words: str, code: str) -> None:
+    analysis = nlp_engine.analyze_text(text, published="2019-10-10")
+    body = next(m for m in analysis.mentions if m.text == words)
+    assert (body.code, body.sector) == (code, "GOV")

@@ -247,6 +247,10 @@ class Coreference:
     ) -> int:
         lowers = self.r.lowers
         nxt = lowers[i + 1]
+        same = self._same_body(i, resolved, sentence_of)
+        if same is not None:
+            new.append(self._make(same, i, i + 2))
+            return i + 2
         if lowers[i] in ("the", "this") and nxt in COUNTRY_NOUNS:
             ante = self._recent(resolved, sentence_of, i, lambda m: m.kind == "state" and m.sector is None)
             if ante is not None:
@@ -284,6 +288,33 @@ class Coreference:
         for ante in reversed(pair):
             new.append(self._make(ante, i, end))
         return end
+
+    def _same_body(
+        self, i: int, resolved: list[tuple[int, Mention]], sentence_of: list[int]
+    ) -> Mention | None:
+        """ "the embassy" a sentence or two after "the US Embassy in London": the body just named by that noun
+        (an office, agency or institution, not a person or a state)."""
+        r = self.r
+        if not r.has_pos or r.lowers[i] != "the" or i + 2 > len(r.lowers):
+            return None
+        noun = r.doc[i + 1]
+        after = r.doc[i + 2] if i + 2 < len(r.doc) else None
+        if noun.tag_ != "NN" or (
+            after is not None and (after.pos_ in ("NOUN", "PROPN") or after.lower_ == "of")
+        ):
+            return None
+        word = noun.lower_
+        return self._recent(
+            resolved,
+            sentence_of,
+            i,
+            lambda m: (
+                m.code
+                and m.kind != "person"
+                and (m.kind != "state" or m.via == "agent")
+                and word in m.text.lower().split()[1:]
+            ),
+        )
 
     def _pair_of_participants(self, start: int, end: int, new: list[Mention]) -> bool:
         """Tokens [start, end) refer to the participants of a readout ("the two leaders", "they"), when it has
