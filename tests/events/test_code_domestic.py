@@ -129,3 +129,17 @@ def test_the_body_just_named_by_its_noun(nlp_engine: Any, text: str, words: str,
     analysis = nlp_engine.analyze_text(text, published="2019-10-10")
     body = next(m for m in analysis.mentions if m.text == words)
     assert (body.code, body.sector) == (code, "GOV")
+
+
+def test_a_lawsuit_against_a_subdivision_accuses_its_government(nlp_engine: Any) -> None:
+    analysis = nlp_engine.analyze_text(
+        "Native American groups filed a lawsuit against the state of Montana over its ballot law.",
+        published="2020-03-05",
+    )
+    hits = [e for e in analysis.events if e.type == "ACCUSE" and e.modality == "asserted"]
+    assert ("USA", "CVL", "USA", "GOV") in [_sides(e) for e in hits]
+
+
+def test_a_city_shelled_is_a_place_not_its_government(nlp_engine: Any) -> None:
+    analysis = nlp_engine.analyze_text("Russian troops shelled the city of Kharkiv.", published="2022-03-05")
+    assert [_sides(e)[2:] for e in analysis.events if e.type == "ASSAULT"] == [("UKR", None)]

@@ -158,12 +158,31 @@ def argument(head: Token, index: MentionIndex, how: str) -> Argument | None:
         if not mentions:
             return None
     if mentions:
-        return Argument(tuple(m.ref() for m in mentions), how)
+        return Argument(tuple(_authority(head, m, how) for m in mentions), how)
     if head.pos_ not in ("NOUN", "PROPN", "PRON") and not (head.pos_ == "NUM" and head.dep_ in _NUMBER_ROLES):
         return None  # a bare number is a group of people only as a participant ("arresting 12")
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = head.doc[tokens[0].i : tokens[-1].i + 1].text
     return Argument((ActorRef(code=None, text=text, start=start, end=end),), how)
+
+
+_SUBDIVISIONS = cues.words("subdivision_nouns")
+
+
+def _authority(head: Token, mention: Mention, how: str) -> ActorRef:
+    """ "the state of Montana sued", "a lawsuit against the state of Montana": a subdivision acting or opposed is
+    its state's government (docs/annotation.md: regions and cities act through their authorities), not the country
+    as such; "shelled the city of Kharkiv" hits a place."""
+    ref = mention.ref()
+    if (
+        how in ("subject", "prep:against")
+        and head.text in _SUBDIVISIONS
+        and mention.kind == "state"
+        and mention.sector is None
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+    ):
+        return ActorRef(ref.code, "GOV", ref.name, ref.text, ref.start, ref.end, ref.actor_id, ref.kind)
+    return ref
 
 
 def _owner_not_organisation(doc: Doc, mentions: list[Mention]) -> list[Mention]:
