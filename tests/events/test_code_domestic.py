@@ -143,3 +143,19 @@ def test_a_lawsuit_against_a_subdivision_accuses_its_government(nlp_engine: Any)
 def test_a_city_shelled_is_a_place_not_its_government(nlp_engine: Any) -> None:
     analysis = nlp_engine.analyze_text("Russian troops shelled the city of Kharkiv.", published="2022-03-05")
     assert [_sides(e)[2:] for e in analysis.events if e.type == "ASSAULT"] == [("UKR", None)]
+
+
+def test_georgia_among_us_states_is_the_us_state(nlp_engine: Any) -> None:
+    analysis = nlp_engine.analyze_text(
+        "The Supreme Court rejected a lawsuit filed by Texas which tried to overturn the results in Georgia, "
+        "Michigan, Pennsylvania, and Wisconsin.",
+        published="2020-12-12",
+    )
+    assert [m.code for m in analysis.mentions if m.text == "Georgia"] == ["USA"]
+
+
+def test_georgia_with_georgians_named_is_the_country(nlp_engine: Any) -> None:
+    analysis = nlp_engine.analyze_text(
+        "Georgian President Saakashvili visited Texas after Russia attacked Georgia.", published="2008-09-12"
+    )
+    assert [m.code for m in analysis.mentions if m.text == "Georgia"] == ["GEO"]
