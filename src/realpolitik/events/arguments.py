@@ -31,6 +31,7 @@ _PRONOUNS = cues.words("pronouns")
 _POSSESSIVES = cues.words("possessive_pronouns")
 _DOCUMENTS = cues.words("document_nouns")
 _NOT_GROUPS = _DOCUMENTS | cues.words("act_nouns")
+_CIVILIANS = cues.words("civilian_nouns")
 _LINK_WORDS = cues.words("link_words")
 _RELATIONS = cues.words("description_nouns")
 _NOT_REPORTERS = cues.words("first_person_plural") | cues.words("first_person_singular") | {"you"}
@@ -157,12 +158,31 @@ def argument(head: Token, index: MentionIndex, how: str) -> Argument | None:
         if not mentions:
             return None
     if mentions:
-        return Argument(tuple(m.ref() for m in mentions), how)
+        return Argument(tuple(_authority(head, m, how) for m in mentions), how)
     if head.pos_ not in ("NOUN", "PROPN", "PRON") and not (head.pos_ == "NUM" and head.dep_ in _NUMBER_ROLES):
         return None  # a bare number is a group of people only as a participant ("arresting 12")
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = head.doc[tokens[0].i : tokens[-1].i + 1].text
     return Argument((ActorRef(code=None, text=text, start=start, end=end),), how)
+
+
+_SUBDIVISIONS = cues.words("subdivision_nouns")
+
+
+def _authority(head: Token, mention: Mention, how: str) -> ActorRef:
+    """ "the state of Montana sued", "a lawsuit against the state of Montana": a subdivision acting or opposed is
+    its state's government (docs/annotation.md: regions and cities act through their authorities), not the country
+    as such; "shelled the city of Kharkiv" hits a place."""
+    ref = mention.ref()
+    if (
+        how in ("subject", "prep:against")
+        and head.text in _SUBDIVISIONS
+        and mention.kind == "state"
+        and mention.sector is None
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+    ):
+        return ActorRef(ref.code, "GOV", ref.name, ref.text, ref.start, ref.end, ref.actor_id, ref.kind)
+    return ref
 
 
 def _owner_not_organisation(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -387,10 +407,18 @@ def localized(arg: Argument | None, country: ActorRef | None, why: str = "place"
     if why == "home" and any(_last_word(r.text) in _NOT_GROUPS for r in arg.refs):
         return arg  # "the Kremlin criticised the decision": an act or a text acted on is no domestic group
     refs = tuple(
-        ActorRef(country.code, r.sector, r.name, r.text, r.start, r.end, r.actor_id, "group")
+        ActorRef(
+            country.code, r.sector or _civilians(r.text), r.name, r.text, r.start, r.end, r.actor_id, "group"
+        )
         for r in arg.refs
     )
     return Argument(refs, f"{arg.how}+{why}")
+
+
+def _civilians(text: str) -> str | None:
+    """The sector of a group of ordinary people ("residents", "vigilant locals", "families"): civilians, apart
+    from the state's institutions ("Prime Minister Hubert Minnis urged residents to evacuate" is GOV -> CVL)."""
+    return "CVL" if _last_word(text) in _CIVILIANS else None
 
 
 def _last_word(text: str) -> str:

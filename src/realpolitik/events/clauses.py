@@ -39,6 +39,33 @@ def complement_words(trigger: Token) -> frozenset[str]:
     return frozenset(w for c in clauses for t in c.subtree for w in (t.lower_, t.lemma_.lower()))
 
 
+_TIME_WORDS = cues.words("time_nouns")
+
+
+def blames(trigger: Token) -> bool:
+    """Does the act name what its target is blamed for ("attacked Trump for the tweet", "attacked Biden for
+    accumulating wealth", "attacked Trump on paying fewer taxes")? Force is used on someone, not for a reason
+    ("attacked the base for the third time", "attacked Kyiv on Monday" name a time)."""
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "on", "over"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pcomp" and obj.tag_ == "VBG" and prep.lower_ in ("for", "on"):
+                return True  # "for accumulating wealth", "on paying fewer taxes"
+            if obj.dep_ != "pobj" or prep.lower_ == "on":
+                continue
+            if obj.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "GPE", "LOC", "FAC"):
+                continue
+            if obj.lemma_.lower() in _TIME_WORDS or any(c.ent_type_ in ("DATE", "TIME") for c in obj.subtree):
+                continue
+            if obj.pos_ in ("NOUN", "PROPN") and obj.lemma_.lower() in _BLAMED:
+                return True
+    return False
+
+
+_BLAMED = cues.words("blamed_words") | cues.words("criticised_words")
+
+
 def in_passing(trigger: Token, governors: Sequence[Token]) -> bool:
     """The act is mentioned inside a noun phrase, not stated by the sentence: its clause is a relative clause
     ("the agreement that Russia signed", "Russia, which sent troops, ...") or a participle modifying a noun ("the

@@ -35,6 +35,7 @@ from realpolitik.events.arguments import (
 )
 from realpolitik.events.authors import is_verbal_attack, relayed_addressee, relayed_author, utterance_author
 from realpolitik.events.clauses import (
+    blames,
     complement_words,
     dated_before,
     evidence_span,
@@ -58,7 +59,7 @@ from realpolitik.events.context import (
     title_organisations,
 )
 from realpolitik.events.domains import clause_contexts, event_domain, first_domain, listed_domain
-from realpolitik.events.modality import future_intent, modality_of
+from realpolitik.events.modality import future_intent, modality_of, turned_out_to_protest
 from realpolitik.events.nominal import (
     act_author,
     is_news,
@@ -67,7 +68,14 @@ from realpolitik.events.nominal import (
     reaction_object,
     topic_of,
 )
-from realpolitik.events.parties import joined_organisation, thanked_deeds
+from realpolitik.events.parties import (
+    joined_organisation,
+    names_unknown,
+    people_of,
+    thanked_deeds,
+    tokens_of,
+    with_others,
+)
 from realpolitik.events.readouts import (
     attendance,
     commitments,
@@ -97,13 +105,6 @@ def _is_statement(entry: LexiconEntry) -> bool:
     """Entries that recognise a public statement (CAMEO 01) so that it is not mistaken for a coded act."""
     info = cameo_entry(entry.cameo)
     return info is not None and info.type is None and entry.cameo.startswith("01")
-
-
-def _tokens_of(doc: Doc, ref: ActorRef) -> list[Token]:
-    if ref.start is None or ref.end is None:
-        return []
-    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
-    return list(span) if span is not None else []
 
 
 def _names_a_counterpart(target: Argument | None, match: Match) -> bool:
@@ -154,30 +155,6 @@ def _party_path(token: Token, head: Token, object_pattern: bool) -> bool:
     return True
 
 
-def _names_unknown(target: Argument | None, doc: Doc) -> bool:
-    """Is the target a person or organisation named by a proper name that no actor was resolved for?"""
-    if target is None or any(r.code for r in target.refs):
-        return False
-    return any(
-        t.ent_type_ in ("PERSON", "ORG") and t.pos_ == "PROPN"
-        for r in target.refs
-        for t in _tokens_of(doc, r)
-    )
-
-
-def _with_others(trigger: Token) -> bool:
-    """Does the act name its partner as others the sentence refers back to ("We have signed agreements with four of
-    them", "talks with them")? Then the partner is a third party, not the readout's other side (who is "you")."""
-    for holder in (trigger, *(c for c in trigger.children if c.dep_ == "dobj")):
-        found = prep_object(holder, ("with",))
-        if found is None:
-            continue
-        inner = prep_object(found[0], ("of",))  # "four of them"
-        if (inner[0] if inner else found[0]).lower_ in ("them", "others"):
-            return True
-    return False
-
-
 def _events_for(
     match: Match,
     sent_index: int,
@@ -226,6 +203,7 @@ def _events_for(
             own_word=own_word(trigger, source, ctx.index),
             noun=trigger.pos_ in ("NOUN", "PROPN"),
             subject=subject_word(trigger, match.governors),
+            blames=blames(trigger),
         ),
         lex.rules.rewrites,
     )
@@ -255,7 +233,8 @@ def _events_for(
     if kind == "PROTEST":
         # people protesting are civilians unless the text says who they are ("thousands", "crowds")
         sources = tuple(
-            replace(r, sector="CVL") if r.kind == "group" and r.sector is None else r for r in sources
+            replace(r, sector="CVL") if (r.kind == "group" or people_of(r)) and r.sector is None else r
+            for r in sources
         )
     targets = target.refs if target else ()
     if not any(t.code for t in targets):
@@ -275,6 +254,16 @@ def _events_for(
     ):
         targets = ()
     if (
+        kind == "PROTEST"
+        and target is not None
+        and target.how.startswith("location")
+        and targets
+        and {t.code for t in targets} <= {s.code for s in sources if s.code}
+    ):
+        # "gathered in the U.S. capital for a rally": where a crowd protests in its own country is no one it
+        # protests to; the protest names no addressee
+        targets = ()
+    if (
         target is not None
         and target.how == "clause"
         and {t.code for t in targets} <= {c for c, _ in own}
@@ -291,10 +280,10 @@ def _events_for(
     if (
         not any(t.code for t in targets)
         and not (entry.reciprocal and len({s.code for s in sources if s.code}) > 1)
-        and not _with_others(trigger)
+        and not with_others(trigger)
         # "met with President of the International Olympic Committee Thomas Bach": a named counterpart the
         # knowledge base does not know is still the counterpart, not the readout's other side
-        and not _names_unknown(target, trigger.doc)
+        and not names_unknown(target, trigger.doc)
         # "I have visited it recently", "visited the plant": a visit to a place that names no actor was no visit to
         # the readout's other side
         and not (cameo == "042" and child(trigger, "dobj") is not None)
@@ -346,7 +335,9 @@ def _events_for(
             score -= 0.25  # a group given the sentence's only state: coded, but no surer than unresolved
         if target is not None and target.how == "deictic":
             score -= 0.1
-        if main_clause(trigger, match.governors, coordinated=cue == "performative"):
+        if main_clause(trigger, match.governors, coordinated=cue == "performative") or (
+            turned_out_to_protest(trigger) and main_clause(trigger.head, ())
+        ):
             score += 0.1  # the main clause carries the sentence's news
         if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and not listed_participle(trigger):
             score -= 0.15  # "the curfew imposed in Sudan": background to the sentence, not its news
@@ -443,7 +434,7 @@ def _code_sentence(sent: Span, sent_index: int, ctx: CodingContext) -> list[Even
             # "China protested to Japan": a state or official protesting lodges a complaint, not a demonstration.
             match = Match(verb, reading, governors=match.governors, intent_by=match.intent_by)
             entry = reading
-        source_tokens = {t.i for r in (source.refs if source else ()) for t in _tokens_of(verb.doc, r)}
+        source_tokens = {t.i for r in (source.refs if source else ()) for t in tokens_of(verb.doc, r)}
         target = target_of(match, ctx.index, source_tokens)
         if entry.reciprocal and not _names_a_counterpart(target, match):
             # the topic of talks or where they were held is not who they were held with: "discussed the
@@ -464,6 +455,9 @@ def _code_sentence(sent: Span, sent_index: int, ctx: CodingContext) -> list[Even
             # leader passing on his own people's congratulations still acts himself
             source, target = relayed, relayed_addressee(verb, relayed, ctx.index)
         place = place_country(verb, ctx.index)
+        if place is None and turned_out_to_protest(verb):
+            # "gathered in Hong Kong to protest": where they gathered
+            place = place_country(verb.head, ctx.index)
         source = localized(source, place) if place else localized(source, sole, "sole")
         coded = [r for r in (source.refs if source else ()) if r.code]
         if (

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from realpolitik.model import Modality
+from realpolitik.ontology import cues
 from realpolitik.ontology.lexicon import Lexicon
 
 # Dependencies that attach a clause to the clause it modifies; walking up through them stays in one "scope".
@@ -89,6 +90,22 @@ def _scope(trigger: Token, governors: Iterable[Token]) -> list[Token]:
     return chain
 
 
+_TURNOUT = cues.words("turnout_verbs")
+
+
+def turned_out_to_protest(trigger: Token) -> bool:
+    """ "Thousands gathered in Hong Kong to protest the law", "supporters turned out in D.C. to protest": a crowd
+    that came together to demonstrate is demonstrating, no mere aim."""
+    return (
+        trigger.lemma_.lower() in ("protest", "demonstrate", "rally")
+        and trigger.dep_ in ("advcl", "xcomp")
+        and trigger.head.lemma_.lower() in _TURNOUT
+        and not any(
+            c.dep_ == "dobj" for c in trigger.head.children
+        )  # "gathered signatures to protest the plan"
+    )
+
+
 def modality_of(trigger: Token, governors: Iterable[Token], lex: Lexicon) -> tuple[Modality, str | None]:
     """``(modality, cue)`` for the event whose trigger is ``trigger``; ``governors`` are the verbs or adjectives
     it is the complement of ("ready" in "ready to provide"). The cue names what decided it."""
@@ -121,6 +138,8 @@ def modality_of(trigger: Token, governors: Iterable[Token], lex: Lexicon) -> tup
         if token.dep_ in ("advcl", "acl") and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in token.children
         ):
+            if token == trigger and turned_out_to_protest(trigger):
+                continue  # "thousands gathered in the capital to protest": they are protesting there
             # An infinitival purpose clause ("sent troops to attack the town") states an aim, not an act.
             return "hypothetical", "purpose"
     alleged = _alleged_by(trigger, lex)

@@ -1,10 +1,12 @@
 """Who an act is done with when the sentence says it in its own ways: the organisation a signing of more than
-three parties is done with, and what those thanked did when a relative clause on them tells it."""
+three parties is done with, what those thanked did when a relative clause on them tells it, a partner that is
+others referred back to or a name no actor was found for, and a state's people named for the state."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
+from realpolitik.events.arguments import Argument, prep_object
 from realpolitik.events.context import CodingContext
 from realpolitik.model import ActorRef
 
@@ -53,4 +55,40 @@ def thanked_deeds(trigger: Token) -> list[Token]:
     return [t for n in thanked for c in n.children if c.dep_ == "relcl" for t in c.subtree]
 
 
-__all__ = ["joined_organisation", "thanked_deeds"]
+def tokens_of(doc: Doc, ref: ActorRef) -> list[Token]:
+    """The tokens an actor reference covers."""
+    if ref.start is None or ref.end is None:
+        return []
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def names_unknown(target: Argument | None, doc: Doc) -> bool:
+    """Is the target a person or organisation named by a proper name that no actor was resolved for?"""
+    if target is None or any(r.code for r in target.refs):
+        return False
+    return any(
+        t.ent_type_ in ("PERSON", "ORG") and t.pos_ == "PROPN" for r in target.refs for t in tokens_of(doc, r)
+    )
+
+
+def with_others(trigger: Token) -> bool:
+    """Does the act name its partner as others the sentence refers back to ("We have signed agreements with four of
+    them", "talks with them")? Then the partner is a third party, not the readout's other side (who is "you")."""
+    for holder in (trigger, *(c for c in trigger.children if c.dep_ == "dobj")):
+        found = prep_object(holder, ("with",))
+        if found is None:
+            continue
+        inner = prep_object(found[0], ("of",))  # "four of them"
+        if (inner[0] if inner else found[0]).lower_ in ("them", "others"):
+            return True
+    return False
+
+
+def people_of(ref: ActorRef) -> bool:
+    """Does a state's mention name its people ("Thousands of Belarusians", "Iraqis"), not the state itself?"""
+    text = ref.text[4:] if ref.text.lower().startswith("the ") else ref.text
+    return ref.kind == "state" and text.endswith("s") and text.lower() != (ref.name or "").lower()
+
+
+__all__ = ["joined_organisation", "names_unknown", "people_of", "thanked_deeds", "tokens_of", "with_others"]

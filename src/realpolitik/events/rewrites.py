@@ -42,6 +42,7 @@ class Reading:
     own_word: bool = True  # a future act said by its actor (first person, or reported from the actor)
     noun: bool = False  # the trigger is an event noun ("the talks", "cooperation"), not a verb or adjective
     subject: str = ""  # the lower-cased subject of the trigger or of the verb it is the complement of ("we")
+    blames: bool = False  # the act names what its target is blamed for ("attacked Trump for the tweet")
     drop: bool = False
 
     @property

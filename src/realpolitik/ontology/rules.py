@@ -65,6 +65,7 @@ _CONDITIONS = {
     "governed_by",
     "subject_in",
     "subject_lacks",
+    "blames",
 }
 _BOOLEAN_CONDITIONS = {
     "future",
@@ -77,6 +78,7 @@ _BOOLEAN_CONDITIONS = {
     "passing",
     "history",
     "official",
+    "blames",
 }
 _ACTIONS = {"type", "cameo", "modality", "cue", "rule", "drop", "by"}
 _CHOICES = ("by_type", "by_domain", "by_context", "by_cameo")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
 from realpolitik.actors.kb import KnowledgeBase
@@ -33,6 +34,7 @@ class ArticleState(Protocol):
     mentions: list[Mention]
     bare_offices: dict[int, tuple[int, str]]
     participants: list[Mention]
+    day: date
 
     def _char(self, token: int) -> int: ...
 
@@ -205,7 +207,9 @@ class Coreference:
             if bare is not None:
                 # "the President" after "President Tokayev": the last person seen in that office
                 office = r.kb.office_key(bare[1])
-                ante = self._office_holder(resolved, sentence_of, i, office)
+                ante = self._office_holder(resolved, sentence_of, i, office) or self._holder_here(
+                    resolved, sentence_of, i, bare[1]
+                )
                 if ante is not None:
                     new.append(self._make(ante, i, bare[0]))
                     i = bare[0]
@@ -251,6 +255,10 @@ class Coreference:
     ) -> int:
         lowers = self.r.lowers
         nxt = lowers[i + 1]
+        same = self._same_body(i, resolved, sentence_of)
+        if same is not None:
+            new.append(self._make(same, i, i + 2))
+            return i + 2
         if lowers[i] in ("the", "this") and nxt in COUNTRY_NOUNS:
             ante = self._recent(resolved, sentence_of, i, lambda m: m.kind == "state" and m.sector is None)
             if ante is not None:
@@ -288,6 +296,33 @@ class Coreference:
         for ante in reversed(pair):
             new.append(self._make(ante, i, end))
         return end
+
+    def _same_body(
+        self, i: int, resolved: list[tuple[int, Mention]], sentence_of: list[int]
+    ) -> Mention | None:
+        """ "the embassy" a sentence or two after "the US Embassy in London": the body just named by that noun
+        (an office, agency or institution, not a person or a state)."""
+        r = self.r
+        if not r.has_pos or r.lowers[i] != "the" or i + 2 > len(r.lowers):
+            return None
+        noun = r.doc[i + 1]
+        after = r.doc[i + 2] if i + 2 < len(r.doc) else None
+        if noun.tag_ != "NN" or (
+            after is not None and (after.pos_ in ("NOUN", "PROPN") or after.lower_ == "of")
+        ):
+            return None
+        word = noun.lower_
+        return self._recent(
+            resolved,
+            sentence_of,
+            i,
+            lambda m: (
+                m.code
+                and m.kind != "person"
+                and (m.kind != "state" or m.via == "agent")
+                and word in m.text.lower().split()[1:]
+            ),
+        )
 
     def _pair_of_participants(self, start: int, end: int, new: list[Mention]) -> bool:
         """Tokens [start, end) refer to the participants of a readout ("the two leaders", "they"), when it has
@@ -391,6 +426,41 @@ class Coreference:
                 return None
             verb = verb.head
         return None
+
+    def _holder_here(
+        self, resolved: list[tuple[int, Mention]], sentence_of: list[int], i: int, office: str
+    ) -> Mention | None:
+        """The person "the Queen" is when no holder of the office was seen: its holder on the article's date in
+        the one state the sentence names ("Per request of United Kingdom Prime Minister Boris Johnson, the Queen
+        suspended parliament" is Elizabeth II)."""
+        if not sentence_of or self.r.lowers[i] != "the":
+            return None  # "Mr President" is whom the speaker addresses (addressee), not an office holder
+        states = {
+            m.code
+            for tok, m in resolved
+            if sentence_of[tok] == sentence_of[i] and m.kind in ("state", "person")
+        }
+        if len(states) != 1 or None in states:
+            return None
+        found = self.r.kb.holder(next(iter(states)) or "", office, self.r.day)
+        if found is None:
+            return None
+        actor, role = found
+        return Mention(
+            article_id=self.r.article.id,
+            start=0,
+            end=0,
+            text="",
+            actor_id=actor.id,
+            code=role.country,
+            sector=role.sector,
+            name=actor.name,
+            kind="person",
+            role=role.title,
+            score=0.7,
+            via="coref",
+            country=role.country,
+        )
 
     def _previous_subject(
         self, resolved: list[tuple[int, Mention]], sentence_of: list[int], i: int

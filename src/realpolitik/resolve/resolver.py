@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from realpolitik.actors.kb import KnowledgeBase, near_office
 from realpolitik.actors.matcher import Gazetteer, Hit, gazetteer_for, match_text
-from realpolitik.model import Actor, ActorKind, Article, Mention, Role
+from realpolitik.model import Actor, ActorKind, Article, Mention, Role, replace
 from realpolitik.ontology import cues
 from realpolitik.resolve.names import NameRuns
 from realpolitik.resolve.participants import article_participants
@@ -165,6 +165,7 @@ class ArticleResolver:
                     self.mentions.append(mention)
                     covered[start:end] = b"\x01" * (end - start)
         self.mentions.sort(key=lambda m: (m.start, m.end))
+        self.mentions = _us_georgia(self.mentions)
         self.mentions = SentenceContext(self).place(self.mentions)
         Coreference(self).run(covered)
         self.mentions.sort(key=lambda m: (m.start, m.end))
@@ -510,10 +511,35 @@ class ArticleResolver:
         code, sect = (role.country, role.sector) if role else (actor.code, actor.sector)
         if role is None and aff is not None:
             code, sect = aff.code, sector or sect
+        if role is None and actor.roles and sect == "GOV" and (office is None or self._former(phrase)):
+            # "Biden" in 2020, "former US Vice President Joe Biden": out of every office he held, a former
+            # official is an elite, not his state's government ("The Biden campaign criticized Trump")
+            sect = "ELI"
         return self._mention(phrase, actor.id, code, sect, actor.name, "person", _title(role), via, score)
+
+    def _former(self, phrase: _Phrase) -> bool:
+        """Does the phrase call its person a former holder of the office ("former President Obama")?"""
+        return any(w.lower() in ("former", "ex") for w in self.words[max(0, phrase.start - 1) : phrase.end])
 
     def _unresolved(self, start: int, end: int) -> Mention:
         return self._mention(_Phrase(start, end, []), None, None, None, None, None, None, "unresolved", 0.5)
+
+
+_US_STATES = cues.words("us_states")
+
+
+def _us_georgia(mentions: list[Mention]) -> list[Mention]:
+    """ "Georgia" in an article that names other US states ("Georgia, Michigan, Pennsylvania, and Wisconsin") and
+    nothing else Georgian (Tbilisi, a Georgian official) is the US state, not the country."""
+    georgia = [m for m in mentions if m.code == "GEO" and m.text in ("Georgia", "Georgia's")]
+    if not georgia or any(m.code == "GEO" and m not in georgia for m in mentions):
+        return mentions
+    if not any(m.code == "USA" and m.text.lower() in _US_STATES for m in mentions):
+        return mentions
+    return [
+        replace(m, actor_id="USA", code="USA", name="United States", country="USA") if m in georgia else m
+        for m in mentions
+    ]
 
 
 def _title(role: Role | None) -> str | None:
