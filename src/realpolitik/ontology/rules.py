@@ -42,7 +42,18 @@ from realpolitik.model import DOMAINS, MODALITIES, PLOVER_TYPES
 from realpolitik.ontology.cues import cue_classes
 from realpolitik.ontology.yamlfile import Entry, fail, words_of
 
+# conditions whose value names a cue class
+_CUE_CONDITIONS = (
+    "governor_in",
+    "clause_has",
+    "clause_lacks",
+    "complement_has",
+    "governed_by",
+    "subject_in",
+    "subject_lacks",
+)
 _CONDITIONS = {
+    *_CUE_CONDITIONS,
     "type",
     "quad_class",
     "modality",
@@ -53,18 +64,11 @@ _CONDITIONS = {
     "noun",
     "consequent",
     "marked",
-    "governor_in",
     "crowd",
     "passing",
     "history",
     "context",
     "lemma",
-    "clause_has",
-    "clause_lacks",
-    "complement_has",
-    "governed_by",
-    "subject_in",
-    "subject_lacks",
     "blames",
 }
 _BOOLEAN_CONDITIONS = {
@@ -217,19 +221,7 @@ def parse_rewrite(raw: Any, *, file: str, cameo_ok: Any) -> Rewrite:
             if any(v not in (1, 2, 3, 4) for v in values):
                 raise fail("quad_class must be 1-4", file=file, where=where, field="when.quad_class")
             checked[key] = frozenset(values)
-        elif (
-            key
-            in (
-                "governor_in",
-                "clause_has",
-                "clause_lacks",
-                "complement_has",
-                "governed_by",
-                "subject_in",
-                "subject_lacks",
-            )
-            and value not in cue_classes()
-        ):
+        elif key in _CUE_CONDITIONS and value not in cue_classes():
             raise fail(f"no cue class {value!r}", file=file, where=where, field=f"when.{key}")
         elif key == "lemma":
             # a list of words, or the name of a cue class
