@@ -52,6 +52,11 @@ CASES: list[tuple[str, list[tuple[str, str, str | None, str]]]] = [
         "Foreign Minister Sergei Lavrov voiced concern that the talks could collapse.",
         [("talks could collapse", "actor", "Lavrov", "indirect")],
     ),
+    # a title the parser made the subject: the person named right before the verb speaks
+    (
+        'Longtime Imus in the Morning writer and performer Rob Bartlett tweeted: "He was a rebel and a critic."',
+        [("He was a rebel", "actor", "Bartlett", "direct")],
+    ),
     # a judgement made public ("deemed that ...") is a reported position
     (
         "Foreign Minister Sergei Lavrov deemed that the agreement goes against the Security Council resolution.",

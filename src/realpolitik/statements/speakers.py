@@ -230,6 +230,16 @@ def _actor_behind(subject: Token, verb: Token) -> Token | None:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         return _actor_behind(obj, verb)
+    before = subject.doc[verb.i - 1] if verb.i > 0 else subject
+    if (
+        subject.ent_type_ != "PERSON"
+        and before.ent_type_ == "PERSON"
+        and subject.i < before.i
+        and subject.left_edge.i <= before.i <= subject.right_edge.i
+    ):
+        # "Longtime Imus in the Morning writer and performer Rob Bartlett tweeted": the parser made a word of the
+        # title the subject; the person named right before the verb speaks
+        return before
     return subject
 
 
