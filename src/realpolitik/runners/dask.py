@@ -181,7 +181,7 @@ def run(
             n_workers=max(1, workers or 2),
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",  # any free port: two runs at once (an ingest beside a benchmark) never collide
             silence_logs=40,  # logging.ERROR: worker chatter would interleave with the progress bar
         )
         client = Client(cluster)
