@@ -77,6 +77,14 @@ def in_passing(trigger: Token, governors: Sequence[Token]) -> bool:
         return False
     if message_participle(head):
         return False
+    if (
+        head.dep_ == "advcl"
+        and head.tag_ in ("VBD", "VBN")
+        and any(c.dep_ == "mark" and c.lower_ == "since" for c in head.children)
+    ):
+        return True  # "twenty years have passed since our countries signed the treaty": a date, not an act stated
+    if head.dep_ == "pcomp" and head.tag_ == "VBG" and head.head.head.pos_ in ("NOUN", "PROPN"):
+        return True  # "the legal foundation for deploying a base", "the possibility of sending troops"
     return (
         head.dep_ == "acl"
         and head.tag_ in ("VBN", "VBG")

@@ -2,7 +2,7 @@
 resolved target (plover.md: a resolved target wherever the act has one; of the types, only a protest or a
 mobilisation may name none),
 the two are different actors (the same state only with different sectors: a government and its protesters; a
-meeting inside one state only with its opposition or rebels), and
+meeting inside one state only with its opposition or rebels; no cooperation of a state with its own businesses), and
 an act between two actors is counted once (a meeting coded from both sides is one meeting)."""
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ UNDIRECTED_ACTS = frozenset({"PROTEST", "MOBILIZE"})
 # Sides a state's government negotiates with inside its own country, by sector or by what the text calls them.
 CONTENDERS = frozenset({"OPP", "REB", "UAF"})  # opposition, rebels, unidentified armed forces
 _CONTENDER_WORDS = cues.words("contender_words")
+BUSINESS = "BUS"
 
 
 def _contender_named(event: Event) -> bool:
@@ -54,9 +55,13 @@ def is_complete(event: Event) -> bool:
         return (
             False  # "Trump had asked the District Court to intervene": a litigant's motion, legal procedure
         )
-    if event.type == "CONSULT" and not ({src, tgt} & CONTENDERS or _contender_named(event)):
-        # a government meeting its own businesses, students, army or parliament is administration; talks with its
-        # opposition or rebels are politics (docs/annotation.md)
+    if event.type in ("CONSULT", "COOPERATE") and not ({src, tgt} & CONTENDERS or _contender_named(event)):
+        # a government meeting or working with its own businesses, universities, army or parliament is
+        # administration; talks with its opposition or rebels are politics (docs/annotation.md)
+        return False
+    if BUSINESS in (src, tgt) and event.quad_class in (1, 2):
+        # a state helping, urging or agreeing with its own companies is economic administration, not politics
+        # ("our researchers help Russian companies", "we encourage the development institutes")
         return False
     return src is not None and tgt is not None and src != tgt
 

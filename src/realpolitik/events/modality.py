@@ -161,6 +161,7 @@ def _alleged_by(trigger: Token, lex: Lexicon) -> str | None:
     the killing", "denied charges that it tortured"), unless the path runs through its subject ("the ministry,
     which was attacked, accused ..." reports the attack as a fact)."""
     allegers = lex.modality["allegation_governors"]
+    hearsay = lex.modality.get("allegation_nouns", frozenset())
     token = trigger
     while token.head.i != token.i:
         if token.dep_ in ("nsubj", "nsubjpass", "csubj", "agent"):
@@ -168,7 +169,7 @@ def _alleged_by(trigger: Token, lex: Lexicon) -> str | None:
         if token.dep_ in ("conj", "parataxis") and token.head.lemma_.lower() in allegers:
             return None  # "accused Rwanda ... but said it was determined to mend ties": a clause of its own
         token = token.head
-        if token.lemma_.lower() in allegers:
+        if token.lemma_.lower() in allegers or (token.pos_ == "NOUN" and token.lemma_.lower() in hearsay):
             return token.lemma_.lower()
     return None
 
