@@ -90,3 +90,22 @@ def test_a_request_to_a_court_of_ones_own_state_is_legal_procedure() -> None:
         _event(ActorRef("USA", "GOV"), court, kind="ACCUSE")
     )  # a government attacking its courts
     assert is_complete(_event(ActorRef("USA", "GOV"), ActorRef("RUS", "GOV"), kind="REQUEST"))
+
+
+def test_cooperation_inside_a_state_with_its_own_companies_is_administration() -> None:
+    government, company = ActorRef("RUS", "GOV"), ActorRef("RUS", "BUS", text="Russian companies")
+    assert not is_complete(_event(government, company, "AID"))
+    assert not is_complete(_event(government, company, "REQUEST"))
+    assert not is_complete(_event(ActorRef("RUS", "EDU"), ActorRef("RUS", "BUS"), "COOPERATE"))
+    assert is_complete(_event(government, company, "COERCE"))  # a state fining or closing its companies
+    assert is_complete(_event(government, ActorRef("KAZ", "BUS"), "AID"))
+
+
+def test_no_one_cooperates_with_a_region_but_force_is_done_in_one() -> None:
+    far_east = ActorRef("FAREAST", None, kind="region", text="the Far East")
+    kashmir = ActorRef("KASHMIR", None, kind="region", text="Kashmir")
+    assert not is_complete(_event(RUS, far_east, "COOPERATE"))
+    assert not is_complete(_event(RUS, far_east, "CONSULT"))
+    assert not is_complete(_event(ActorRef("EUR", None, kind="region"), RUS, "SUPPORT"))
+    assert is_complete(_event(ActorRef("IND", "GOV"), kashmir, "COERCE"))
+    assert is_complete(_event(RUS, ActorRef("CHN", "GOV", kind="state"), "COOPERATE"))

@@ -71,8 +71,8 @@ def in_passing(trigger: Token, governors: Sequence[Token]) -> bool:
     ("the agreement that Russia signed", "Russia, which sent troops, ...") or a participle modifying a noun ("the
     agreements reached at the last meeting"). "took this opportunity to thank" is a frame, not a mention."""
     head = governors[-1] if governors else trigger
-    if head.dep_ == "relcl":
-        return True
+    if head.dep_ == "relcl" or (head.dep_ == "amod" and head.tag_ == "VBN"):
+        return True  # "the agreement that Russia signed", "in accordance with recently signed agreements"
     if listed_participle(head):
         return False
     if message_participle(head):

@@ -1,6 +1,6 @@
 """What enters the data set: complete political events. An event of the data set has a resolved source and a
 resolved target (plover.md: a resolved target wherever the act has one; of the types, only a protest or a
-mobilisation may name none),
+mobilisation may name none), neither of them a region (a place) where the act is cooperation,
 the two are different actors (the same state only with different sectors: a government and its protesters; a
 meeting inside one state only with its opposition or rebels; no cooperation of a state with its own businesses), and
 an act between two actors is counted once (a meeting coded from both sides is one meeting)."""
@@ -23,6 +23,9 @@ UNDIRECTED_ACTS = frozenset({"PROTEST", "MOBILIZE"})
 CONTENDERS = frozenset({"OPP", "REB", "UAF"})  # opposition, rebels, unidentified armed forces
 _CONTENDER_WORDS = cues.words("contender_words")
 BUSINESS = "BUS"
+# Cooperation, done with an actor, never with a place (a region takes part in coercion, concessions or force:
+# "eased the curfew in Kashmir"), and inside a state never with its own companies.
+_COOPERATION = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE", "AID", "REQUEST"})
 
 
 def _contender_named(event: Event) -> bool:
@@ -48,6 +51,11 @@ def is_complete(event: Event) -> bool:
         return event.type in UNDIRECTED_ACTS
     if not event.target.code:
         return False
+    if event.type in _COOPERATION and "region" in (event.source.kind, event.target.kind):
+        # no one cooperates with a place: "develop aircraft manufacturing in the Far East", "the situation in
+        # Central Asia", "visited Crimea" (full-corpus store of audit 10: 2 right of 27 such events); force or
+        # coercion in a region ("extended the curfew in Kashmir") is done to it
+        return False
     if event.source.code != event.target.code:
         return True
     src, tgt = event.source.sector, event.target.sector
@@ -59,7 +67,7 @@ def is_complete(event: Event) -> bool:
         # a government meeting or working with its own businesses, universities, army or parliament is
         # administration; talks with its opposition or rebels are politics (docs/annotation.md)
         return False
-    if BUSINESS in (src, tgt) and event.quad_class in (1, 2):
+    if BUSINESS in (src, tgt) and event.type in _COOPERATION:
         # a state helping, urging or agreeing with its own companies is economic administration, not politics
         # ("our researchers help Russian companies", "we encourage the development institutes")
         return False
