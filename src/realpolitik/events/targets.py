@@ -22,6 +22,7 @@ from realpolitik.ontology import cues
 
 _MESSAGES = cues.words("message_nouns")
 _HELD = cues.words("held_attitudes")
+_TOPIC_OBJECTS = cues.words("topic_objects")
 
 
 def target_of(match: Match, index: MentionIndex, source_tokens: set[int]) -> Argument | None:
@@ -51,6 +52,9 @@ def target_of(match: Match, index: MentionIndex, source_tokens: set[int]) -> Arg
     preps: tuple[str, ...] = TARGET_PREPS
     if match.entry.place_target and match.entry.particles:
         preps = (*sorted(match.entry.particles), *TARGET_PREPS)
+    if obj is not None and obj.lemma_.lower() in _TOPIC_OBJECTS:
+        # "paid special attention to the situation in Afghanistan": what attention goes to is the topic
+        preps = tuple(p for p in preps if p != "to")
     holders = [t for t in (obj, real_object(obj) if obj is not None else None) if t is not None]
     holders.extend([verb, *match.governors, *complements])
     if match.entry.place_target:
