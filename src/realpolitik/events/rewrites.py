@@ -56,29 +56,34 @@ def _has_any(present: frozenset[str], wanted: Iterable[str]) -> bool:
     return any(all(part in present for part in w.split()) for w in wanted)
 
 
+def _words(wanted: str | tuple[str, ...]) -> frozenset[str]:
+    """The words of one cue class, or of several together."""
+    return words(wanted) if isinstance(wanted, str) else frozenset().union(*(words(n) for n in wanted))
+
+
 def _holds(key: str, wanted: Any, r: Reading) -> bool:
     if key == "type":
         return r.type in wanted
     if key == "quad_class":
         return QUAD_CLASS[r.type] in wanted
     if key == "governor_in":
-        return r.by is not None and r.by in words(wanted)
+        return r.by is not None and r.by in _words(wanted)
     if key == "context":
         return wanted in r.contexts
     if key == "lemma":
         return r.lemma in wanted
     if key == "clause_has":
-        return _has_any(r.words, words(wanted))
+        return _has_any(r.words, _words(wanted))
     if key == "clause_lacks":
-        return not _has_any(r.words, words(wanted))
+        return not _has_any(r.words, _words(wanted))
     if key == "complement_has":
-        return _has_any(r.complement, words(wanted))
+        return _has_any(r.complement, _words(wanted))
     if key == "governed_by":
-        return bool(r.governors & words(wanted))
+        return bool(r.governors & _words(wanted))
     if key == "subject_in":
-        return r.subject in words(wanted)
+        return r.subject in _words(wanted)
     if key == "subject_lacks":
-        return r.subject not in words(wanted)
+        return r.subject not in _words(wanted)
     return bool(getattr(r, key) == wanted)
 
 

@@ -51,7 +51,8 @@ def _objects_of(verb: Token) -> list[Token]:
         for g in c.children
         if g.dep_ == "nsubj"
     )
-    return objs
+    # "began preparations in March 2016": a date is no object ("march" as a protest)
+    return [o for o in objs if o.ent_type_ not in ("DATE", "TIME")]
 
 
 def _match_verb(token: Token, entries: tuple[LexiconEntry, ...]) -> Match | None:

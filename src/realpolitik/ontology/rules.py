@@ -21,7 +21,7 @@ at least two years before the article: "in 1998", "in the 1990s", "65 years ago"
 among the event's), ``lemma`` (the trigger's lemma is one of these words), ``governed_by`` (a word the trigger
 is the complement of is in a cue class), ``subject_in`` (the subject of the trigger, or of the verb it is the
 complement of, is a word of a cue class: "we"), ``subject_lacks`` (it is not: "China is interested in ..." is no "we"), ``clause_has`` / ``clause_lacks`` (a
-word of the trigger's clause is, or none is, in a cue class), ``complement_has`` (a word of the clause the trigger
+word of the trigger's clause is, or none is, in a cue class; every cue condition takes one class or a list of them), ``complement_has`` (a word of the clause the trigger
 governs, "asked that his gratitude be extended", is in a cue class), ``official`` (readings only: a state or official
 acts). Actions (``then``): ``type``, ``cameo``, ``modality``, ``cue`` (null clears it), ``rule`` (a template:
 ``{type}`` the original type in lower case, ``{by}`` the intent word or "will", ``{act}`` the trigger words),
@@ -221,8 +221,18 @@ def parse_rewrite(raw: Any, *, file: str, cameo_ok: Any) -> Rewrite:
             if any(v not in (1, 2, 3, 4) for v in values):
                 raise fail("quad_class must be 1-4", file=file, where=where, field="when.quad_class")
             checked[key] = frozenset(values)
-        elif key in _CUE_CONDITIONS and value not in cue_classes():
-            raise fail(f"no cue class {value!r}", file=file, where=where, field=f"when.{key}")
+        elif key in _CUE_CONDITIONS:
+            # one cue class, or a list of them (their words together)
+            names = value if isinstance(value, list) else [value]
+            unknown = [n for n in names if not isinstance(n, str) or n not in cue_classes()]
+            if unknown or not names:
+                raise fail(
+                    f"no cue class {unknown[0] if unknown else value!r}",
+                    file=file,
+                    where=where,
+                    field=f"when.{key}",
+                )
+            checked[key] = value if isinstance(value, str) else tuple(names)
         elif key == "lemma":
             # a list of words, or the name of a cue class
             if isinstance(value, str) and value in cue_classes():

@@ -478,7 +478,10 @@ class ArticleResolver:
 
     def _ner_mention(self, start: int, end: int, label: str) -> Mention:
         """A name NER found and the gazetteer did not: a known person by surname, else unresolved."""
-        if label == "PERSON":
+        text, first, last = self.article.text, self._char(start), self._end_char(end)
+        if text[last : last + 1] == "-" and text[last + 1 : last + 2].isalpha():
+            return self._unresolved(start, end)  # "Chan" of "Prayut Chan-o-cha": a piece of a longer name
+        if label == "PERSON" and not (first > 0 and text[first - 1] == "-"):
             words = [w for w in self.words[start:end] if w[:1].isalpha() and w.lower() not in HONORIFICS]
             person = self.kb.person_by_name(words, self.day)
             if person is not None:
