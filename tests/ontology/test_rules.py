@@ -148,3 +148,19 @@ def test_the_new_conditions_are_checked_on_load() -> None:
         _rules(
             "rewrites:\n  - name: x\n    when: {subject_in: nothing}\n    then: {drop: true}\n    example: e\n"
         )
+
+
+def test_a_cue_condition_takes_a_list_of_classes_and_checks_each() -> None:
+    rules = _rules(
+        "rewrites:\n  - name: x\n    when: {clause_lacks: [cooperation_fields, agreement_verbs]}\n"
+        "    then: {drop: true}\n    example: e\n"
+    )
+    agreed, _ = rewrite(_reading(words=frozenset({"we", "agree", "continue"})), rules.rewrites)
+    field, _ = rewrite(_reading(words=frozenset({"we", "energy", "continue"})), rules.rewrites)
+    bare, _ = rewrite(_reading(words=frozenset({"we", "continue"})), rules.rewrites)
+    assert (agreed.drop, field.drop, bare.drop) == (False, False, True)
+    with pytest.raises(KnowledgeBaseError, match="no cue class 'nothing'"):
+        _rules(
+            "rewrites:\n  - name: x\n    when: {clause_has: [agreement_verbs, nothing]}\n"
+            "    then: {drop: true}\n    example: e\n"
+        )
