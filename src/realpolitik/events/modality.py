@@ -31,10 +31,12 @@ def _negated_here(token: Token, lex: Lexicon) -> bool:
 
 
 def _object_negated(token: Token, lex: Lexicon) -> bool:
-    """ "sent no troops": the determiner of the object negates the act."""
+    """ "sent no troops", "has offered nothing new": the object, or its determiner, negates the act."""
     negation = lex.modality["negation"]
     for child in token.children:
-        if child.dep_ in ("dobj", "nsubjpass") and any(
+        if child.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        if child.lower_ in ("nothing", "none") or any(
             d.dep_ == "det" and d.lower_ in negation for d in child.children
         ):
             return True

@@ -224,10 +224,10 @@ def parse_rewrite(raw: Any, *, file: str, cameo_ok: Any) -> Rewrite:
         elif key in _CUE_CONDITIONS:
             # one cue class, or a list of them (their words together)
             names = value if isinstance(value, list) else [value]
-            unknown = [n for n in names if not isinstance(n, str) or n not in cue_classes()]
-            if unknown or not names:
+            missing = [n for n in names if not isinstance(n, str) or n not in cue_classes()]
+            if missing or not names:
                 raise fail(
-                    f"no cue class {unknown[0] if unknown else value!r}",
+                    f"no cue class {missing[0] if missing else value!r}",
                     file=file,
                     where=where,
                     field=f"when.{key}",
