@@ -55,6 +55,8 @@ def parse_additions(path: Path) -> list[dict[str, Any]]:
                         current["metonyms"] = [{"text": v, "sector": "GOV"} for v in items]
                     elif key == "name":
                         current["name"] = value.strip()
+                    elif key == "until":  # a state that no longer exists: its names name no actor after
+                        current["valid_until"] = value.strip()
                     else:
                         current[key] = items
             elif kind == "metonym":  # metonym | ISO3 | text | sector | start | end
@@ -86,9 +88,10 @@ def parse_additions(path: Path) -> list[dict[str, Any]]:
                 "ngo",
                 "company",
             ):
-                # kind | id-or-code | name | aliases; ... | [code] | [sector] [| homes=ISO3; ...]
+                # kind | id-or-code | name | aliases; ... | [code] | [sector] [| homes=ISO3; ...] [| until=DATE]
                 homes = [h.strip() for c in cells if c.startswith("homes=") for h in c[6:].split(";")]
-                cells = [c for c in cells if not c.startswith("homes=")]
+                until = next((c[6:].strip() for c in cells if c.startswith("until=")), None)
+                cells = [c for c in cells if not c.startswith(("homes=", "until="))]
                 name = cells[2]
                 aliases = [a.strip() for a in cells[3].split(";") if a.strip()] if len(cells) > 3 else []
                 if kind == "person":
@@ -121,6 +124,8 @@ def parse_additions(path: Path) -> list[dict[str, Any]]:
                         current["sector"] = cells[5]
                     if homes:
                         current["homes"] = [h for h in homes if h]
+                if until:
+                    current["valid_until"] = until
             else:
                 raise ValueError(f"unknown record kind {kind!r}")
             records.append(current)

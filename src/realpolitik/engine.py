@@ -144,6 +144,18 @@ class Engine:
             )
             return Analysis(article=article, failures=(failure,))
 
+    def _history_told(self, event: Event, article: Article) -> bool:
+        """An act of or toward a state that no longer existed on the article's date ("the Soviet Union signed the
+        Non-Aggression Pact with Germany", told in 2020) is history told, not an event of the article's time."""
+        day = article.published
+        if day is None:
+            return False
+        for ref in (event.source, event.target):
+            actor = self.kb.actors.get(ref.actor_id) if ref is not None and ref.actor_id else None
+            if actor is not None and actor.valid_until is not None and actor.valid_until <= day:
+                return True
+        return False
+
     def _analyze_doc(self, article: Article, doc: Doc) -> Analysis:
         sentences = tuple(
             Sentence(article.id, i, sent.start_char, sent.end_char) for i, sent in enumerate(doc.sents)
@@ -160,7 +172,11 @@ class Engine:
         # act has one, two different actors), each act once, whichever coder found it.
         from realpolitik.events.complete import complete_events
 
-        events = complete_events(events, self.settings.min_event_confidence)
+        events = [
+            e
+            for e in complete_events(events, self.settings.min_event_confidence)
+            if not self._history_told(e, article)
+        ]
         statements: list[Statement] = []
         for _name, extract in self.extractors:
             statements += self._stage("statements", article, failures, extract, doc, article, mentions) or []

@@ -164,3 +164,16 @@ def test_the_holder_of_an_attitude_is_not_its_target(
     nlp_engine: Any, text: str, wanted: tuple[str, str, str]
 ) -> None:
     assert wanted in events(nlp_engine, text, title="News")
+
+
+def test_acts_of_a_state_gone_by_the_articles_date_are_history_told(nlp_engine: Any) -> None:
+    from datetime import date
+
+    from realpolitik.model import Article
+
+    text = "The Soviet Union and Czechoslovakia signed a treaty on mutual assistance. Putin met Lukashenko."
+    told = nlp_engine.analyze_batch([Article.from_text(text, id="t", published=date(2020, 6, 30))])[0]
+    then = nlp_engine.analyze_batch([Article.from_text(text, id="t", published=date(1989, 1, 1))])[0]
+    kinds = [(e.type, e.source.code, e.target.code) for e in told.events if e.source and e.target]
+    assert ("CONSULT", "RUS", "BLR") in kinds and not [k for k in kinds if "SUN" in k], kinds
+    assert any(e.type == "SUPPORT" and {e.source.code, e.target.code} == {"SUN", "CSK"} for e in then.events)
