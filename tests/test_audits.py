@@ -23,8 +23,13 @@ KINDS = {
         ("correct", "type_ok", "source_ok", "target_ok", "modality_ok", "note"),
     ),
     "statements-sample-seed33.jsonl": (60, ("correct", "speaker_ok", "content_ok", "note")),
+    "events-sample-seed35.jsonl": (
+        100,
+        ("correct", "type_ok", "source_ok", "target_ok", "modality_ok", "note"),
+    ),
+    "statements-sample-seed35.jsonl": (60, ("correct", "speaker_ok", "content_ok", "note")),
     "kaz-influence-judged.jsonl": (
-        219,
+        214,
         ("correct", "type_ok", "source_ok", "target_ok", "modality_ok", "note"),
     ),
 }
