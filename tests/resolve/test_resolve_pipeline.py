@@ -258,3 +258,24 @@ def test_the_surname_of_an_unknown_person_is_that_person_again(nlp_engine: Any) 
     mentions = resolve(nlp_engine, text, date(2019, 11, 30))
     assert [m.code for m in mentions if m.text == "Khan"] == [None]  # not Imran Khan, Pakistan's PM that day
     assert by_text(mentions, "Prime Minister Khan").code == "PAK"  # with his office he is
+
+
+def test_a_surname_the_article_gives_someone_else_in_full_is_not_our_namesake(nlp_engine: Any) -> None:
+    day = date(2020, 8, 12)
+    kamala = resolve(nlp_engine, "Senator Kamala Harris was chosen. Trump said Harris attacked Biden.", day)
+    assert [m.code for m in kamala if m.text == "Harris"] != [
+        "KNA"
+    ]  # not Timothy Harris of St Kitts and Nevis
+    timothy = resolve(nlp_engine, "Prime Minister Timothy Harris won. Harris met the press.", day)
+    assert [m.code for m in timothy if m.text == "Harris"] == ["KNA"]
+    putin = resolve(
+        nlp_engine, "President Putin met Lukashenko. Vladimir Putin spoke. Putin thanked him.", day
+    )
+    assert [m.code for m in putin if m.text == "Putin"] == ["RUS"]
+
+
+def test_a_name_piece_before_a_hyphen_is_no_known_surname(nlp_engine: Any) -> None:
+    mentions = resolve(
+        nlp_engine, "The party did not say whom it would back against Chan-o-cha.", date(2019, 2, 9)
+    )
+    assert all(m.code != "CHN" for m in mentions if m.text.startswith("Chan"))

@@ -138,6 +138,7 @@ class ArticleResolver:
             self.sentence_of = []
         self.mentions: list[Mention] = []
         self.bare_offices: dict[int, tuple[int, str]] = {}  # "the President": start token -> (end, office)
+        self._surname_at: dict[str, list[int]] | None = None  # word -> its token positions, built when asked
 
     def run(self, hits: Sequence[Hit]) -> list[Mention]:
         names = NameRuns(self)
@@ -186,6 +187,10 @@ class ArticleResolver:
                 f.actor_id for f in valid if f.type == form.type
             )  # by id: hashing an Actor is slow
             people = tuple(p for i in ids if (p := self.kb.actors[i]).kind == "person")
+            if form.type == "surname" and self._other_namesake(hit.start, hit.end, people):
+                return (
+                    None  # "Senator Kamala Harris ... Harris attacked Biden": not Timothy Harris of St Kitts
+                )
             if form.type == "surname" or len(people) > 1:
                 chosen = self.kb.one_holder(people, self.day, anyone=form.type != "surname")
                 if chosen is None and form.type == "name":
@@ -208,6 +213,35 @@ class ArticleResolver:
         else:
             role = "affiliation"
         return _Unit(hit.start, hit.end, form, actor, role, people, ambiguous)
+
+    def _other_namesake(self, start: int, end: int, people: Sequence[Actor]) -> bool:
+        """Does the article name someone else with this surname in full ("Kamala Harris": one PERSON name whose
+        given name is none of the known holders' names) and never our holder? Then the bare surname is that
+        person, not a namesake of ours."""
+        if not self.has_ents or self.doc is None:
+            return False
+        surname = self.lowers[start:end]
+        if self._surname_at is None:
+            self._surname_at = {}
+            for i, w in enumerate(self.lowers):
+                self._surname_at.setdefault(w, []).append(i)
+        known = {w for p in people for n in (p.name, *p.aliases) for w in n.lower().split()}
+        doc = self.doc
+        other = False
+        for i in self._surname_at.get(surname[0], ()):
+            if i == start or i == 0 or self.lowers[i : i + len(surname)] != surname:
+                continue
+            given = doc[i - 1]
+            if given.lower_ in known:
+                return False  # the article names our holder in full too ("Joe Biden" beside "Hunter Biden")
+            if (
+                given.ent_type_ == "PERSON"
+                and doc[i].ent_iob_ == "I"
+                and given.is_alpha
+                and given.lower_ not in HONORIFICS
+            ):
+                other = True
+        return other
 
     def _gap(self, left: _Unit, right: _Unit) -> bool:
         gap = tuple(self.lowers[left.end : right.start])
@@ -484,6 +518,8 @@ class ArticleResolver:
         if label == "PERSON" and not (first > 0 and text[first - 1] == "-"):
             words = [w for w in self.words[start:end] if w[:1].isalpha() and w.lower() not in HONORIFICS]
             person = self.kb.person_by_name(words, self.day)
+            if person is not None and len(words) == 1 and self._other_namesake(end - 1, end, [person]):
+                person = None
             if person is not None:
                 return self._person_mention(_Phrase(start, end, []), person, None, None, "ner", 0.8)
         return self._unresolved(start, end)
