@@ -22,7 +22,7 @@ UNDIRECTED_ACTS = frozenset({"PROTEST", "MOBILIZE"})
 # Sides a state's government negotiates with inside its own country, by sector or by what the text calls them.
 CONTENDERS = frozenset({"OPP", "REB", "UAF"})  # opposition, rebels, unidentified armed forces
 _CONTENDER_WORDS = cues.words("contender_words")
-BUSINESS = "BUS"
+_BUSINESS = "BUS"
 # Cooperation, done with an actor, never with a place (a region takes part in coercion, concessions or force:
 # "eased the curfew in Kashmir"), and inside a state never with its own companies.
 _COOPERATION = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE", "AID", "REQUEST"})
@@ -67,7 +67,7 @@ def is_complete(event: Event) -> bool:
         # a government meeting or working with its own businesses, universities, army or parliament is
         # administration; talks with its opposition or rebels are politics (docs/annotation.md)
         return False
-    if BUSINESS in (src, tgt) and event.type in _COOPERATION:
+    if _BUSINESS in (src, tgt) and event.type in _COOPERATION:
         # a state helping, urging or agreeing with its own companies is economic administration, not politics
         # ("our researchers help Russian companies", "we encourage the development institutes")
         return False

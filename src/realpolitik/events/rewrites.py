@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any
 
 from realpolitik.model import Modality
@@ -56,8 +57,9 @@ def _has_any(present: frozenset[str], wanted: Iterable[str]) -> bool:
     return any(all(part in present for part in w.split()) for w in wanted)
 
 
+@cache
 def _words(wanted: str | tuple[str, ...]) -> frozenset[str]:
-    """The words of one cue class, or of several together."""
+    """The words of one cue class, or of several together (asked for every reading: computed once)."""
     return words(wanted) if isinstance(wanted, str) else frozenset().union(*(words(n) for n in wanted))
 
 
