@@ -36,9 +36,7 @@ def _object_negated(token: Token, lex: Lexicon) -> bool:
     for child in token.children:
         if child.dep_ not in ("dobj", "nsubjpass"):
             continue
-        if child.lower_ in negation or any(
-            d.dep_ == "det" and d.lower_ in negation for d in child.children
-        ):
+        if child.lower_ in negation or any(d.dep_ == "det" and d.lower_ in negation for d in child.children):
             return True
     return False
 
