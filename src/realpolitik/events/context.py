@@ -16,7 +16,7 @@ from realpolitik.model import ActorRef, Article, Mention
 from realpolitik.ontology import context_domains, cues
 from realpolitik.ontology.lexicon import Lexicon, LexiconEntry
 from realpolitik.ontology.rules import Failure, Reported
-from realpolitik.resolve.participants import is_readout
+from realpolitik.resolve.participants import is_bilateral_forum, is_readout
 
 _CLAUSE_BREAKS = frozenset({"conj", "ccomp", "parataxis", "relcl", "advcl", "cc", "punct", "mark"})
 _SPEAKER_SUBJECTS = frozenset({"we", "i"})
@@ -40,6 +40,7 @@ class CodingContext:
     focus: list[ActorRef]
     topic: Argument | None = None
     sides: tuple[ActorRef, ...] = ()
+    forum: bool = False  # the sides are those of a forum of two states, not of talks between them
     organisation: ActorRef | None = None  # the one organisation the title names, if any
     organisations: tuple[ActorRef, ...] = ()  # every organisation the title names
     near_organisation: ActorRef | None = None  # of those, the one the text last named (else the one named)
@@ -63,6 +64,7 @@ class CodingContext:
         self, sources: tuple[ActorRef, ...], kind: str | None = None, done: bool = False
     ) -> Argument | None:
         """The other side of a readout, for an act of one side that names no target ("We discussed trade"); in
+        a forum of two states, only what "we" or "I" did (see below); in
         the statement or transcript of an organisation's meeting, a joint act the speaker reports as done
         ("We agreed to expand cooperation", "we have endorsed the concept") was done with the organisation
         (docs/annotation.md: the speaker's state and the organisation); what the speaker advocates or will do
@@ -72,6 +74,11 @@ class CodingContext:
             return None
         if not self.sides:
             return self._organisation_side(sources, codes, kind) if done else None
+        if self.forum and not (done and all(s.text.lower() in _SPEAKER_SUBJECTS for s in sources)):
+            # at a forum of two states, only what the speaker reports "we" or "I" did with the other side ("We
+            # discussed ...", "I had a detailed conversation") was done with it; "we will continue to promote
+            # the convergence of our economies" or a guest who "talked about progress" addresses the forum
+            return None
         (code,) = codes
         others = [side for side in self.sides if side.code != code]
         if len(others) != 1 or len(others) == len(self.sides):
@@ -121,8 +128,10 @@ class CodingContext:
                 return
 
     def both_sides(self) -> Argument | None:
-        """Both sides of a readout, for an act whose text names no actor ("The talks covered trade")."""
-        return Argument(self.sides, "sides") if self.sides else None
+        """Both sides of a readout, for an act whose text names no actor ("The talks covered trade"); not of a
+        forum, whose meetings and signings ("this meeting of partners is important", "a series of documents was
+        signed on the sidelines of the conference") are its participants', not the two states'."""
+        return Argument(self.sides, "sides") if self.sides and not self.forum else None
 
 
 class Candidate(NamedTuple):
@@ -137,8 +146,9 @@ class Candidate(NamedTuple):
 def readout_sides(article: Article, mentions: list[Mention]) -> tuple[ActorRef, ...]:
     """The participants of a readout ("Vladimir Putin met with Tajik President Emomali Rakhmonov"), if it has
     two or three, all states. A meeting of an organisation ("Meeting of the CIS Heads of State Council") is
-    multilateral: its "we" is every member, not the publisher's state and the organisation."""
-    if not is_readout(article):
+    multilateral: its "we" is every member, not the publisher's state and the organisation. A forum of two states
+    ("Russia-Kazakhstan Interregional Cooperation Forum") has their two sides."""
+    if not (is_readout(article) or is_bilateral_forum(article)):
         return ()
     found: dict[str, ActorRef] = {}
     for m in mentions:

@@ -6,6 +6,7 @@ the other participant as the counterpart of an act with no target named ("We dis
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 
@@ -79,10 +80,20 @@ def _named_outright(m: Mention) -> bool:
     return len(words) >= 3 or any(w.isupper() and len(w) >= 2 for w in words)
 
 
+_PAIR = re.compile(r"\b[A-Z][a-z]+-[A-Z][a-z]+\b")  # "Russia-Kazakhstan", "Russian-Chinese"
+
+
+def is_bilateral_forum(article: Article) -> bool:
+    """Does the title name a forum of two states ("Russia-Kazakhstan Interregional Cooperation Forum")?"""
+    title = article.title or ""
+    words = {w.strip(".,:;\"'“”").lower() for w in title.split()}
+    return bool(words & cues.words("bilateral_forum_words")) and _PAIR.search(title) is not None
+
+
 def is_readout(article: Article) -> bool:
     """Does the title announce an encounter of its participants (meeting, talks, call, visit, message)?"""
     words = {w.strip(".,:;\"'“”").lower() for w in (article.title or "").split()}
     return bool(words & cues.words("readout_words"))
 
 
-__all__ = ["article_participants", "is_readout", "publisher_holder"]
+__all__ = ["article_participants", "is_bilateral_forum", "is_readout", "publisher_holder"]
