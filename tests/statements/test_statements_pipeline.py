@@ -165,6 +165,14 @@ CASES: list[tuple[str, list[tuple[str, str, str | None, str]]]] = [
             ("a new round would start in May", "actor", "Ministry", "indirect"),
         ],
     ),
+    (  # "It said" after someone put out a statement and nobody spoke: the statement, its issuer's words
+        "The Russian Foreign Ministry released a statement on Monday. It said the sanctions were illegal.",
+        [("the sanctions were illegal", "actor", "Ministry", "indirect")],
+    ),
+    (  # ... and "They said" after a body did
+        "The Russian Foreign Ministry released a statement on Monday. They said the sanctions were illegal.",
+        [("the sanctions were illegal", "actor", "Ministry", "indirect")],
+    ),
     (  # a statement put out by someone
         "The Kremlin issued a statement that the president would travel to Astana in June.",
         [
@@ -280,6 +288,9 @@ CASES: list[tuple[str, list[tuple[str, str, str | None, str]]]] = [
 
 # Texts that hold no statement at all.
 NO_STATEMENTS = [
+    # "it" with no one who spoke or put a statement out: a message seen is not the words of who saw it
+    "A fire broke out in the hotel on Tuesday. It said the minister had resigned.",
+    "I saw a message on the screen here. It said the country supports the plan.",
     # a negated cue says nothing
     "Regrettably, the Government did not find the money and I will reprimand them for this.",
     "The minister did not say that the talks had failed.",

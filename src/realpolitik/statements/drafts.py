@@ -14,8 +14,10 @@ from spacy.tokens import Doc, Span, Token
 
 from realpolitik.annotate import span_ents
 from realpolitik.model import Article, Mention, Speaker, StatementForm
+from realpolitik.ontology import cues
 from realpolitik.statements.mentions import MentionIndex, only_titles, previous_person
 from realpolitik.statements.quotes import Paragraph, split_paragraphs
+from realpolitik.statements.speakers import issuer_of, speaker_from_head
 
 _CLOSING = ".!?\"'”’»"
 _CREDIT = re.compile(r"\s*(?:image|photo|picture|credit|source|video|file)s?\s*:", re.I)
@@ -151,9 +153,46 @@ def speaker_kind(ctx: ArticleContext, speaker: Speaker) -> str | None:
     return None
 
 
+_STATEMENT_NOUNS = cues.words("statement_nouns")
+_ISSUING = cues.words("issuing_verbs")
+_ISSUING_REACH = 2  # sentences back
+
+
+def issuer_before(ctx: ArticleContext, pos: int, pronoun: str | None) -> Speaker | None:
+    """Who "it" or "they" at ``pos`` stands for when nobody spoke before: whoever put out a statement in one of
+    the two sentences before, in the same or the previous paragraph ("The ministry issued a statement on Monday.
+    It said the minister had resigned": the statement, its issuer's words); "they" is not one person. "A fire
+    broke out. It said ..." has no one."""
+    here = ctx.sentences_over(pos, pos + 1)
+    if not here:
+        return None
+    para = ctx.paragraph_at(pos)
+    floor = ctx.paragraphs[para.index - 1].start if para is not None and para.index > 0 else 0
+    i = ctx.sentence_index(here[0])
+    for sent in reversed(ctx.sents[max(i - _ISSUING_REACH, 0) : i]):
+        if sent.start_char < floor:
+            break
+        for token in reversed(sent):
+            if token.lemma_.lower() not in _STATEMENT_NOUNS:
+                continue
+            if token.dep_ == "dobj" and token.head.lemma_.lower() not in _ISSUING:
+                continue  # "I saw a message on the screen. It said ...": the message's sender, not who saw it
+            head = issuer_of(token)
+            speaker = speaker_from_head(head, ctx.index) if head is not None else None
+            if speaker is None or speaker.type == "unknown":
+                continue
+            person = (speaker.actor_id or "").startswith("person:")
+            if pronoun == "they" and (
+                person or (speaker_kind(ctx, speaker) == "person" and not speaker.code)
+            ):
+                continue
+            return speaker
+    return None
+
+
 def resolve_pronouns(ctx: ArticleContext, drafts: list[Draft]) -> list[Draft]:
     """ "It said ...", "they added ...": the body (organisation, state, institution) that last spoke, within two
-    paragraphs; "he"/"she" left unknown by the parse: the person who last spoke. A reported "it said" with
+    paragraphs, or else the body that put out a statement just before; "he"/"she" left unknown by the parse: the person who last spoke. A reported "it said" with
     nobody to stand for is dropped ("it is said" has no speaker)."""
     last: dict[str, tuple[Speaker, int]] = {}
     out: list[Draft] = []
@@ -166,6 +205,8 @@ def resolve_pronouns(ctx: ArticleContext, drafts: list[Draft]) -> list[Draft]:
             reach = 0 if d.pronoun == "they" else 2  # "they" is often people the text never names
             if found is not None and here - found[1] <= reach:
                 d = Draft(d.start, d.end, found[0], d.form, d.cue, d.cue_token)
+            elif want == "body" and (issuer := issuer_before(ctx, d.start, d.pronoun)) is not None:
+                d = Draft(d.start, d.end, issuer, d.form, d.cue, d.cue_token)
             elif d.pronoun == "it":
                 continue
         kind = speaker_kind(ctx, d.speaker)

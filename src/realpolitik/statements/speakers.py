@@ -220,7 +220,7 @@ def _actor_behind(subject: Token, verb: Token) -> Token | None:
             return before
     lemma = subject.lemma_.lower()
     if lemma in _UTTERANCE_HEADS or lemma in _STATEMENT_NOUNS:
-        issuer = _issuer(subject)
+        issuer = issuer_of(subject)
         if issuer is not None:  # "They released a statement which said", "a statement released by her family"
             return issuer
         for child in subject.children:
@@ -243,7 +243,7 @@ def _actor_behind(subject: Token, verb: Token) -> Token | None:
     return subject
 
 
-def _issuer(statement: Token) -> Token | None:
+def issuer_of(statement: Token) -> Token | None:
     """Who put a statement out: the subject of the verb it is the object of ("They released a statement"), or
     the agent of the participle after it ("a statement released by her family")."""
     if statement.dep_ == "dobj" and statement.head.pos_ in ("VERB", "AUX"):
@@ -317,7 +317,7 @@ def _earlier_author(document: Token, spoken_in_only: bool = False) -> Token | No
         found = (
             _spoke_in(earlier)
             if spoken_in_only
-            else _author(earlier) or _issuer(earlier) or _spoke_in(earlier)
+            else _author(earlier) or issuer_of(earlier) or _spoke_in(earlier)
         )
         if found is not None and found.pos_ != "PRON":
             return found
@@ -405,7 +405,7 @@ def speaker_from_head(
         author = _earlier_author(head, spoken_in_only=lemma in NON_AGENTS)
     if author is not None:  # "according to PG&E's schedule", "a report by UpGuard", "the NDRRMC report"
         return speaker_from_head(author, index, exclude=exclude, previous_person=previous_person)
-    issuer = _issuer(head) if lemma in _UTTERANCE_HEADS or lemma in _STATEMENT_NOUNS else None
+    issuer = issuer_of(head) if lemma in _UTTERANCE_HEADS or lemma in _STATEMENT_NOUNS else None
     if issuer is not None:  # "according to a statement released by her family"
         return speaker_from_head(issuer, index, exclude=exclude, previous_person=previous_person)
     named_body = head.pos_ == "PROPN" and head.text[:1].isupper()  # "the U.S. Geological Survey"
