@@ -90,6 +90,20 @@ def _scope(trigger: Token, governors: Iterable[Token]) -> list[Token]:
     return chain
 
 
+def _judged_infinitive(token: Token) -> bool:
+    """Is ``token`` an infinitive that a judgement is passed on ("it is important to expand trade with China",
+    "it was counterproductive to accuse China", "it is time to lift the sanctions")? A view of the act, not the
+    act: "it" stands for the infinitive, which nobody is said to do."""
+    if token.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    head = token.head
+    return (
+        head.lemma_ == "be"
+        and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children)
+        and any(c.dep_ in ("acomp", "attr") for c in head.children)
+    )
+
+
 _TURNOUT = cues.words("turnout_verbs")
 
 
@@ -135,6 +149,8 @@ def modality_of(trigger: Token, governors: Iterable[Token], lex: Lexicon) -> tup
             return "hypothetical", "speculation"
         if token.lemma_.lower() in believers and token != trigger:
             return "hypothetical", f"belief:{token.lemma_.lower()}"
+        if _judged_infinitive(token):
+            return "hypothetical", "evaluation"
         if token.dep_ in ("advcl", "acl") and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in token.children
         ):

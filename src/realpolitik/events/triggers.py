@@ -30,6 +30,10 @@ class Match:
     intent_by: Token | None = None
 
 
+# "During his visit, Putin paid tribute", "Despite the appeal, they made the decision": when or in spite of what
+_ADJUNCT_PREPOSITIONS = words("time_prepositions") | words("concessive_prepositions")
+
+
 def _objects_of(verb: Token) -> list[Token]:
     objs = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
     patient = passive_patient(verb)
@@ -37,7 +41,7 @@ def _objects_of(verb: Token) -> list[Token]:
         objs.append(patient)
     for c in verb.children:
         # "During his visit, Putin paid tribute": a time phrase says when, it does not complete the verb's act
-        if c.dep_ in ("prep", "prt", "dative") and c.lower_ not in words("time_prepositions"):
+        if c.dep_ in ("prep", "prt", "dative") and c.lower_ not in _ADJUNCT_PREPOSITIONS:
             objs.extend(g for g in c.children if g.dep_ == "pobj")
     objs.extend(g for o in list(objs) for g in o.children if g.dep_ == "conj")
     objs.extend(c for c in verb.children if c.dep_ == "xcomp")  # "declined to comment"
