@@ -279,3 +279,50 @@ def test_a_name_piece_before_a_hyphen_is_no_known_surname(nlp_engine: Any) -> No
         nlp_engine, "The party did not say whom it would back against Chan-o-cha.", date(2019, 2, 9)
     )
     assert all(m.code != "CHN" for m in mentions if m.text.startswith("Chan"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Many pre-school institutions in Tajikistan offer education in Russian.",
+        "The talks were held in Russian and English.",
+        "The declaration was translated into Chinese.",
+        "The Uzbek president speaks Kazakh.",
+    ],
+)
+def test_a_language_is_not_its_state(nlp_engine: Any, text: str) -> None:
+    language = text.rstrip(".").split()[-1]
+    assert language not in {m.text for m in resolve(nlp_engine, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("Japan invested in Russian companies.", "Russian companies", "RUS"),
+        ("The summit took place in Amman.", "Amman", "JOR"),
+        ("The ministers met in Japan.", "Japan", "JPN"),
+    ],
+)
+def test_a_demonym_before_a_noun_or_a_place_after_in_is_an_actor(
+    nlp_engine: Any, text: str, phrase: str, code: str
+) -> None:
+    assert by_text(resolve(nlp_engine, text), phrase).code == code
+
+
+def test_they_after_other_people_in_its_sentence_is_not_the_readouts_two_sides(nlp_engine: Any) -> None:
+    title = "Meeting with President of China Xi Jinping"
+    text = (
+        "Vladimir Putin and Xi Jinping held talks in Beijing. They discussed trade.\n\n"
+        "When the opposition politicians Medvedchuk and Boiko came to Moscow, they met with the Prime Minister."
+    )
+    article = Article.from_text(
+        text,
+        title=title,
+        source="kremlin.ru",
+        url="http://en.kremlin.ru/events/1",
+        published=date(2019, 4, 27),
+    )
+    mentions = nlp_engine.resolver.resolve(nlp_engine.annotator(text), article)
+    first, second = text.index("They"), text.index("they met")
+    assert {m.code for m in mentions if m.start == first} == {"RUS", "CHN"}
+    assert not [m for m in mentions if m.start == second and m.code in ("RUS", "CHN")]

@@ -214,7 +214,12 @@ class Coreference:
                     new.append(self._make(ante, i, bare[0]))
                     i = bare[0]
                     continue
-            if low == "they" and self._is_pronoun(i) and self._pair_of_participants(i, i + 1, new):
+            if (
+                low == "they"
+                and self._is_pronoun(i)
+                and not self._others_before(i)
+                and self._pair_of_participants(i, i + 1, new)
+            ):
                 i += 1
                 continue
             if low in PRONOUNS and self._is_pronoun(i):
@@ -323,6 +328,27 @@ class Coreference:
                 and word in m.text.lower().split()[1:]
             ),
         )
+
+    def _others_before(self, i: int) -> bool:
+        """Does the sentence of token ``i`` name, before it, people other than the readout's participants ("When
+        the opposition bloc members Medvedchuk and Boiko came to Moscow, they met with ...")? Then "they" is them,
+        known to the knowledge base or not."""
+        r = self.r
+        if i >= len(r.sentence_of):
+            return False
+        first = i
+        while first > 0 and r.sentence_of[first - 1] == r.sentence_of[i]:
+            first -= 1
+        start, end = r._char(first), r._char(i)
+        ours = {m.code for m in r.participants if m.code}
+        for m in r.mentions:
+            if not start <= m.start < end or m.via in ("title", "publisher"):
+                continue
+            if m.kind in ("person", "group") and m.code not in ours:
+                return True
+            if m.via == "unresolved" and m.text[:1].isupper():
+                return True  # a name the knowledge base does not know
+        return False
 
     def _pair_of_participants(self, start: int, end: int, new: list[Mention]) -> bool:
         """Tokens [start, end) refer to the participants of a readout ("the two leaders", "they"), when it has
