@@ -23,6 +23,7 @@ from realpolitik.ontology import cues
 _MESSAGES = cues.words("message_nouns")
 _HELD = cues.words("held_attitudes")
 _TOPIC_OBJECTS = cues.words("topic_objects")
+_BORDERS = cues.words("border_nouns")
 
 
 def target_of(match: Match, index: MentionIndex, source_tokens: set[int]) -> Argument | None:
@@ -154,7 +155,7 @@ def _asked_to_act(verb: Token, index: MentionIndex, exclude: set[int]) -> Argume
 
 def _clause_target(verb: Token, index: MentionIndex, exclude: set[int]) -> Argument | None:
     """Last resort: the first known actor deeper in the trigger's own clause ("willing to send material to help
-    defend Saudi Arabia"), outside the subject and any coordinated or relative clause."""
+    defend Saudi Arabia"), outside the subject, any coordinated or relative clause and what a border is with."""
     stack = [
         c for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass", "conj", "relcl", "parataxis", "cc")
     ]
@@ -164,6 +165,8 @@ def _clause_target(verb: Token, index: MentionIndex, exclude: set[int]) -> Argum
         if token.i in exclude:
             continue
         tokens.append(token)
+        if token.lemma_.lower() in _BORDERS:
+            continue  # "a wall along the border with Mexico": the neighbour named is where, not whom
         stack.extend(c for c in token.children if c.dep_ not in ("relcl", "conj", "parataxis"))
     mentions = [m for m in index.in_tokens(sorted(tokens, key=lambda t: t.i)) if m.code]
     return Argument((mentions[0].ref(),), "clause") if mentions else None
