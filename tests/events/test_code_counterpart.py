@@ -76,3 +76,19 @@ def test_agreeing_to_instruct_ones_own_governments_is_the_agreement(nlp_engine: 
     urged = "Russia and Ukraine agreed to urge Georgia to withdraw its troops."
     found = {(e.type, e.target.code) for e in complete_events(coded(nlp_engine, urged))}
     assert ("REQUEST", "GEO") in found, found
+
+
+@pytest.mark.model
+def test_a_partner_named_inside_the_object_is_the_target_not_the_other_side(nlp_engine: Any) -> None:
+    from realpolitik.events import complete_events
+
+    title = "Meeting with President of China Hu Jintao"
+    text = (
+        "Vladimir Putin met with President of China Hu Jintao. "
+        "The Chinese leader also confirmed his country's commitment to such dialogue with the United States."
+    )
+    events = complete_events(
+        coded(nlp_engine, text, title=title, source="kremlin.ru", url="http://en.kremlin.ru/events/1")
+    )
+    confirmed = [e for e in events if e.trigger_start == text.index("confirmed")]
+    assert [(e.source.code, e.target.code) for e in confirmed] == [("CHN", "USA")], confirmed

@@ -71,6 +71,8 @@ from realpolitik.events.nominal import (
 from realpolitik.events.parties import (
     joined_organisation,
     names_unknown,
+    orders_own_bodies,
+    partner_within,
     people_of,
     thanked_deeds,
     tokens_of,
@@ -106,26 +108,6 @@ def _is_statement(entry: LexiconEntry) -> bool:
     """Entries that recognise a public statement (CAMEO 01) so that it is not mistaken for a coded act."""
     info = cameo_entry(entry.cameo)
     return info is not None and info.type is None and entry.cameo.startswith("01")
-
-
-_OWN_BODIES = cues.words("own_bodies")
-_OWNERS = frozenset({"their", "our", "its", "his", "her", "my", "respective", "relevant", "competent"})
-
-
-def _orders_own_bodies(match: Match) -> bool:
-    """Is the act an instruction to the actor's own bodies ("agreed to instruct their governments to study the
-    pipeline", "to instruct the relevant agencies of our countries")? Agreed between sides, it is how they carry out
-    their agreement: the agreement is the event, not an order from each to itself."""
-    obj = match.obj or child(match.token, "dobj")
-    if match.entry.type != "REQUEST" or obj is None or obj.lemma_.lower() not in _OWN_BODIES:
-        return False
-    owners = [c for c in obj.children if c.dep_ in ("poss", "amod")]
-    of = prep_object(obj, ("of",))
-    if of is not None:
-        owners += [
-            c for c in of[0].children if c.dep_ in ("poss", "nummod")
-        ]  # "of our countries", "of the two"
-    return any(o.lower_ in _OWNERS or o.lower_ in ("two", "both") for o in owners)
 
 
 def _names_a_counterpart(target: Argument | None, match: Match) -> bool:
@@ -312,7 +294,9 @@ def _events_for(
         # taken against something ("we condemn this act committed by terrorists") is no conflict with the other side
         and (QUAD_CLASS[kind] <= 2 or kind == "REQUEST")
     ):
-        other = ctx.counterpart(sources, kind, is_done(trigger, match.governors))
+        other = partner_within(trigger, kind, ctx, sources) or ctx.counterpart(
+            sources, kind, is_done(trigger, match.governors)
+        )
         if other is not None:
             target, targets = other, other.refs
     pairs: list[tuple[ActorRef | None, ActorRef | None]]
@@ -412,7 +396,7 @@ def _code_sentence(sent: Span, sent_index: int, ctx: CodingContext) -> list[Even
         if match.obj is not None:
             consumed.update(t.i for t in (match.obj, real_object(match.obj)))
         if governing is not None:
-            if governing.entry.type == "AGREE" and not governing.entry.weak and _orders_own_bodies(match):
+            if governing.entry.type == "AGREE" and not governing.entry.weak and orders_own_bodies(match):
                 continue  # "agreed to instruct their governments to ...": the agreement is the event
             if governing.entry.intent and governing.entry.weak and child(match.token, "nsubj") is not None:
                 continue  # "Obama wants Putin to attack": a wish about another's act is neither's event

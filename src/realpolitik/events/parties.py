@@ -1,14 +1,57 @@
 """Who an act is done with when the sentence says it in its own ways: the organisation a signing of more than
 three parties is done with, what those thanked did when a relative clause on them tells it, a partner that is
-others referred back to or a name no actor was found for, and a state's people named for the state."""
+others referred back to or a name no actor was found for, a partner named inside the act's object, a state's people
+named for the state, and the own bodies an agreement instructs."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from realpolitik.events.arguments import Argument, prep_object
+from realpolitik.events.arguments import Argument, argument, child, prep_object
 from realpolitik.events.context import CodingContext
+from realpolitik.events.triggers import Match
 from realpolitik.model import ActorRef
+from realpolitik.ontology import cues
+
+_OWN_BODIES = cues.words("own_bodies")
+_OWNERS = cues.words("body_owners")
+
+
+def orders_own_bodies(match: Match) -> bool:
+    """Is the act an instruction to the actor's own bodies ("agreed to instruct their governments to study the
+    pipeline", "to instruct the relevant agencies of our countries")? Agreed between sides, it is how they carry out
+    their agreement: the agreement is the event, not an order from each to itself."""
+    obj = match.obj or child(match.token, "dobj")
+    if match.entry.type != "REQUEST" or obj is None or obj.lemma_.lower() not in _OWN_BODIES:
+        return False
+    owners = [c for c in obj.children if c.dep_ in ("poss", "amod")]
+    of = prep_object(obj, ("of",))
+    if of is not None:
+        owners += [
+            c for c in of[0].children if c.dep_ in ("poss", "nummod")
+        ]  # "of our countries", "of the two"
+    return any(o.lower_ in _OWNERS or o.lower_ in ("two", "both") for o in owners)
+
+
+def partner_within(
+    trigger: Token, kind: str, ctx: CodingContext, sources: tuple[ActorRef, ...]
+) -> Argument | None:
+    """A partner the act's own words name deeper than its arguments ("confirmed his country's commitment to such
+    dialogue with the United States"): the actor after "with" inside the trigger's object, before the readout's
+    other side is taken for it. Not for talks: what they were about ("discussed oil and gas cooperation with the
+    CIS countries") is their topic."""
+    if kind == "CONSULT":
+        return None
+    own = {s.code for s in sources if s.code}
+    for obj in (c for c in trigger.children if c.dep_ in ("dobj", "pobj", "prep")):
+        for token in obj.subtree:
+            if token.lower_ != "with" or token.dep_ != "prep" or token.head.pos_ != "NOUN":
+                continue  # "issues connected with the operation in Afghanistan": no partner
+            pobj = child(token, "pobj")
+            found = argument(pobj, ctx.index, "prep:with") if pobj is not None else None
+            if found is not None and any(r.code and r.code not in own for r in found.refs):
+                return found
+    return None
 
 
 def joined_organisation(
@@ -91,4 +134,13 @@ def people_of(ref: ActorRef) -> bool:
     return ref.kind == "state" and text.endswith("s") and text.lower() != (ref.name or "").lower()
 
 
-__all__ = ["joined_organisation", "names_unknown", "people_of", "thanked_deeds", "tokens_of", "with_others"]
+__all__ = [
+    "joined_organisation",
+    "names_unknown",
+    "orders_own_bodies",
+    "partner_within",
+    "people_of",
+    "thanked_deeds",
+    "tokens_of",
+    "with_others",
+]

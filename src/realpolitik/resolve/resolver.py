@@ -24,6 +24,7 @@ from realpolitik.actors.kb import KnowledgeBase, near_office
 from realpolitik.actors.matcher import Gazetteer, Hit, gazetteer_for, match_text
 from realpolitik.model import Actor, ActorKind, Article, Mention, Role, replace
 from realpolitik.ontology import cues
+from realpolitik.resolve.languages import spoken_language
 from realpolitik.resolve.names import NameRuns
 from realpolitik.resolve.participants import article_participants
 from realpolitik.resolve.referents import HONORIFICS, PLACE_PREPS, Coreference, SentenceContext
@@ -34,7 +35,6 @@ from realpolitik.resolve.units import Unit as _Unit
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-_LANGUAGE_VERBS = frozenset({"speak", "learn", "teach", "study", "know", "translate", "understand"})
 _NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _PROPN = 96  # spacy.symbols.PROPN (a fixed id of spaCy's symbol table; spaCy itself is not imported here)
 _STANDALONE_AGENTS = cues.words("standalone_agents")
@@ -148,7 +148,8 @@ class ArticleResolver:
         for phrase in self._phrases(units):
             if self._inside_structure(phrase) or self._inside_person(phrase):
                 continue
-            if self._names_a_thing(phrase) or self._language(phrase):
+            parsed = self.doc if self.has_pos else None
+            if self._names_a_thing(phrase) or spoken_language(phrase.units, parsed, self.kb):
                 covered[phrase.start : phrase.end] = b"\x01" * (phrase.end - phrase.start)
                 continue
             mention = self._phrase_mention(phrase)
@@ -446,31 +447,6 @@ class ArticleResolver:
             and end < len(self.words)
             and self.lowers[end] in _NAMED_AFTER
         )
-
-    def _language(self, phrase: _Phrase) -> bool:
-        """A demonym standing alone after "in" or "into", or as what is spoken or taught, is a language ("offer
-        education in Russian", "translated into Chinese", "speak Kazakh"), not its state; "invested in Russian
-        companies" names the state."""
-        if len(phrase.units) != 1 or not self.has_pos:
-            return False
-        unit = phrase.units[0]
-        if unit.role != "affiliation" or unit.actor.kind != "state" or phrase.end - phrase.start != 1:
-            return False
-        token = self.doc[phrase.start]
-        forms = self.kb.by_key.get(token.lower_, [])
-        if not any(self.kb.forms[i].type == "adjective" for i in forms):
-            return False  # "in Oman", "in Amman": the state or a city, no demonym
-        if token.pos_ not in ("NOUN", "PROPN", "ADJ") or any(
-            c.dep_ in ("det", "poss") for c in token.children
-        ):
-            return False  # "the Russian", "our Kazakh" is a person or a side
-        if phrase.end < len(self.words) and self.doc[phrase.end].pos_ in ("NOUN", "PROPN"):
-            return False
-        while token.dep_ == "conj" and token.head.i != token.i:
-            token = token.head  # "in Russian and English"
-        if token.dep_ == "pobj" and token.head.lower_ in ("in", "into"):
-            return True
-        return token.dep_ == "dobj" and token.head.lemma_.lower() in _LANGUAGE_VERBS
 
     def _office_of_other(self, phrase: _Phrase) -> bool:
         """ "President of the International Olympic Committee Thomas Bach": an office of something the knowledge
