@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from realpolitik.events.arguments import Argument, argument, child, prep_object
+from realpolitik.events.arguments import Argument, child, prep_object
 from realpolitik.events.context import CodingContext
 from realpolitik.events.triggers import Match
 from realpolitik.model import ActorRef
@@ -15,6 +15,7 @@ from realpolitik.ontology import cues
 
 _OWN_BODIES = cues.words("own_bodies")
 _OWNERS = cues.words("body_owners")
+_PARTNERSHIPS = cues.words("partnership_nouns")
 
 
 def orders_own_bodies(match: Match) -> bool:
@@ -36,21 +37,28 @@ def orders_own_bodies(match: Match) -> bool:
 def partner_within(
     trigger: Token, kind: str, ctx: CodingContext, sources: tuple[ActorRef, ...]
 ) -> Argument | None:
-    """A partner the act's own words name deeper than its arguments ("confirmed his country's commitment to such
-    dialogue with the United States"): the actor after "with" inside the trigger's object, before the readout's
-    other side is taken for it. Not for talks: what they were about ("discussed oil and gas cooperation with the
-    CIS countries") is their topic."""
-    if kind == "CONSULT":
+    """A partner an intention names deeper than its arguments ("confirmed his country's commitment to such dialogue
+    with the United States", "will adopt a decision to sign a free trade agreement with Serbia"): the actor after
+    "with" on a noun of relations inside the trigger's object, before the readout's other side is taken for it.
+    Only there: "compliance with the UN Charter", "an agreement with support from the European Commission" or a
+    question "about your contacts with Trump" name no partner of the act."""
+    if kind != "AGREE":
         return None
     own = {s.code for s in sources if s.code}
-    for obj in (c for c in trigger.children if c.dep_ in ("dobj", "pobj", "prep")):
+    for obj in (c for c in trigger.children if c.dep_ in ("dobj", "pobj", "prep", "xcomp")):
         for token in obj.subtree:
-            if token.lower_ != "with" or token.dep_ != "prep" or token.head.pos_ != "NOUN":
-                continue  # "issues connected with the operation in Afghanistan": no partner
+            if (
+                token.lower_ != "with"
+                or token.dep_ != "prep"
+                or token.head.lemma_.lower() not in _PARTNERSHIPS
+            ):
+                continue
             pobj = child(token, "pobj")
-            found = argument(pobj, ctx.index, "prep:with") if pobj is not None else None
-            if found is not None and any(r.code and r.code not in own for r in found.refs):
-                return found
+            if pobj is None:
+                continue
+            named = [m for m in ctx.index.in_tokens([pobj]) if m.code and m.code not in own]
+            if named:
+                return Argument((named[0].ref(),), "prep:with")
     return None
 
 
