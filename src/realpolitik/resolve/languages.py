@@ -5,12 +5,14 @@ Russian", "the talks were held in Russian and English", "translated into Chinese
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from realpolitik.actors.kb import KnowledgeBase
 from realpolitik.ontology import cues
 from realpolitik.resolve.units import Unit
+
+if TYPE_CHECKING:  # a name look-up (``realpolitik actors lookup``) must not import spaCy
+    from spacy.tokens import Doc
 
 _LANGUAGE_VERBS = cues.words("language_verbs")
 
