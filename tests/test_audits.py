@@ -29,7 +29,7 @@ KINDS = {
     ),
     "statements-sample-seed35.jsonl": (60, ("correct", "speaker_ok", "content_ok", "note")),
     "kaz-influence-judged.jsonl": (
-        214,
+        220,
         ("correct", "type_ok", "source_ok", "target_ok", "modality_ok", "note"),
     ),
 }
