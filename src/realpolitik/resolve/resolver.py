@@ -42,6 +42,7 @@ _NOT_NAMES = cues.words("not_names")
 _STRUCTURES = cues.words("structure_nouns")
 _FEATURES = cues.words("geographic_features")
 _NAMED_AFTER = cues.words("named_after_places")
+_DOCUMENTS = cues.words("organisation_documents")
 _CONNECT_OF = (("of",), ("of", "the"))
 _POSSESSIVE = (("'s",), ("’s",), ("'",))
 
@@ -429,9 +430,8 @@ class ArticleResolver:
         return self.lowers[end] in _STRUCTURES and self.words[end][:1].isupper()
 
     def _names_a_thing(self, phrase: _Phrase) -> bool:
-        """A state inside the name of a sea or gulf ("the Gulf of Mexico", "the Sea of Japan"), or a city a treaty
-        or format is named after ("the Paris agreement", "the Minsk agreements", "the Kyoto Protocol"): a place in
-        a name, not an actor (NER may not claim it back)."""
+        """A state inside the name of a sea ("the Gulf of Mexico"), a city a treaty is named after ("the Paris
+        agreement", "the Kyoto Protocol"), an organisation's charter or resolutions ("the UN Charter"): a name."""
         start, end = phrase.start, phrase.end
         if (
             start >= 2
@@ -440,13 +440,13 @@ class ArticleResolver:
             and self.lowers[start - 2] in _FEATURES
         ):
             return True
-        last = phrase.units[-1]
-        return (
-            last.role == "affiliation"
-            and last.form.type == "metonym"
-            and end < len(self.words)
-            and self.lowers[end] in _NAMED_AFTER
-        )
+        last, after = phrase.units[-1], self.lowers[end] if end < len(self.words) else ""
+        before = self.lowers[start - 2 if start >= 2 and self.lowers[start - 1] == "the" else start - 1]
+        # "in line with the UN Security Council resolutions" names no act; "the Council's resolutions demand" is one
+        document = after in _DOCUMENTS and (after != "resolutions" or before in ("with", "of"))
+        if last.actor.kind == "igo" and document:
+            return True
+        return last.role == "affiliation" and last.form.type == "metonym" and after in _NAMED_AFTER
 
     def _office_of_other(self, phrase: _Phrase) -> bool:
         """ "President of the International Olympic Committee Thomas Bach": an office of something the knowledge
