@@ -329,9 +329,13 @@ def test_they_after_other_people_in_its_sentence_is_not_the_readouts_two_sides(n
 
 
 def test_an_organisations_charter_or_resolutions_referred_to_are_no_actor(nlp_engine: Any) -> None:
-    codes = {m.code for m in resolve(nlp_engine, "We support a world order based on the United Nations Charter.")}
+    codes = {
+        m.code for m in resolve(nlp_engine, "We support a world order based on the United Nations Charter.")
+    }
     assert "UN" not in codes
     text = "Russia called for a solution in line with the United Nations Security Council resolutions."
     assert "UN" not in {m.code for m in resolve(nlp_engine, text)}
     text = "Russia asked the United Nations Security Council to act. The Security Council resolutions demand a truce."
-    assert {m.text for m in resolve(nlp_engine, text) if m.code == "UN"} >= {"the United Nations Security Council"}
+    assert {m.text for m in resolve(nlp_engine, text) if m.code == "UN"} >= {
+        "the United Nations Security Council"
+    }
