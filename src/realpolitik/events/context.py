@@ -63,9 +63,8 @@ class CodingContext:
     def counterpart(
         self, sources: tuple[ActorRef, ...], kind: str | None = None, done: bool = False
     ) -> Argument | None:
-        """The other side of a readout, for an act of one side that names no target ("We discussed trade"); in
-        a forum of two states, only what "we" or "I" did (see below); in
-        the statement or transcript of an organisation's meeting, a joint act the speaker reports as done
+        """The other side of a readout, for an act of one side that names no target ("We discussed trade"); at a
+        forum of two states, only for what "we" or "I" did; in the statement or transcript of an organisation's meeting, a joint act the speaker reports as done
         ("We agreed to expand cooperation", "we have endorsed the concept") was done with the organisation
         (docs/annotation.md: the speaker's state and the organisation); what the speaker advocates or will do
         ("We advocate increasing trade") is a position, not an act with the organisation."""

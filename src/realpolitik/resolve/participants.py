@@ -83,17 +83,19 @@ def _named_outright(m: Mention) -> bool:
 _PAIR = re.compile(r"\b[A-Z][a-z]+-[A-Z][a-z]+\b")  # "Russia-Kazakhstan", "Russian-Chinese"
 
 
+def _title_words(article: Article) -> set[str]:
+    return {w.strip(".,:;\"'“”").lower() for w in (article.title or "").split()}
+
+
 def is_bilateral_forum(article: Article) -> bool:
     """Does the title name a forum of two states ("Russia-Kazakhstan Interregional Cooperation Forum")?"""
-    title = article.title or ""
-    words = {w.strip(".,:;\"'“”").lower() for w in title.split()}
-    return bool(words & cues.words("bilateral_forum_words")) and _PAIR.search(title) is not None
+    forum = bool(_title_words(article) & cues.words("bilateral_forum_words"))
+    return forum and _PAIR.search(article.title or "") is not None
 
 
 def is_readout(article: Article) -> bool:
     """Does the title announce an encounter of its participants (meeting, talks, call, visit, message)?"""
-    words = {w.strip(".,:;\"'“”").lower() for w in (article.title or "").split()}
-    return bool(words & cues.words("readout_words"))
+    return bool(_title_words(article) & cues.words("readout_words"))
 
 
 __all__ = ["article_participants", "is_bilateral_forum", "is_readout", "publisher_holder"]
