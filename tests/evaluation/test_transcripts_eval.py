@@ -169,3 +169,14 @@ def test_a_label_with_a_translator_note_is_read_back_as_a_turn() -> None:
         Statement(id="p", article_id="a", start=65, end=73, speaker=PUTIN, cue_start=49, cue_end=63),
     ]
     assert [t.start for t in predicted_turns(text, statements)] == [0, 49]
+
+
+def test_a_label_left_without_its_colon_is_read_back_as_a_turn_but_a_cue_in_a_sentence_is_not() -> None:
+    text = "Megyn Kelly I do.\n\nVladimir Putin: Fine.\n\nPutin said we would talk."
+    kelly = Speaker("Megyn Kelly", "actor", "USA", "MED")
+    statements = [
+        Statement(id="k", article_id="a", start=12, end=17, speaker=kelly, cue_start=0, cue_end=11),
+        Statement(id="p", article_id="a", start=35, end=40, speaker=PUTIN, cue_start=19, cue_end=33),
+        Statement(id="s", article_id="a", start=53, end=66, speaker=PUTIN, cue_start=48, cue_end=52),
+    ]
+    assert [t.start for t in predicted_turns(text, statements)] == [0, 19]

@@ -74,13 +74,15 @@ class PredictedTurn:
 
 
 def predicted_turns(text: str, statements: Sequence[Statement]) -> list[PredictedTurn]:
-    """Turns read back from statements: a cue that opens its line and is followed by a colon is a label."""
+    """Turns read back from statements: a cue that opens its line and is followed by a colon, or straight by
+    the statement (a label the site left without its colon: "Megyn Kelly I do."), is a label."""
     turns: dict[int, PredictedTurn] = {}
     for s in statements:
         if s.cue_start is None or s.cue_end is None or s.cue_start in turns:
             continue
         line_start = text.rfind("\n", 0, s.cue_start) + 1
-        if text[line_start : s.cue_start].strip() or not _LABEL_END.match(text, s.cue_end):
+        colonless = s.cue_end < s.start and not text[s.cue_end : s.start].strip()
+        if text[line_start : s.cue_start].strip() or not (colonless or _LABEL_END.match(text, s.cue_end)):
             continue
         turns[s.cue_start] = PredictedTurn(s.cue_start, s.speaker)
     return sorted(turns.values(), key=lambda t: t.start)

@@ -282,6 +282,8 @@ def find_labels(text: str, paragraphs: list[Paragraph]) -> dict[int, Label]:
         for p in paragraphs
         if (label := parse_label(text, p)) is not None and _said_after(text, label, p)
     }
+    if len(labels) >= 2:
+        labels.update(_unmarked_labels(text, paragraphs, labels))
     if any(label.word == "interviewer" for label in labels.values()):
         for para in paragraphs:
             asked = labels.get(para.index - 1)
@@ -294,6 +296,33 @@ def find_labels(text: str, paragraphs: list[Paragraph]) -> dict[int, Label]:
             ):
                 labels[para.index] = answer
     return labels
+
+
+def _unmarked_labels(text: str, paragraphs: list[Paragraph], labels: dict[int, Label]) -> dict[int, Label]:
+    """Labels the site left without their colon ("Megyn Kelly I do.", "Yekaterina Rogova Yes. Even if ..."):
+    a paragraph of a transcript that opens with the full name (two words or more) of a speaker labelled in it,
+    then a capital or a quotation mark."""
+    names = {
+        text[label.name[0] : label.name[1]]
+        for label in labels.values()
+        if label.name is not None and len(text[label.name[0] : label.name[1]].split()) >= 2
+    }
+    if not names:
+        return {}
+    alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    opener = re.compile(
+        rf"(?:{alternatives})(?=\s+[A-Z\"“‘'])"
+    )  # not a bracket: "Name [editor of X], please."
+
+    out: dict[int, Label] = {}
+    for para in paragraphs:
+        if para.index in labels or (named := opener.match(text, para.start, para.end)) is None:
+            continue
+        content = named.end()
+        while content < para.end and text[content].isspace():
+            content += 1
+        out[para.index] = Label(para.start, named.end(), content, "name", (para.start, named.end()))
+    return out
 
 
 def answer_label(text: str, para: Paragraph) -> Label | None:
