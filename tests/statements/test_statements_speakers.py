@@ -165,6 +165,40 @@ CASES += [
 ]
 
 # Texts that hold no statement at all.
+
+# "he" is the person named in its paragraph even where the parse made no subject of them, never the speaker of
+# the turn it is in (who says "I"); a block quote is the words of the one its credit line names
+CASES += [
+    (
+        "Vladimir Putin met the heads of the security agencies. He said he hoped teamwork with Georgia would go "
+        "on.\n\nAs he was addressing the informal CIS summit, Georgian President Eduard Shevardnadze de facto "
+        "acknowledged problem-laden developments in the Pankisi Gorge. He said he had to do so because of the "
+        "weakness of Georgian law enforcement.",
+        [("he had to do so because of the weakness of Georgian law enforcement", "actor", "Shevardnadze")],
+    ),
+    (
+        "Vladimir Putin: Recently I attended Yury Temirkanov’s birthday celebration; he turned 80. He said "
+        "something very common and still absolutely correct: “Art does not exist to indulge base motives.”"
+        "\n\nMaria Zakharova: Thank you.",
+        [("Art does not exist to indulge base motives", "unknown", None)],
+    ),
+    (
+        "Marrero rejected this argument:\n\n The notion of presidential immunity that the President invokes "
+        "cuts across the grain of constitutional precedents.\n\nThe Court dismisses the President's suit."
+        '\n\n – United States District Judge Victor Marrero, "Decision and Order"\n\nThe appeals court '
+        "issued a stay.",
+        [
+            (
+                "The notion of presidential immunity that the President invokes cuts across the grain of "
+                "constitutional precedents",
+                "actor",
+                "Marrero",
+            ),
+            ("The Court dismisses the President's suit", "actor", "Marrero"),
+        ],
+    ),
+]
+
 NO_STATEMENTS: list[str] = [
     # an imperative reports nothing, nor does the clause it borrowed its subject from
     "Just think of it, imports of potatoes from Belarus in 2016 stood at 40,000 tonnes.",
@@ -173,6 +207,9 @@ NO_STATEMENTS: list[str] = [
     # what was said is the antecedent of the relative clause; the sentence goes on with a question of its own
     "After Paris, after everything your summit partners have said in the two weeks since then, and I mean Ukraine "
     "above all, do you think there is any point holding another meeting in four months, as you agreed?",
+    # a credit line under a pull quote the page lost: it says nothing, and the news above it is nobody's words
+    "Paweł Adamowicz, mayor of Gdańsk, was stabbed last night whilst on stage at a fundraising event."
+    "\n\n—Łukasz Szumowski on the failed efforts to save the mayor's life\n\nReports on the implement vary.",
 ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from realpolitik.statements.dashes import credit_line
 from realpolitik.statements.quotes import Paragraph, split_paragraphs
 from realpolitik.statements.turns import find_labels, find_turns, parse_label, speech_turns
 
@@ -284,3 +285,40 @@ def test_a_tooltip_label_with_a_long_office_is_still_a_label() -> None:
     # the word limit still holds for other shapes
     long_title = " ".join(f"Title{i}" for i in range(40)) + " Ivan Petrov:"
     assert label_of(long_title) is None
+
+
+def test_a_speakers_label_left_without_its_colon_still_opens_a_turn() -> None:
+    text = (
+        "Megyn Kelly: Do you have a message?\n\n"
+        "Vladimir Putin: Do you want one?\n\n"
+        "Megyn Kelly I do.\n\n"
+        "Vladimir Putin: Then here it is.\n\n"
+        "Megyn Kelly [host of the programme] asked another question.\n\n"
+        "Vladimir Putin noted that time was short."
+    )
+    turns = find_turns(text)
+    opened = [(text[t.label.start : t.label.end], text[t.start : t.end]) for t in turns if not t.continued]
+    assert ("Megyn Kelly", "I do.") in opened
+    assert len(opened) == 4  # a bracket after the name, or a verb, is narrative, not a label
+    colonless = [t for t in turns if text[t.label.start : t.label.end] == "Megyn Kelly"][1]
+    assert colonless.label.name == (colonless.label.start, colonless.label.end)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "credit"),
+    [
+        (' – United States District Judge Victor Marrero, "Decision and Order"', True),
+        (" – USCG dispatcher, CNN", True),
+        ("—Łukasz Szumowski on the failed efforts to save the mayor's life", True),
+        ("— We are worried about the prices.", False),  # a dash-led statement ends its sentence
+        ("- photo opportunity for the heads of delegations (12:55 am)", False),  # a schedule's item
+        ("-Article last amended: Mar 17 at 3:24:55 UTC", False),
+    ],
+)
+def test_credit_lines_under_block_quotes(paragraph: str, credit: bool) -> None:
+    text = "A quote of some words.\n\n" + paragraph
+    (_, para) = split_paragraphs(text)
+    found = credit_line(text, para)
+    assert (found is not None) == credit
+    if found is not None:
+        assert text[found.start : found.end] == paragraph.lstrip(" –—-")

@@ -2,7 +2,8 @@
 met with Tajik President Emomali Rakhmonov") and the office holder its publisher speaks for (kremlin.ru: the
 President of Russia on the article's date). They are mentions with an empty span at 0 and ``via`` "title" or
 "publisher"; coreference resolves "the two leaders", "they" and first-person text to them, and the coder takes
-the other participant as the counterpart of an act with no target named ("We discussed trade")."""
+the other participant as the counterpart of an act with no target named ("We discussed trade"). Also here: the
+mentions that are a transcript's labels, whose "he" is somebody else."""
 
 from __future__ import annotations
 
@@ -99,3 +100,26 @@ def is_readout(article: Article) -> bool:
 
 
 __all__ = ["article_participants", "is_bilateral_forum", "is_readout", "publisher_holder"]
+
+
+_AFTER_LABEL = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?:")  # "Recep Tayyip Erdogan (retranslated):"
+_MAX_LABEL = 200
+
+
+def speaks_here(text: str, mention: Mention) -> bool:
+    """Is ``mention`` the one speaking: a transcript turn's label ("Vladimir Putin: ...") or the speaker's own
+    "I"? Whoever speaks says "I"; their "he" or "she" is somebody else."""
+    if mention.via == "speaker":
+        return True
+    line = text.rfind("\n", 0, mention.start) + 1
+    if mention.start - line > _MAX_LABEL or ". " in text[line : mention.start]:
+        return False
+    return bool(_AFTER_LABEL.match(text, mention.end))
+
+
+def labels(text: str, name: Mention, start: int, end: int) -> bool:
+    """Is ``name`` what the label ``text[start:end]`` names: all of it, its end ("Senior researcher Ivan Petrov"),
+    or its start before a comma ("Ivan Petrov, senior researcher")?"""
+    if not (start <= name.start and name.end <= end):
+        return False
+    return name.end == end or (name.start == start and text[name.end : name.end + 1] == ",")

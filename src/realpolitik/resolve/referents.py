@@ -14,7 +14,7 @@ from realpolitik.actors.kb import KnowledgeBase
 from realpolitik.model import Actor, Article, Mention, replace
 from realpolitik.ontology import cues
 from realpolitik.resolve.addressee import SECOND_PERSON, addressee, two_participants
-from realpolitik.resolve.participants import is_readout
+from realpolitik.resolve.participants import is_readout, labels, speaks_here
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -230,7 +230,9 @@ class Coreference:
                     sentence_of,
                     i,
                     lambda m, subject=subject: (
-                        m.kind == "person" and not (subject is not None and m.start <= subject < m.end)
+                        m.kind == "person"
+                        and not (subject is not None and m.start <= subject < m.end)
+                        and not speaks_here(r.article.text, m)  # whoever speaks is "I", not "he"
                     ),
                 )
                 if ante is not None:
@@ -502,7 +504,11 @@ class Coreference:
         for tok, m in reversed(resolved):
             if sentence_of[tok] < sentence_of[i] - 1:
                 return None
-            if sentence_of[tok] != sentence_of[i] - 1 or m.kind != "person":
+            if (
+                sentence_of[tok] != sentence_of[i] - 1
+                or m.kind != "person"
+                or speaks_here(self.r.article.text, m)
+            ):
                 continue
             head = next(
                 (t for t in doc[tok].sent if t.idx >= m.start and t.idx < m.end and t.head.idx >= m.end), None
@@ -562,19 +568,11 @@ def speaker_turns(text: str, mentions: list[Mention]) -> list[tuple[int, Mention
         inside = [m for m in people if start <= m.start and m.end <= end]
         if inside:
             turns.append((start, inside[-1]))
-        elif any(_labels(text, m, start, end) for m in unknown):
+        elif any(labels(text, m, start, end) for m in unknown):
             # "Ivan Afanasyev: ... allow me to invite you": a speaker the knowledge base does not know still ends
             # the previous speaker's turn; their "I" and "we" are nobody we can code
             strangers.append((start, None))
     return sorted(turns + strangers, key=lambda t: t[0]) if turns else []
-
-
-def _labels(text: str, name: Mention, start: int, end: int) -> bool:
-    """Is ``name`` what the label ``text[start:end]`` names: all of it, its end ("Senior researcher Ivan Petrov"),
-    or its start before a comma ("Ivan Petrov, senior researcher")?"""
-    if not (start <= name.start and name.end <= end):
-        return False
-    return name.end == end or (name.start == start and text[name.end : name.end + 1] == ",")
 
 
 def _inside_quotes(text: str, at: int) -> bool:

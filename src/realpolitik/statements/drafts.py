@@ -60,7 +60,10 @@ class ArticleContext:
         a paragraph that names nobody before it ("In an interview, she said ..."), in the paragraph before."""
         para = self.paragraph_at(pos)
         found = previous_person(self.doc, self.index, pos, para.start if para else 0)
-        if found is None and para is not None and para.index > 0:
+        named = para is not None and any(
+            m.kind == "person" and m.via != "coref" for m in self.index.within(para.start, pos)
+        )  # someone the parse left out of a subject or an object: the resolver's coreference knows better
+        if found is None and not named and para is not None and para.index > 0:
             found = previous_person(self.doc, self.index, pos, self.paragraphs[para.index - 1].start)
         return found
 
@@ -192,10 +195,12 @@ def issuer_before(ctx: ArticleContext, pos: int, pronoun: str | None) -> Speaker
 
 def resolve_pronouns(ctx: ArticleContext, drafts: list[Draft]) -> list[Draft]:
     """ "It said ...", "they added ...": the body (organisation, state, institution) that last spoke, within two
-    paragraphs, or else the body that put out a statement just before; "he"/"she" left unknown by the parse: the person who last spoke. A reported "it said" with
-    nobody to stand for is dropped ("it is said" has no speaker)."""
+    paragraphs, or else the body that put out a statement just before; "he"/"she" left unknown by the parse:
+    the person who last spoke, unless that is the speaker of the turn it is in (who would say "I"). A reported
+    "it said" with nobody to stand for is dropped ("it is said" has no speaker)."""
     last: dict[str, tuple[Speaker, int]] = {}
     out: list[Draft] = []
+    turns = [d for d in drafts if d.labelled]
     for d in drafts:
         para = ctx.paragraph_at(d.start)
         here = para.index if para is not None else 0
@@ -203,6 +208,12 @@ def resolve_pronouns(ctx: ArticleContext, drafts: list[Draft]) -> list[Draft]:
             want = "person" if d.pronoun in ("he", "she") else "body"
             found = last.get(want)
             reach = 0 if d.pronoun == "they" else 2  # "they" is often people the text never names
+            if (
+                found is not None
+                and want == "person"
+                and any(t.start <= d.start < t.end and t.speaker == found[0] for t in turns)
+            ):
+                found = None  # "He said ..." in Putin's own turn is not Putin
             if found is not None and here - found[1] <= reach:
                 d = Draft(d.start, d.end, found[0], d.form, d.cue, d.cue_token)
             elif want == "body" and (issuer := issuer_before(ctx, d.start, d.pronoun)) is not None:

@@ -1,7 +1,8 @@
 """Statements: who said what, about whom, and how, from one parsed article.
 
 Passes, in order, each claiming the text it explains so later passes do not re-read it: transcript turns
-("Vladimir Putin: ..."), dash-led paragraphs after an introduction (each a different anonymous speaker),
+("Vladimir Putin: ..."), dash-led paragraphs after an introduction (each a different anonymous speaker) and
+block quotes with a credit line below (:mod:`realpolitik.statements.dashes`),
 direct quotes in every quotation convention (attributed through a cue verb in or next to their sentence,
 or carried on from the same speaker's previous quote), colon-introduced statements ("He said: ..."),
 "according to X", and reported speech ("X said/believes/warned that ..."), which is also found inside
@@ -42,6 +43,7 @@ from realpolitik.statements.clauses import (
     tells_nothing,
     they_of,
 )
+from realpolitik.statements.dashes import dash_drafts
 from realpolitik.statements.drafts import (
     ArticleContext,
     Draft,
@@ -60,7 +62,6 @@ from realpolitik.statements.drafts import (
 from realpolitik.statements.labels import LabelReader
 from realpolitik.statements.quotes import (
     Quote,
-    find_dash_paragraphs,
     find_quotes,
 )
 from realpolitik.statements.speakers import (
@@ -83,7 +84,7 @@ _MIN_QUOTE_WORDS = MIN_QUOTE_WORDS
 _COMPLEMENT_DEPS = ("ccomp", "parataxis", "xcomp", "dobj", "advcl", "conj")
 
 
-# --------------------------------------------------------------------------- transcript turns, dashes
+# --------------------------------------------------------------------------- transcript turns
 
 _HEARSAY = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
 _BELIEFS = frozenset({"believe", "think", "suspect", "fear"})
@@ -123,15 +124,6 @@ def _turn_drafts(ctx: ArticleContext) -> list[Draft]:
             out.append(
                 Draft(start, end, speaker, "direct", (turn.label.start, turn.label.end), labelled=True)
             )
-    return out
-
-
-def _dash_drafts(ctx: ArticleContext) -> list[Draft]:
-    out = []
-    for dash in find_dash_paragraphs(ctx.text, ctx.paragraphs):
-        speaker = Speaker(name=None, type=dash.speaker_type, start=dash.intro_start, end=dash.intro_end)
-        start, end = trim(ctx.text, dash.start, dash.end)
-        out.append(Draft(start, end, speaker, "direct"))
     return out
 
 
@@ -554,8 +546,8 @@ def extract_statements(doc: Doc, article: Article, mentions: Sequence[Mention]) 
     """Every statement in the article, in text order, with speaker, form, cue and stances."""
     ctx = ArticleContext(doc, article, mentions)
     turns = _turn_drafts(ctx)
-    dashes = _dash_drafts(ctx)
-    claimed = [(d.start, d.end) for d in turns + dashes]
+    dashes, credits = dash_drafts(ctx, turns)
+    claimed = [(d.start, d.end) for d in turns + dashes] + credits
     quotes = _quote_drafts(ctx, claimed)
     claimed += [(d.start - 1, d.end + 1) for d in quotes]
     colons = _colon_drafts(ctx, claimed)
@@ -566,7 +558,10 @@ def extract_statements(doc: Doc, article: Article, mentions: Sequence[Mention]) 
     drafts = [
         d
         for d in drop_nested_duplicates(ctx.text, drafts)
-        if d.speaker.type in SPEAKER_TYPES and not is_not_statement(ctx.text, d) and not in_caption(ctx, d)
+        if d.speaker.type in SPEAKER_TYPES
+        and not is_not_statement(ctx.text, d)
+        and not in_caption(ctx, d)
+        and not inside(d.start, credits)
     ]
     statements = []
     for n, d in enumerate(drafts):

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 from realpolitik.annotate import doc_text, ents_over
 from realpolitik.model import Mention, Speaker
 from realpolitik.ontology import cues
+from realpolitik.resolve.participants import speaks_here
 
 TITLE_HEADS = cues.words("title_words")
 
@@ -107,7 +108,11 @@ def _floor_token(doc: Doc, floor: int) -> int:
 def _person_at(doc: Doc, index: MentionIndex, tok: Token) -> Speaker | None:
     if tok.dep_ not in ("nsubj", "nsubjpass", "appos", "pobj", "dobj") or tok.pos_ == "PRON":
         return None  # a pronoun's own antecedent (the resolver's coreference) is not trusted here
-    people = [m for m in index.covering(tok.idx, tok.idx + len(tok)) if m.kind == "person"]
+    people = [
+        m
+        for m in index.covering(tok.idx, tok.idx + len(tok))
+        if m.kind == "person" and not speaks_here(doc_text(doc), m)  # a turn's label: its speaker says "I"
+    ]
     if people:
         return from_mention(people[-1])
     if tok.dep_ in ("nsubj", "nsubjpass") and (tok.pos_ == "PROPN" or _capitalised_noun(tok)):
