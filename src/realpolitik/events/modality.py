@@ -41,6 +41,10 @@ def _object_negated(token: Token, lex: Lexicon) -> bool:
     return False
 
 
+_WISH_VERBS = ("like", "love")
+_PERFORMATIVES = cues.words("performative_verbs")
+
+
 def _reported(token: Token) -> bool:
     return token.dep_ == "ccomp" or (token.dep_ == "conj" and token.head.dep_ == "ccomp")
 
@@ -196,6 +200,7 @@ def future_intent(trigger: Token, governors: Iterable[Token], lex: Lexicon) -> b
     # Only the verbs the trigger is the controlled complement of ("will continue to develop"); a clause the
     # trigger is the object of ("... that will account for what they discussed") says nothing of its tense.
     chain = [trigger]
+    performed = trigger.lemma_ in _PERFORMATIVES
     for governor in governors:
         link = (
             ("xcomp", "acomp", "nsubj", "nsubjpass")
@@ -208,7 +213,13 @@ def future_intent(trigger: Token, governors: Iterable[Token], lex: Lexicon) -> b
     for token in chain:
         for child in token.children:
             if child.dep_ == "aux" and (
-                child.lower_ in future or (child.lower_ == "would" and _reported(token))
+                child.lower_ in future
+                # "would like to congratulate" is done as it is said, even where it hangs on another clause
+                or (
+                    child.lower_ == "would"
+                    and _reported(token)
+                    and not (performed and token.lemma_ in _WISH_VERBS)
+                )
             ):
                 return True
         if token.lemma_ == "go" and token.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in token.children):
