@@ -99,9 +99,6 @@ def is_readout(article: Article) -> bool:
     return bool(_title_words(article) & cues.words("readout_words"))
 
 
-__all__ = ["article_participants", "is_bilateral_forum", "is_readout", "publisher_holder"]
-
-
 _AFTER_LABEL = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?:")  # "Recep Tayyip Erdogan (retranslated):"
 _MAX_LABEL = 200
 
@@ -123,3 +120,13 @@ def labels(text: str, name: Mention, start: int, end: int) -> bool:
     if not (start <= name.start and name.end <= end):
         return False
     return name.end == end or (name.start == start and text[name.end : name.end + 1] == ",")
+
+
+__all__ = [
+    "article_participants",
+    "is_bilateral_forum",
+    "is_readout",
+    "labels",
+    "publisher_holder",
+    "speaks_here",
+]

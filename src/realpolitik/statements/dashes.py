@@ -1,9 +1,10 @@
 """Dash-led paragraphs: anonymous speakers after an introduction, and the credit lines under block quotes.
 
 A run of dash-led paragraphs after an introduction ("We talked about this with our experts:") is a series of
-different anonymous speakers (:func:`realpolitik.statements.quotes.find_dash_paragraphs`). Wikinews sets a long quotation apart as an indented block and credits it on a line of its own below, after a dash
-(" – United States District Judge Victor Marrero, "Decision and Order"", " – USCG dispatcher, CNN"). The credit
-line names who said the block; it says nothing itself. The same dash-led line also credits pull quotes whose
+different anonymous speakers (:func:`realpolitik.statements.quotes.find_dash_paragraphs`). Wikinews sets a long
+quotation apart as an indented block and credits it on a line of its own below, after a dash (" – United States
+District Judge Victor Marrero, "Decision and Order"", " – USCG dispatcher, CNN"). The credit line names who said
+the block; it says nothing itself. The same dash-led line also credits pull quotes whose
 words the page extraction lost ("—Łukasz Szumowski on the failed efforts to save the mayor's life" under a news
 paragraph): only an indented block right above the credit (at most a few paragraphs, the first of them indented)
 is given to the person credited; the narrative above a lost pull quote is nobody's statement.
@@ -53,7 +54,7 @@ def _indented(text: str, para: Paragraph) -> bool:
     return para.start > 0 and text[para.start - 1] in " \t\u00a0"
 
 
-def _credited(ctx: ArticleContext, credit: Credit) -> Draft | None:
+def _credited(ctx: ArticleContext, credit: Credit) -> Speaker | None:
     """Who the credit names: the head of its first phrase ("United States District Judge Victor Marrero"),
     a person, an organisation or an official."""
     first = ctx.text.find(",", credit.start, credit.end)
@@ -61,9 +62,7 @@ def _credited(ctx: ArticleContext, credit: Credit) -> Draft | None:
     if span is None or len(span) == 0:
         return None
     speaker = speaker_from_head(span.root, ctx.index)
-    if speaker is None or speaker.type == "unknown":
-        return None
-    return Draft(credit.start, credit.end, speaker, "direct", (credit.start, credit.end))
+    return None if speaker is None or speaker.type == "unknown" else speaker
 
 
 def dash_drafts(ctx: ArticleContext, turns: list[Draft]) -> tuple[list[Draft], list[tuple[int, int]]]:
@@ -95,11 +94,11 @@ def _block_drafts(ctx: ArticleContext, credits: list[Credit], claimed: list[tupl
                 break
         if not block or not _indented(ctx.text, block[0]):
             continue
-        who = _credited(ctx, credit)
-        if who is None:
+        speaker = _credited(ctx, credit)
+        if speaker is None:
             continue
         for para in block:
             start, end = trim(ctx.text, para.start, para.end)
             if end > start:
-                out.append(Draft(start, end, who.speaker, "direct", who.cue))
+                out.append(Draft(start, end, speaker, "direct", (credit.start, credit.end)))
     return out
