@@ -69,6 +69,7 @@ from realpolitik.events.nominal import (
     topic_of,
 )
 from realpolitik.events.parties import (
+    earlier_occasion,
     joined_organisation,
     names_unknown,
     orders_own_bodies,
@@ -198,7 +199,7 @@ def _events_for(
             lemma=lemma,
             words=frozenset(
                 w
-                for t in (*words, *predicate_of(trigger), *thanked_deeds(trigger))
+                for t in (*words, *predicate_of(trigger), *thanked_deeds(trigger), *earlier_occasion(words))
                 for w in (t.lower_, t.lemma_.lower())
             ),
             governors=frozenset(g.lemma_.lower() for g in match.governors),

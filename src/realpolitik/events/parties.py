@@ -16,6 +16,9 @@ from realpolitik.ontology import cues
 _OWN_BODIES = cues.words("own_bodies")
 _OWNERS = cues.words("body_owners")
 _PARTNERSHIPS = cues.words("partnership_nouns")
+_CONGRATULATING = frozenset({"congratulate", "congratulation", "congratulations"})
+_OCCASIONS = cues.words("courtesy_occasions") | cues.words("political_occasions")
+_OCCASION_REACH = 150  # tokens back: the congratulation of the same readout, a few sentences before
 
 
 def orders_own_bodies(match: Match) -> bool:
@@ -104,6 +107,28 @@ def thanked_deeds(trigger: Token) -> list[Token]:
         if g.dep_ == "pobj"
     ]
     return [t for n in thanked for c in n.children if c.dep_ == "relcl" for t in c.subtree]
+
+
+def earlier_occasion(clause: list[Token]) -> list[Token]:
+    """A congratulation that names no occasion ("Earlier, Mr Putin sent Mr Berdimuhamedov a message of
+    congratulations") is on the one the article gave the last congratulation before it, a few sentences back
+    ("The President congratulated Mr Berdimuhamedov on his 60th birthday"): the words of that occasion."""
+    words = {w for t in clause for w in (t.lower_, t.lemma_.lower())}
+    if not clause or not words & _CONGRATULATING or _names_occasion(words):
+        return []
+    doc, first = clause[0].doc, min(t.i for t in clause)
+    before = [s for s in doc[max(0, first - _OCCASION_REACH) : first].sents if s.end <= first]
+    for sent in reversed(before):
+        for tok in sent:
+            if tok.lemma_.lower() in _CONGRATULATING:
+                on = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+                if on is not None:
+                    return list(on.subtree)
+    return []
+
+
+def _names_occasion(words: set[str]) -> bool:
+    return any(all(part in words for part in phrase.split()) for phrase in _OCCASIONS)
 
 
 def tokens_of(doc: Doc, ref: ActorRef) -> list[Token]:
