@@ -80,6 +80,8 @@ def _holds(key: str, wanted: Any, r: Reading) -> bool:
         return not _has_any(r.words, _words(wanted))
     if key == "complement_has":
         return _has_any(r.complement, _words(wanted))
+    if key == "complement_lacks":
+        return not _has_any(r.complement, _words(wanted))
     if key == "governed_by":
         return bool(r.governors & _words(wanted))
     if key == "subject_in":

@@ -21,8 +21,8 @@ at least two years before the article: "in 1998", "in the 1990s", "65 years ago"
 among the event's), ``lemma`` (the trigger's lemma is one of these words), ``governed_by`` (a word the trigger
 is the complement of is in a cue class), ``subject_in`` (the subject of the trigger, or of the verb it is the
 complement of, is a word of a cue class: "we"), ``subject_lacks`` (it is not: "China is interested in ..." is no "we"), ``clause_has`` / ``clause_lacks`` (a
-word of the trigger's clause is, or none is, in a cue class; every cue condition takes one class or a list of them), ``complement_has`` (a word of the clause the trigger
-governs, "asked that his gratitude be extended", is in a cue class), ``official`` (readings only: a state or official
+word of the trigger's clause is, or none is, in a cue class; every cue condition takes one class or a list of them), ``complement_has`` / ``complement_lacks`` (a word of the
+clause the trigger governs, "asked that his gratitude be extended", is, or none is, in a cue class), ``official`` (readings only: a state or official
 acts). Actions (``then``): ``type``, ``cameo``, ``modality``, ``cue`` (null clears it), ``rule`` (a template:
 ``{type}`` the original type in lower case, ``{by}`` the intent word or "will", ``{act}`` the trigger words),
 ``drop: true`` (no event: a courtesy, a procedure, a word used in another sense), ``by: null`` (the word the
@@ -48,6 +48,7 @@ _CUE_CONDITIONS = (
     "clause_has",
     "clause_lacks",
     "complement_has",
+    "complement_lacks",
     "governed_by",
     "subject_in",
     "subject_lacks",
