@@ -109,3 +109,17 @@ def test_no_one_cooperates_with_a_region_but_force_is_done_in_one() -> None:
     assert not is_complete(_event(ActorRef("EUR", None, kind="region"), RUS, "SUPPORT"))
     assert is_complete(_event(ActorRef("IND", "GOV"), kashmir, "COERCE"))
     assert is_complete(_event(RUS, ActorRef("CHN", "GOV", kind="state"), "COOPERATE"))
+
+
+def test_a_government_thanking_urging_or_helping_its_own_people_or_parliament_is_administration() -> None:
+    government = ActorRef("RUS", "GOV")
+    assert not is_complete(_event(government, ActorRef("RUS", "LEG", text="the State Duma"), "SUPPORT"))
+    assert not is_complete(
+        _event(ActorRef("BHS", "GOV"), ActorRef("BHS", "CVL", text="residents"), "REQUEST")
+    )
+    assert not is_complete(_event(government, ActorRef("RUS", "MIL", text="servicemen"), "AID"))
+    assert not is_complete(_event(government, ActorRef("RUS", "LEG", text="Sergei Naryshkin"), "AGREE"))
+    # politicians out of office and parties are politics: an endorsement, a candidate's demand of the president
+    assert is_complete(_event(ActorRef("USA", "PTY"), ActorRef("USA", "ELI"), "SUPPORT"))
+    assert is_complete(_event(ActorRef("USA", "ELI"), ActorRef("USA", "GOV"), "REQUEST"))
+    assert is_complete(_event(government, ActorRef("RUS", "OPP"), "REQUEST"))

@@ -2,7 +2,8 @@
 resolved target (plover.md: a resolved target wherever the act has one; of the types, only a protest or a
 mobilisation may name none), neither of them a region (a place) where the act is cooperation,
 the two are different actors (the same state only with different sectors: a government and its protesters; a
-meeting inside one state only with its opposition or rebels; no cooperation of a state with its own businesses), and
+cooperation inside one state only with its opposition, rebels or politicians out of office, not the administration of
+its businesses, universities, workers, army or parliament), and
 an act between two actors is counted once (a meeting coded from both sides is one meeting)."""
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ UNDIRECTED_ACTS = frozenset({"PROTEST", "MOBILIZE"})
 # Sides a state's government negotiates with inside its own country, by sector or by what the text calls them.
 CONTENDERS = frozenset({"OPP", "REB", "UAF"})  # opposition, rebels, unidentified armed forces
 _CONTENDER_WORDS = cues.words("contender_words")
-_BUSINESS = "BUS"
+_POLITICAL = CONTENDERS | {"ELI", "PTY"}  # ... and politicians out of office, parties: domestic politics
 # Cooperation, done with an actor, never with a place (a region takes part in coercion, concessions or force:
 # "eased the curfew in Kashmir"), and inside a state never with its own companies.
 _COOPERATION = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE", "AID", "REQUEST"})
@@ -63,13 +64,11 @@ def is_complete(event: Event) -> bool:
         return (
             False  # "Trump had asked the District Court to intervene": a litigant's motion, legal procedure
         )
-    if event.type in ("CONSULT", "COOPERATE") and not ({src, tgt} & CONTENDERS or _contender_named(event)):
-        # a government meeting or working with its own businesses, universities, army or parliament is
-        # administration; talks with its opposition or rebels are politics (docs/annotation.md)
-        return False
-    if _BUSINESS in (src, tgt) and event.type in _COOPERATION:
-        # a state helping, urging or agreeing with its own companies is economic administration, not politics
-        # ("our researchers help Russian companies", "we encourage the development institutes")
+    if event.type in _COOPERATION and not ({src, tgt} & _POLITICAL or _contender_named(event)):
+        # a government meeting, thanking, urging or helping its own businesses, universities, workers, army or
+        # parliament is administration ("I want to thank the deputies of the State Duma for their work", "urged
+        # residents to evacuate"); talks with its opposition or rebels, or politicians endorsing or urging one
+        # another, are politics (docs/annotation.md)
         return False
     return src is not None and tgt is not None and src != tgt
 
