@@ -277,6 +277,7 @@ def _events_for(
         # actor's own state found deep in the clause is what the act is about, not whom it is done to (its
         # opposition or rebels would be: "resigned after protests by the opposition")
         targets = ()
+    others = with_others(trigger)
     if not targets:
         deictic = deictic_target(trigger, ctx.focus, sources)
         if deictic is not None:
@@ -284,7 +285,7 @@ def _events_for(
     if (
         not any(t.code for t in targets)
         and not (entry.reciprocal and len({s.code for s in sources if s.code}) > 1)
-        and not with_others(trigger)
+        and not others
         # "met with President of the International Olympic Committee Thomas Bach": a named counterpart the
         # knowledge base does not know is still the counterpart, not the readout's other side
         and not names_unknown(target, trigger.doc)
@@ -315,7 +316,7 @@ def _events_for(
             pairs = [(member, joined) for member in members.values()]
     elif len(parties) > 3 and (entry.reciprocal or kind == "CONSULT"):
         return []  # a gathering of more than three parties is not a web of pairs (docs/annotation.md)
-    elif entry.reciprocal and len(coded_sources) >= 2 and not any(t.code for t in targets):
+    elif entry.reciprocal and len(coded_sources) >= 2 and not any(t.code for t in targets) and not others:
         pairs = list(permutations(coded_sources, 2))
     else:
         pairs = [(s, t) for s in (sources or (None,)) for t in (targets or (None,))]

@@ -16,6 +16,7 @@ from realpolitik.ontology import cues
 _OWN_BODIES = cues.words("own_bodies")
 _OWNERS = cues.words("body_owners")
 _PARTNERSHIPS = cues.words("partnership_nouns")
+_PEOPLE = cues.words("people_met")
 _CONGRATULATING = frozenset({"congratulate", "congratulation", "congratulations"})
 _OCCASIONS = cues.words("courtesy_occasions") | cues.words("political_occasions")
 _OCCASION_REACH = 150  # tokens back: the congratulation of the same readout, a few sentences before
@@ -150,13 +151,17 @@ def names_unknown(target: Argument | None, doc: Doc) -> bool:
 
 def with_others(trigger: Token) -> bool:
     """Does the act name its partner as others the sentence refers back to ("We have signed agreements with four of
-    them", "talks with them")? Then the partner is a third party, not the readout's other side (who is "you")."""
+    them", "talks with them") or as people of no state's ("Putin and Xi met with representatives of public
+    organisations")? Then the partner is a third party, neither the readout's other side (who is "you") nor,
+    for "X and Y met with ...", X and Y each other."""
     for holder in (trigger, *(c for c in trigger.children if c.dep_ == "dobj")):
         found = prep_object(holder, ("with",))
         if found is None:
             continue
         inner = prep_object(found[0], ("of",))  # "four of them"
-        if (inner[0] if inner else found[0]).lower_ in ("them", "others"):
+        if (inner[0] if inner else found[0]).lower_ in ("them", "others") or found[
+            0
+        ].lemma_.lower() in _PEOPLE:
             return True
     return False
 
