@@ -97,6 +97,7 @@ from realpolitik.ontology.lexicon import Lexicon, LexiconEntry, load_lexicon
 from realpolitik.resolve.participants import is_bilateral_forum, is_readout
 
 VERSION = "rules-0.2"
+_TOPIC_VERBS = cues.words("topic_verbs")
 
 # The state's own institutions (and the country as such), as opposed to its opposition, rebels or civilians.
 _INSTITUTIONS = frozenset({None, "GOV", "LEG", "JUD", "ELI"})
@@ -120,6 +121,8 @@ def _names_a_counterpart(target: Argument | None, match: Match) -> bool:
         return False  # "discussed how the US withdrawal will affect Syria": what was discussed, not with whom
     if target.how in ("prep:with", "prep:between", "prep:to", "patient", "dative", "complement"):
         return True
+    if target.how == "object" and match.token.lemma_.lower() in _TOPIC_VERBS:
+        return False  # "We also discussed Syria today": what was discussed, not with whom
     if target.how != "object" or not any(r.code for r in target.refs):
         return False  # "discussed a number of current issues": an object naming no actor is the talks' topic
     head = match.obj or next((c for c in match.token.children if c.dep_ == "dobj"), None)
