@@ -114,9 +114,9 @@ def test_no_one_cooperates_with_a_region_but_force_is_done_in_one() -> None:
 def test_a_government_thanking_urging_or_helping_its_own_people_or_parliament_is_administration() -> None:
     government = ActorRef("RUS", "GOV")
     assert not is_complete(_event(government, ActorRef("RUS", "LEG", text="the State Duma"), "SUPPORT"))
-    assert not is_complete(
-        _event(ActorRef("BHS", "GOV"), ActorRef("BHS", "CVL", text="residents"), "REQUEST")
-    )
+    assert not is_complete(_event(government, ActorRef("RUS", "LAB", text="cultural workers"), "REQUEST"))
+    # ... but urging its population is an act on civilians ("urged residents to evacuate")
+    assert is_complete(_event(ActorRef("BHS", "GOV"), ActorRef("BHS", "CVL", text="residents"), "REQUEST"))
     assert not is_complete(_event(government, ActorRef("RUS", "MIL", text="servicemen"), "AID"))
     assert not is_complete(_event(government, ActorRef("RUS", "LEG", text="Sergei Naryshkin"), "AGREE"))
     # politicians out of office and parties are politics: an endorsement, a candidate's demand of the president

@@ -64,10 +64,13 @@ def is_complete(event: Event) -> bool:
         return (
             False  # "Trump had asked the District Court to intervene": a litigant's motion, legal procedure
         )
-    if event.type in _COOPERATION and not ({src, tgt} & _POLITICAL or _contender_named(event)):
-        # a government meeting, thanking, urging or helping its own businesses, universities, workers, army or
-        # parliament is administration ("I want to thank the deputies of the State Duma for their work", "urged
-        # residents to evacuate"); talks with its opposition or rebels, or politicians endorsing or urging one
+    public = (
+        event.type == "REQUEST" and tgt == "CVL"
+    )  # "urged residents to evacuate": it acts on its population
+    if event.type in _COOPERATION and not ({src, tgt} & _POLITICAL or _contender_named(event) or public):
+        # a government meeting, thanking, asking or helping its own businesses, universities, workers, army or
+        # parliament is administration ("I want to thank the deputies of the State Duma for their work", "I offered
+        # Sergei Naryshkin the post"); talks with its opposition or rebels, or politicians endorsing or urging one
         # another, are politics (docs/annotation.md)
         return False
     return src is not None and tgt is not None and src != tgt
