@@ -137,15 +137,11 @@ def is_news(noun: Token, joint: bool = False, talks: bool = False) -> bool:
         return noun.head.lemma_.lower() in _TALKS_HAPPEN
     if (
         noun.dep_ == "nsubj"
+        and talks
         and noun.head.lemma_.lower() == "be"
         and child(noun.head, "attr") is not None
-        and talks
     ):
         return False  # "Each meeting is a landmark", "Our meetings are a major factor of relations": a description
-    if (
-        noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "be" and child(noun.head, "acomp") is not None
-    ) or (noun.dep_ == "nsubjpass" and noun.head.tag_ == "JJ"):
-        return False  # "Our financial assistance is mostly uncompensated", "our cooperation is important": described
     if (
         noun.dep_ == "nsubj"
         and noun.head.lemma_ == "be"
