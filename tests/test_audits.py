@@ -33,6 +33,11 @@ KINDS = {
         ("correct", "type_ok", "source_ok", "target_ok", "modality_ok", "note"),
     ),
     "statements-sample-seed37.jsonl": (60, ("correct", "speaker_ok", "content_ok", "note")),
+    "events-sample-seed39.jsonl": (
+        100,
+        ("correct", "type_ok", "source_ok", "target_ok", "modality_ok", "note"),
+    ),
+    "statements-sample-seed39.jsonl": (60, ("correct", "speaker_ok", "content_ok", "note")),
     "kaz-influence-judged.jsonl": (
         220,
         ("correct", "type_ok", "source_ok", "target_ok", "modality_ok", "note"),
