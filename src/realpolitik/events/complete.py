@@ -64,9 +64,8 @@ def is_complete(event: Event) -> bool:
         return (
             False  # "Trump had asked the District Court to intervene": a litigant's motion, legal procedure
         )
-    public = (
-        event.type == "REQUEST" and tgt == "CVL"
-    )  # "urged residents to evacuate": it acts on its population
+    # "urged residents to evacuate": a government asking its population acts on civilians
+    public = event.type == "REQUEST" and tgt == "CVL"
     if event.type in _COOPERATION and not ({src, tgt} & _POLITICAL or _contender_named(event) or public):
         # a government meeting, thanking, asking or helping its own businesses, universities, workers, army or
         # parliament is administration ("I want to thank the deputies of the State Duma for their work", "I offered

@@ -19,7 +19,7 @@ _PARTNERSHIPS = cues.words("partnership_nouns")
 _PEOPLE = cues.words("people_met")
 _CONGRATULATING = frozenset({"congratulate", "congratulation", "congratulations"})
 _OCCASIONS = cues.words("courtesy_occasions") | cues.words("political_occasions")
-_OCCASION_REACH = 150  # tokens back: the congratulation of the same readout, a few sentences before
+_OCCASION_REACH = 5  # sentences back: the congratulation of the same readout
 
 
 def orders_own_bodies(match: Match) -> bool:
@@ -117,9 +117,12 @@ def earlier_occasion(clause: list[Token]) -> list[Token]:
     words = {w for t in clause for w in (t.lower_, t.lemma_.lower())}
     if not clause or not words & _CONGRATULATING or _names_occasion(words):
         return []
-    doc, first = clause[0].doc, min(t.i for t in clause)
-    before = [s for s in doc[max(0, first - _OCCASION_REACH) : first].sents if s.end <= first]
-    for sent in reversed(before):
+    doc = clause[0].doc
+    sent = doc[min(t.i for t in clause)].sent
+    for _ in range(_OCCASION_REACH):
+        if sent.start == 0:
+            break
+        sent = doc[sent.start - 1].sent
         for tok in sent:
             if tok.lemma_.lower() in _CONGRATULATING:
                 on = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"), None)
@@ -158,10 +161,9 @@ def with_others(trigger: Token) -> bool:
         found = prep_object(holder, ("with",))
         if found is None:
             continue
-        inner = prep_object(found[0], ("of",))  # "four of them"
-        if (inner[0] if inner else found[0]).lower_ in ("them", "others") or found[
-            0
-        ].lemma_.lower() in _PEOPLE:
+        partner = found[0]
+        inner = prep_object(partner, ("of",))  # "four of them"
+        if (inner[0] if inner else partner).lower_ in ("them", "others") or partner.lemma_.lower() in _PEOPLE:
             return True
     return False
 
