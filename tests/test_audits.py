@@ -10,38 +10,16 @@ from pathlib import Path
 import pytest
 
 AUDITS = Path(__file__).resolve().parents[1] / "docs" / "audits"
+EVENT_KEYS = ("correct", "type_ok", "source_ok", "target_ok", "modality_ok", "note")
+STATEMENT_KEYS = ("correct", "speaker_ok", "content_ok", "note")
+# the audits after the first one (seed 29, the files without a seed in their name)
+SEEDS = (31, 33, 35, 37, 39)
 KINDS = {
-    "events-sample.jsonl": (100, ("correct", "type_ok", "source_ok", "target_ok", "modality_ok", "note")),
-    "statements-sample.jsonl": (60, ("correct", "speaker_ok", "content_ok", "note")),
-    "events-sample-seed31.jsonl": (
-        100,
-        ("correct", "type_ok", "source_ok", "target_ok", "modality_ok", "note"),
-    ),
-    "statements-sample-seed31.jsonl": (60, ("correct", "speaker_ok", "content_ok", "note")),
-    "events-sample-seed33.jsonl": (
-        100,
-        ("correct", "type_ok", "source_ok", "target_ok", "modality_ok", "note"),
-    ),
-    "statements-sample-seed33.jsonl": (60, ("correct", "speaker_ok", "content_ok", "note")),
-    "events-sample-seed35.jsonl": (
-        100,
-        ("correct", "type_ok", "source_ok", "target_ok", "modality_ok", "note"),
-    ),
-    "statements-sample-seed35.jsonl": (60, ("correct", "speaker_ok", "content_ok", "note")),
-    "events-sample-seed37.jsonl": (
-        100,
-        ("correct", "type_ok", "source_ok", "target_ok", "modality_ok", "note"),
-    ),
-    "statements-sample-seed37.jsonl": (60, ("correct", "speaker_ok", "content_ok", "note")),
-    "events-sample-seed39.jsonl": (
-        100,
-        ("correct", "type_ok", "source_ok", "target_ok", "modality_ok", "note"),
-    ),
-    "statements-sample-seed39.jsonl": (60, ("correct", "speaker_ok", "content_ok", "note")),
-    "kaz-influence-judged.jsonl": (
-        220,
-        ("correct", "type_ok", "source_ok", "target_ok", "modality_ok", "note"),
-    ),
+    "events-sample.jsonl": (100, EVENT_KEYS),
+    "statements-sample.jsonl": (60, STATEMENT_KEYS),
+    **{f"events-sample-seed{seed}.jsonl": (100, EVENT_KEYS) for seed in SEEDS},
+    **{f"statements-sample-seed{seed}.jsonl": (60, STATEMENT_KEYS) for seed in SEEDS},
+    "kaz-influence-judged.jsonl": (220, EVENT_KEYS),
 }
 
 
