@@ -56,3 +56,14 @@ def test_a_side_at_the_two_states_own_forum_meets_the_other_side_once(nlp_engine
 def test_a_forum_of_two_other_states_is_no_meeting_of_the_participant(nlp_engine: Any) -> None:
     found = asserted(nlp_engine, "Vladimir Putin attended the opening of the China-India Business Forum.")
     assert not any(t == "CONSULT" and "RUS" in (s, g) for t, s, g in found), found
+
+
+def test_a_meeting_with_named_leaders_on_an_organisations_sidelines_is_with_them(nlp_engine: Any) -> None:
+    text = (
+        "Vladimir Putin took part in a meeting in the Russia-India-China format with Prime Minister of India "
+        "Narendra Modi and President of China Xi Jinping on the sidelines of the G20 summit in Osaka."
+    )
+    found = asserted(nlp_engine, text)
+    assert {("CONSULT", "RUS", "IND"), ("CONSULT", "RUS", "CHN")} <= found
+    assert ("CONSULT", "RUS", "G20") not in found  # the summit is where they met
+    assert ("CONSULT", "RUS", "JPN") not in found  # and Osaka, where the summit was

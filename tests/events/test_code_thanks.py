@@ -30,6 +30,27 @@ def test_thanks_for_organising_a_meeting_support_its_host(nlp_engine: Any, text:
     assert ("SUPPORT", "RUS", "KAZ") in asserted(nlp_engine, text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr Putin thanked his Kyrgyz colleague for giving official status to the Russian language in the "
+        "Constitution of Kyrgyzstan.",
+        "Erdogan thanked Putin for sending a plane to bring the Turkish citizens home.",
+    ],
+)
+def test_thanks_for_an_act_named_by_its_verb_support_the_one_thanked(nlp_engine: Any, text: str) -> None:
+    found = {(t, s, g) for t, s, g in asserted(nlp_engine, text) if t == "SUPPORT"}
+    assert found in ({("SUPPORT", "RUS", "KGZ")}, {("SUPPORT", "TUR", "RUS")})
+
+
+def test_thanks_for_hosting_or_opening_a_meeting_stay_a_courtesy(nlp_engine: Any) -> None:
+    for text in (
+        "Tokayev thanked Putin for hosting the summit.",
+        "Putin thanked Tokayev for opening the meeting.",
+    ):
+        assert not any(t == "SUPPORT" for t, _, _ in asserted(nlp_engine, text))
+
+
 def test_thanks_for_hospitality_stay_a_courtesy(nlp_engine: Any) -> None:
     text = "Vladimir Putin thanked Nursultan Nazarbayev for the warm hospitality."
     assert not any(t == "SUPPORT" for t, _, _ in asserted(nlp_engine, text))

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from helpers import coded, parse
+from helpers import asserted, coded, parse
 from realpolitik.events.domains import listed_domain
 from realpolitik.events.readouts import gathers_people
 
@@ -79,3 +79,27 @@ def test_a_forum_of_people_from_two_states_is_no_act_between_them(nlp_engine: An
         nlp_engine, text, title="Greetings on opening of conference Russia-Kazakhstan", source="en.kremlin.ru"
     )
     assert not [e for e in events if e.type == "CONSULT"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Beijing is hosting talks between Vladimir Putin and President of China Xi Jinping.",
+            {"RUS", "CHN"},
+        ),
+        ("Qatar brokered talks between Hamas and Israel.", {"PSE", "ISR"}),
+    ],
+)
+def test_talks_hosted_between_two_parties_are_between_them(
+    nlp_engine: Any, text: str, pair: set[str]
+) -> None:
+    found = {(t, s, g) for t, s, g in asserted(nlp_engine, text) if t == "CONSULT"}
+    assert any({s, g} == pair for _, s, g in found)
+
+
+@pytest.mark.model
+def test_talks_a_host_will_put_on_have_not_taken_place(nlp_engine: Any) -> None:
+    found = asserted(nlp_engine, "Qatar will host talks between Hamas and Israel next week.")
+    assert not any({s, g} == {"PSE", "ISR"} for _, s, g in found)

@@ -512,8 +512,10 @@ def _code_sentence(sent: Span, sent_index: int, ctx: CodingContext) -> list[Even
     sides = bool(ctx.sides)
     for found in nominal_events(sent, lex, ctx.index, ctx.topic, consumed, triggers, sides_known=sides):
         token = found.token
-        # "The visit will take place next year": the verb an event noun is the subject of carries its tense.
-        head = (token.head,) if token.dep_ in ("nsubj", "nsubjpass") and token.head.i != token.i else ()
+        # "The visit will take place next year", "will host talks": the verb of an event noun carries its tense.
+        head = (
+            (token.head,) if token.dep_ in ("nsubj", "nsubjpass", "dobj") and token.head.i != token.i else ()
+        )
         nominal = Match(token, found.entry, governors=head)
         # "The discussion focused on the pandemic": a subject's clause is its verb's, which says what it is about
         words = clause_words(head[0]) if head else clause_words(found.token)

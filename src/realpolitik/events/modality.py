@@ -203,7 +203,7 @@ def future_intent(trigger: Token, governors: Iterable[Token], lex: Lexicon) -> b
     performed = trigger.lemma_ in _PERFORMATIVES
     for governor in governors:
         link = (
-            ("xcomp", "acomp", "nsubj", "nsubjpass")
+            ("xcomp", "acomp", "nsubj", "nsubjpass", "dobj")
             if chain[-1].pos_ in ("NOUN", "PROPN")
             else ("xcomp", "acomp")
         )

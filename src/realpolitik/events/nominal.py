@@ -27,6 +27,7 @@ from realpolitik.ontology.lexicon import Lexicon, LexiconEntry
 
 _UNDERGOER_VERBS = cues.words("undergoer_verbs")
 _TALKS_HAPPEN = cues.words("talks_happen_verbs")
+_HOSTED_TALKS = cues.words("hosted_talks_verbs")
 # How an event noun's own source was found, when that source is who did the act ("Israel's raid", "the attack
 # by gunmen", "Israeli strikes"); an inherited topic or a light verb's subject is not the act's author.
 _AUTHOR_ROLES = frozenset({"possessor", "prep:by", "prep:from", "modifier"})
@@ -104,10 +105,14 @@ def nominal_events(
     sides are known (a readout), a joint act that is the news of its sentence ("The talks covered trade")."""
     out: list[NominalEvent] = []
     for token in sent:
-        if token.i in consumed or token.pos_ not in ("NOUN", "PROPN"):
+        if token.pos_ not in ("NOUN", "PROPN"):
             continue
         entry = _entry_for(token, lex)
-        if entry is None or (token.dep_ in ("dobj", "nsubjpass") and token.head.i in triggers):
+        if entry is None or _hosted_talks(token, entry):
+            if entry is not None and token.dep_ == "dobj" and token.head.i in triggers:
+                out.append(NominalEvent(token, entry, *nominal_arguments(token, index)))
+            continue
+        if token.i in consumed or (token.dep_ in ("dobj", "nsubjpass") and token.head.i in triggers):
             continue
         if token.dep_ == "pobj" and (token.head.head.i in consumed or token.head.head.i in triggers):
             continue  # "praised China's assistance", "condemned the attack": the act referred to is not the news
@@ -125,6 +130,18 @@ def nominal_events(
             continue  # "concern that violence in Kasai has grown": a place, not a party, and nobody acting
         out.append(NominalEvent(token, entry, source, target))
     return out
+
+
+def _hosted_talks(noun: Token, entry: LexiconEntry) -> bool:
+    """ "Beijing is hosting talks between Putin and Xi": talks put on by the verb's subject between parties the
+    noun names are an event of those parties, besides the hosting."""
+    return (
+        entry.type == "CONSULT"
+        and entry.reciprocal
+        and noun.dep_ == "dobj"
+        and noun.head.lemma_.lower() in _HOSTED_TALKS
+        and prep_object(noun, ("between", "among")) is not None
+    )
 
 
 def is_news(noun: Token, joint: bool = False, talks: bool = False) -> bool:
@@ -154,6 +171,12 @@ def is_news(noun: Token, joint: bool = False, talks: bool = False) -> bool:
         return True
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _UNDERGOER_VERBS:
         return True  # "drew sharp criticism from Germany", "received aid from China"
+    if (
+        noun.dep_ == "dobj"
+        and noun.head.lemma_.lower() in _HOSTED_TALKS
+        and prep_object(noun, ("between", "among"))
+    ):
+        return True  # "Beijing is hosting talks between Putin and Xi"
     if noun.dep_ == "pobj" and noun.head.lower_ == "in" and not joint:
         # a joint act taken part in ("took part in the meeting") is attendance, coded by events/readouts.py
         above = noun.head.head  # "took part in the killing", "participated in the attack"

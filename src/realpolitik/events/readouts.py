@@ -21,6 +21,7 @@ _PROCEDURE = cues.words("procedure_verbs")
 _COMMITTED_ACTS = cues.words("committed_acts")
 _ATTENDING = cues.words("attendance_words")
 _MEETINGS = cues.words("meeting_nouns")
+_SETTING = frozenset({"on", "in", "at", "during", "after", "before"})
 _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 _FIRST_PERSON = frozenset({"we", "i", "us", "our", "my"})
 _SPEECH = cues.words("saying_verbs") | cues.words("speech_verbs")
@@ -248,6 +249,46 @@ def _bilateral_forum(verb: Token, lemma: str, ctx: CodingContext) -> list[Candid
     return out
 
 
+def _met_with(verb: Token, ctx: CodingContext) -> list[Candidate]:
+    """ "took part in a meeting in the RIC format with Modi and Xi on the sidelines of the G20 summit": the
+    participants met those the meeting is with, not the organisation whose summit was the venue."""
+    partners: list[Mention] = []
+    for noun in verb.subtree:
+        if (noun.lower_ in _MEETINGS or noun.lemma_.lower() in _MEETINGS) and verb.i in (
+            noun.head.i,
+            noun.head.head.i,
+        ):
+            for prep in noun.children:
+                if prep.dep_ == "prep" and prep.lower_ == "with":
+                    # the partners, not the place or occasion ("... on the sidelines of the G20 summit in Osaka")
+                    where = {
+                        t.i
+                        for p in prep.subtree
+                        if p.dep_ == "prep" and p.lower_ in _SETTING
+                        for t in p.subtree
+                    }
+                    partners += ctx.index.in_tokens([t for t in prep.subtree if t.i not in where])
+    partners = [m for m in partners if m.code and m.kind in ("state", "person")]
+    out: list[Candidate] = []
+    entry = LexiconEntry(
+        type="CONSULT",
+        cameo="040",
+        pos="verb",
+        lemmas=frozenset({verb.lemma_.lower()}),
+        name="CONSULT/attend",
+    )
+    for mention in ctx.index.in_tokens(_participant_phrase(verb)):
+        if not mention.code or mention.kind not in ("state", "person"):
+            continue
+        for partner in {p.code: p for p in partners if p.code != mention.code}.values():
+            source, target = (
+                Argument((mention.ref(),), "participant"),
+                Argument((partner.ref(),), "prep:with"),
+            )
+            out.append(Candidate(Match(verb, entry), source, target, clause_words(verb)))
+    return out
+
+
 def attendance(sent: Span, ctx: CodingContext, triggers: dict[int, Match]) -> list[Candidate]:
     """Each named participant of an organisation's meeting consults with the organisation."""
     out: list[Candidate] = []
@@ -260,6 +301,10 @@ def attendance(sent: Span, ctx: CodingContext, triggers: dict[int, Match]) -> li
         if lemma == "speak" and not any(c.lower_ == "at" for c in verb.children):
             continue  # "spoke at the plenary session" took part in it; "spoke about the session" did not
         if not any(t.lower_ in _MEETINGS for t in verb.subtree) and lemma != "gather":
+            continue
+        met = _met_with(verb, ctx)
+        if met:
+            out.extend(met)
             continue
         organisation = _organisation(sent, ctx)
         if organisation is None:
