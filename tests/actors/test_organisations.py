@@ -96,3 +96,10 @@ def test_state_bodies_carry_their_state_and_sector(
 ) -> None:
     actor = kb.actors[kb.forms[kb.by_key[form_key(text)][0]].actor_id]
     assert (actor.code, actor.sector) == (code, sector)
+
+
+def test_the_development_banks_of_brics_and_africa_are_organisations_of_their_own(kb: KnowledgeBase) -> None:
+    assert _igo_of(kb, "New Development Bank") == {"NDB"} and _igo_of(kb, "NDB") == {"NDB"}
+    assert _igo_of(kb, "Afreximbank") == {"AFREXIMBANK"}
+    assert kb.actors["NDB"].kind == "igo"  # the Ndebele group took another code
+    assert kb.actors["NDBL"].kind == "group"
