@@ -187,6 +187,14 @@ def test_groups_are_placed_by_their_sentence(nlp_engine: Any) -> None:
     assert by_text(mentions, "Albanians").code == "SRB"
 
 
+def test_a_states_business_community_abroad_is_its_business_not_a_minority(nlp_engine: Any) -> None:
+    mentions = resolve(nlp_engine, "Putin met with the Russian business community in London.")
+    business = by_text(mentions, "the Russian business community")
+    assert (business.code, business.sector) == ("RUS", "BUS")
+    mentions = resolve(nlp_engine, "Putin met with the Russian community in London.")
+    assert by_text(mentions, "the Russian community").code == "GBR"  # a minority is placed where it lives
+
+
 def test_a_group_name_inside_a_person_name_is_not_the_group(nlp_engine: Any) -> None:
     mentions = resolve(nlp_engine, "Karen Pierce, the British ambassador, addressed the council.")
     assert not [m for m in mentions if m.code == "KRN"]

@@ -113,7 +113,10 @@ class SentenceContext:
         if own is not None:
             lowers = self.r.lowers
             last = m.text.split()[-1].lower()
-            if (tok > 0 and lowers[tok - 1] == "ethnic") or (m.kind == "state" and last in MINORITY_NOUNS):
+            minority = (
+                m.kind == "state" and last in MINORITY_NOUNS and m.sector in (None, "CVL")
+            )  # not "business"
+            if (tok > 0 and lowers[tok - 1] == "ethnic") or minority:
                 others = {c: n for c, n in states.items() if c != own}
                 c = _pick((), others, located - {own}, acting - {own})
                 if c is not None:
