@@ -112,6 +112,32 @@ CASES += [
         "to a basketball game.",
         [("Bryant and Gianna were on their way to a basketball game", "actor", "Wojnarowski")],
     ),
+    (  # the aside is the name itself, after a title the parser hung on the outlet
+        "Speaking to Agence France-Presse, the president of the Tunisian League for the Defence of Human Rights, "
+        'Jamel Msallem, said, "We are for the freedom to dress, but today we find justification."',
+        [("We are for the freedom to dress, but today we find justification", "actor", "Msallem")],
+    ),
+]
+
+# an outlet's report of what someone said: the someone's statement as well
+CASES += [
+    (
+        "Reuters reported on Monday a German government source, whom they did not name, said the ban on Mahan Air "
+        "is not part of any broader plan to increase sanctions on Iran.",
+        [
+            (
+                "a German government source, whom they did not name, said the ban on Mahan Air is not part of any "
+                "broader plan to increase sanctions on Iran",
+                "actor",
+                "Reuters",
+            ),
+            (
+                "the ban on Mahan Air is not part of any broader plan to increase sanctions on Iran",
+                "anonymous_official",
+                None,
+            ),
+        ],
+    ),
 ]
 
 # a second cue with a subject of its own, coordinated with what the first reports: two statements

@@ -336,6 +336,8 @@ def nested_in_cue(cue: Token) -> bool:
         if node.head.i == node.i or own_cue(node) or own_cue(node.head):
             return False
         if node.dep_ in ("ccomp", "xcomp") and is_cue(node.head):
+            if node is cue and own is not None and node.head.lemma_.lower() == "report":
+                return False  # "Reuters reported a government source said ...": relayed, the source speaks
             outer = subject_of(node.head)
             named_outer = outer is not None and outer.pos_ == "PROPN"
             return not (
