@@ -148,3 +148,27 @@ def _named_actor(doc: Doc, index: MentionIndex, start: int, end: int) -> Speaker
         start=start,
         end=end,
     )
+
+
+def name_before_aside(cue: Token, comma: int) -> Token | None:
+    """ "On Twitter, Adrian Wojnarowski, US sport columnist from ESPN, said ...", the name parsed into the
+    opening phrase: the name right before an aside between commas that ends at the cue."""
+    doc = cue.doc
+    if comma <= cue.sent.start or doc[comma].text != ",":
+        return None
+    j = comma - 1
+    while j > cue.sent.start and comma - j <= 10 and doc[j].text != ",":
+        if doc[j].pos_ in ("VERB", "AUX"):
+            return None  # a clause, not an aside
+        j -= 1
+    aside = doc[j + 1 : comma]
+    if (
+        doc[j].text == ","
+        and len(aside)
+        and all(t.pos_ == "PROPN" and t.ent_type_ == "PERSON" for t in aside)
+    ):
+        return aside[
+            -1
+        ]  # "..., the president of the Tunisian League, Jamel Msallem, said": the aside is the name
+    name = doc[j - 1] if doc[j].text == "," and j > cue.sent.start else None
+    return name if name is not None and name.pos_ == "PROPN" and name.ent_type_ == "PERSON" else None

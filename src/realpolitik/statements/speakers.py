@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from realpolitik.annotate import doc_text, ents_over
 from realpolitik.model import Mention, Speaker, SpeakerType
 from realpolitik.ontology import cues
-from realpolitik.statements.antecedents import definite_antecedent, lowers, study_team
+from realpolitik.statements.antecedents import definite_antecedent, lowers, name_before_aside, study_team
 from realpolitik.statements.mentions import (
     TITLE_HEADS,
     MentionIndex,
@@ -186,31 +186,7 @@ def subject_of(cue: Token) -> Token | None:
         i -= 1
     if i >= cue.sent.start and doc[i].pos_ == "PROPN":
         return doc[i]
-    return _name_before_aside(cue, i)
-
-
-def _name_before_aside(cue: Token, comma: int) -> Token | None:
-    """ "On Twitter, Adrian Wojnarowski, US sport columnist from ESPN, said ...", the name parsed into the
-    opening phrase: the name right before an aside between commas that ends at the cue."""
-    doc = cue.doc
-    if comma <= cue.sent.start or doc[comma].text != ",":
-        return None
-    j = comma - 1
-    while j > cue.sent.start and comma - j <= 10 and doc[j].text != ",":
-        if doc[j].pos_ in ("VERB", "AUX"):
-            return None  # a clause, not an aside
-        j -= 1
-    aside = doc[j + 1 : comma]
-    if (
-        doc[j].text == ","
-        and len(aside)
-        and all(t.pos_ == "PROPN" and t.ent_type_ == "PERSON" for t in aside)
-    ):
-        return aside[
-            -1
-        ]  # "..., the president of the Tunisian League, Jamel Msallem, said": the aside is the name
-    name = doc[j - 1] if doc[j].text == "," and j > cue.sent.start else None
-    return name if name is not None and name.pos_ == "PROPN" and name.ent_type_ == "PERSON" else None
+    return name_before_aside(cue, i)
 
 
 def _actor_behind(subject: Token, verb: Token) -> Token | None:
