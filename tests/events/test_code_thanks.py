@@ -178,3 +178,25 @@ def test_gratitude_for_what_the_thanked_did_is_support_of_them_not_of_the_speake
 def test_gratitude_to_those_who_did_nothing_specific_stays_a_courtesy(nlp_engine: Any) -> None:
     text = "Vladimir Putin expressed his gratitude to the Kazakh officials who met him at the airport."
     assert not any(t == "SUPPORT" for t, _, _ in asserted(nlp_engine, text))
+
+
+@pytest.mark.parametrize(
+    ("occasion", "kept"),
+    [("your re-election", True), ("your birthday", False)],
+)
+def test_congratulations_said_to_the_one_addressed_without_a_verb(
+    nlp_engine: Any, occasion: str, kept: bool
+) -> None:
+    text = (
+        "Vladimir Putin met with President of Uzbekistan Shavkat Mirziyoyev.\n\n"
+        f"President of Uzbekistan Shavkat Mirziyoyev: Mr President, once again my congratulations on {occasion}."
+    )
+    article = Article.from_text(
+        text,
+        title="Meeting with President of Uzbekistan Shavkat Mirziyoyev",
+        source="kremlin.ru",
+        url="http://en.kremlin.ru/events/president/transcripts/2",
+    )
+    (analysis,) = nlp_engine.analyze_batch([article])
+    found = {(e.type, e.source.code, e.target.code) for e in analysis.events if e.source and e.target}
+    assert (("SUPPORT", "UZB", "RUS") in found) is kept, found

@@ -64,6 +64,7 @@ from realpolitik.events.nominal import (
     act_author,
     is_news,
     nominal_events,
+    noun_governors,
     own_act_noun,
     reaction_object,
     topic_of,
@@ -513,9 +514,7 @@ def _code_sentence(sent: Span, sent_index: int, ctx: CodingContext) -> list[Even
     for found in nominal_events(sent, lex, ctx.index, ctx.topic, consumed, triggers, sides_known=sides):
         token = found.token
         # "The visit will take place next year", "will host talks": the verb of an event noun carries its tense.
-        head = (
-            (token.head,) if token.dep_ in ("nsubj", "nsubjpass", "dobj") and token.head.i != token.i else ()
-        )
+        head = noun_governors(token)
         nominal = Match(token, found.entry, governors=head)
         # "The discussion focused on the pandemic": a subject's clause is its verb's, which says what it is about
         words = clause_words(head[0]) if head else clause_words(found.token)

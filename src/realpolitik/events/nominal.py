@@ -128,8 +128,14 @@ def nominal_events(
             continue  # "over Israeli air raids": a bare "X-ish act" mentioned in passing says too little
         if source is None and target is not None and target.how == "prep:in":
             continue  # "concern that violence in Kasai has grown": a place, not a party, and nobody acting
+        if entry.type == "SUPPORT" and target is not None and target.how == "prep:on" and not _coded(target):
+            target = None  # "my congratulations on your re-election": the occasion; the one congratulated is addressed
         out.append(NominalEvent(token, entry, source, target))
     return out
+
+
+def _coded(argument: Argument) -> bool:
+    return any(r.code for r in argument.refs)
 
 
 def _hosted_talks(noun: Token, entry: LexiconEntry) -> bool:
@@ -142,6 +148,28 @@ def _hosted_talks(noun: Token, entry: LexiconEntry) -> bool:
         and noun.head.lemma_.lower() in _HOSTED_TALKS
         and prep_object(noun, ("between", "among")) is not None
     )
+
+
+def _addressed(noun: Token) -> Token | None:
+    """The vocative a congratulation is said to ("Mr President, my congratulations on ..."), also after a turn
+    label the parser kept in the sentence: the sentence's root, which the congratulation stands beside."""
+    if (
+        noun.dep_ != "appos"
+        or noun.lower_ not in ("congratulations", "congratulation")
+        or noun.head.pos_ != "PROPN"
+    ):
+        return None
+    root = noun.head if noun.head.dep_ != "appos" else noun.head.head
+    return root if root.dep_ == "ROOT" else None
+
+
+def noun_governors(noun: Token) -> tuple[Token, ...]:
+    """The verb that carries an event noun's tense and clause ("The visit will take place", "will host talks"), or
+    the vocative a congratulation is said beside (the sentence's main clause)."""
+    if noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.head.i != noun.i:
+        return (noun.head,)
+    addressed = _addressed(noun)
+    return (addressed,) if addressed is not None else ()
 
 
 def is_news(noun: Token, joint: bool = False, talks: bool = False) -> bool:
@@ -169,6 +197,8 @@ def is_news(noun: Token, joint: bool = False, talks: bool = False) -> bool:
         return False  # "The meeting was preceded by an award ceremony": the ceremony is the news
     if noun.dep_ in ("nsubj", "nsubjpass", "ROOT"):
         return True
+    if _addressed(noun) is not None:
+        return True  # "Mr President, once again my congratulations on your re-election"
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _UNDERGOER_VERBS:
         return True  # "drew sharp criticism from Germany", "received aid from China"
     if (
