@@ -177,3 +177,24 @@ def test_acts_of_a_state_gone_by_the_articles_date_are_history_told(nlp_engine: 
     kinds = [(e.type, e.source.code, e.target.code) for e in told.events if e.source and e.target]
     assert ("CONSULT", "RUS", "BLR") in kinds and not [k for k in kinds if "SUN" in k], kinds
     assert any(e.type == "SUPPORT" and {e.source.code, e.target.code} == {"SUN", "CSK"} for e in then.events)
+
+
+def test_the_partner_of_a_phone_talk_is_the_one_on_the_line_not_the_other_side(nlp_engine: Any) -> None:
+    text = (
+        "Vladimir Putin met with President of Turkey Recep Tayyip Erdogan.\n\n"
+        "Vladimir Putin: Yesterday, I discussed this issue on the phone with Mr Trump.\n"
+    )
+    got = events(nlp_engine, text, "News conference following Russian-Turkish talks")
+    assert ("CONSULT", "RUS", "USA") in got, got
+    assert ("CONSULT", "RUS", "TUR") in got  # the meeting itself
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian and Ukrainian literature both offer memorable examples that I could use to respond.",
+        "The Chinese economy supports the recovery of Kazakhstan.",
+    ],
+)
+def test_a_countrys_works_or_condition_act_for_nobody(nlp_engine: Any, text: str) -> None:
+    assert not {e for e in asserted(nlp_engine, text) if e[1] in ("RUS", "UKR", "CHN")}

@@ -20,6 +20,8 @@ from realpolitik.ontology import cues
 _PRUNE = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc", "mark", "dep"})
 _KEEP_PREPS = cues.words("phrase_prepositions")
 _CORE_PREPS = frozenset({"with"})
+# what talks are held over ("on the phone with Mr Trump")
+_MEDIA = frozenset({"phone", "telephone", "videoconference", "video", "link", "call", "line"})
 TARGET_PREPS: tuple[str, ...] = cues.ordered("target_prepositions")
 _OBJECT_CONTROL = cues.words("object_control_verbs")
 QUANTIFIERS = cues.words("quantifier_nouns")
@@ -38,6 +40,7 @@ _NOT_REPORTERS = cues.words("first_person_plural") | cues.words("first_person_si
 _NUMBER_ROLES = frozenset({"dobj", "nsubj", "nsubjpass"})
 _PLACE_NOUNS = cues.words("place_nouns")
 _FORUMS = cues.words("forum_nouns")
+_THINGS = cues.words("thing_heads")
 _BACKERS = cues.words("backer_participles")
 _PLACE_DEPS = frozenset({"compound", "poss", "appos", "pobj"})
 PLACE_PREPS: tuple[str, ...] = cues.ordered("place_prepositions")
@@ -157,6 +160,8 @@ def argument(head: Token, index: MentionIndex, how: str) -> Argument | None:
         mentions = [m for m in mentions if m.kind == "igo"]
         if not mentions:
             return None
+    if how == "subject" and head.lemma_.lower() in _THINGS and head.pos_ == "NOUN":
+        return None  # "Russian literature offers examples": a country's works or condition act for nobody
     if mentions:
         return Argument(tuple(_authority(head, m, how) for m in mentions), how)
     if head.pos_ not in ("NOUN", "PROPN", "PRON") and not (head.pos_ == "NUM" and head.dep_ in _NUMBER_ROLES):
@@ -239,6 +244,20 @@ def _linked_phrase(head: Token) -> Token | None:
 
 def child(token: Token, *deps: str) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def partner_object(verb: Token) -> tuple[Token, str] | None:
+    """Who talks were held with: "with" or "between" on the verb, or on the medium ("discussed this issue on the
+    phone with Mr Trump", "spoke by video link with ...")."""
+    hit = prep_object(verb, ("with", "between"))
+    if hit is not None:
+        return hit
+    for medium in (m for m in verb.children if m.dep_ == "prep" and m.lower_ in ("on", "by", "over", "via")):
+        for obj in (o for o in medium.children if o.dep_ == "pobj" and o.lemma_.lower() in _MEDIA):
+            hit = prep_object(obj, ("with",))
+            if hit is not None:
+                return hit
+    return None
 
 
 def prep_object(token: Token, preps: tuple[str, ...] | frozenset[str]) -> tuple[Token, str] | None:
@@ -516,6 +535,7 @@ __all__ = [
     "focus_states",
     "localized",
     "nominal_arguments",
+    "partner_object",
     "passive_patient",
     "phrase_tokens",
     "place_country",

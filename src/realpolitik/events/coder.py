@@ -26,6 +26,7 @@ from realpolitik.events.arguments import (
     deictic_target,
     focus_states,
     localized,
+    partner_object,
     passive_patient,
     place_country,
     prep_object,
@@ -452,7 +453,7 @@ def _code_sentence(sent: Span, sent_index: int, ctx: CodingContext) -> list[Even
         if entry.reciprocal and not _names_a_counterpart(target, match):
             # the topic of talks or where they were held is not who they were held with: "discussed the
             # situation in Syria with Tokayev" was held with Tokayev, "discussed the situation in Syria" with nobody
-            hit = prep_object(verb, ("with", "between"))
+            hit = partner_object(verb)
             target = argument(hit[0], ctx.index, f"prep:{hit[1]}") if hit is not None else None
         if is_verbal_attack(entry, verb, match.obj, lex):
             # "attacked the proclamation of X as Y by Z": criticism of Z, and of no one if no one is named
