@@ -180,3 +180,33 @@ def test_near_misses_of_the_audited_descriptions_stay_acts(
 ) -> None:
     got = said(nlp_engine, turn)
     assert wanted in got or (wanted[0], wanted[2], wanted[1]) in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Mr Putin noted the progress in Russian-Chinese relations.", None),
+        (
+            "Vladimir Putin noted the progress in the comprehensive strategic partnership between Russia and Vietnam.",
+            None,
+        ),
+        (
+            "I note that the role of the BRICS countries in responding to acute challenges is steadily increasing.",
+            None,
+        ),
+        (
+            "The Russian President noted Turkmenistan's remarkable progress in the economy.",
+            ("SUPPORT", "RUS", "TKM"),
+        ),
+    ],
+)
+def test_noting_progress_in_relations_is_an_evaluation_and_an_actors_progress_praise(
+    nlp_engine: Any, text: str, kept: tuple[str, str, str] | None
+) -> None:
+    found = {e for e in asserted(nlp_engine, text) if e[0] == "SUPPORT"}
+    assert found == ({kept} if kept else set()), found
+
+
+def test_thanks_for_the_chance_to_meet_are_a_courtesy(nlp_engine: Any) -> None:
+    text = "Asif Ali Zardari: Thank you very much, Mr President, for giving me this chance to meet with you."
+    assert not {e for e in said(nlp_engine, text) if e[0] == "SUPPORT"}
