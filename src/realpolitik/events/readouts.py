@@ -254,9 +254,9 @@ def _met_with(verb: Token, ctx: CodingContext) -> list[Candidate]:
     participants met those the meeting is with, not the organisation whose summit was the venue."""
     partners: list[Mention] = []
     for noun in verb.subtree:
-        if (noun.lower_ in _MEETINGS or noun.lemma_.lower() in _MEETINGS) and verb.i in (
-            noun.head.i,
-            noun.head.head.i,
+        # "took part in a meeting with ..." (a verb's own object, "attended a summit with", is the lexicon's)
+        if (noun.lower_ in _MEETINGS or noun.lemma_.lower() in _MEETINGS) and (
+            noun.dep_ == "pobj" and noun.head.head.i == verb.i
         ):
             for prep in noun.children:
                 if prep.dep_ == "prep" and prep.lower_ == "with":
