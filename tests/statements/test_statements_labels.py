@@ -464,3 +464,17 @@ def test_the_spelling_of_the_label_that_introduces_a_person_wins(nlp_engine: Any
     )
     got = _all_turns(nlp_engine, text, title="Plenary meeting of the Russian Rectors’ Union Congress")
     assert [name for _, name, _, _ in got if name != "Vladimir Putin"] == ["Anatoly Alexandrov"] * 3
+
+
+def test_a_guest_whose_name_the_transcript_spells_without_icelandic_letters_keeps_his_state(
+    nlp_engine: Any,
+) -> None:
+    text = (
+        "President of Russia Vladimir Putin: Good afternoon, Mr Johannesson.\n\n"
+        "President of Iceland Gudni Johannesson: President Vladimir Putin, thank you. The plastic threat is clear "
+        "and present.\n\n"
+        "Vladimir Putin: Thank you."
+    )
+    got = turns(nlp_engine, text, title="The Arctic: Territory of Dialogue forum", source="kremlin.ru")
+    guest = [t for t in got if t[0].startswith("President Vladimir")]
+    assert guest and guest[0][2] == "ISL", got  # "Guðni" in the knowledge base, not the host's RUS

@@ -154,9 +154,12 @@ def _display(name: str) -> str:
     return _CAMEL.sub(" ", name) if " " not in name.strip() else name
 
 
+_LETTERS = str.maketrans(cues.mapping("ascii_letters"))  # "Guðni" is spelled "Gudni"
+
+
 def _name_words(name: str) -> list[str]:
     """Case- and accent-free words of a name, for comparing "Niinistö" with "Niinisto"."""
-    plain = unicodedata.normalize("NFKD", _display(name))
+    plain = unicodedata.normalize("NFKD", _display(name).translate(_LETTERS))
     plain = "".join(c for c in plain if not unicodedata.combining(c))
     return [
         w.casefold()
