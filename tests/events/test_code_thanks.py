@@ -18,6 +18,15 @@ from realpolitik.model import Article
 pytestmark = pytest.mark.model
 
 
+def readout_pairs(engine: Any, text: str, title: str) -> set[tuple[str, str | None, str | None]]:
+    """(type, source, target) of the events with both sides of a kremlin.ru readout or transcript."""
+    article = Article.from_text(
+        text, title=title, source="kremlin.ru", url="http://en.kremlin.ru/events/president/transcripts/1"
+    )
+    (analysis,) = engine.analyze_batch([article])
+    return {(e.type, e.source.code, e.target.code) for e in analysis.events if e.source and e.target}
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -67,14 +76,7 @@ def test_thanks_for_hospitality_stay_a_courtesy(nlp_engine: Any) -> None:
 def test_congratulations_said_in_a_clause_coordinated_with_the_main_verb_enter_the_data_set(
     nlp_engine: Any, text: str
 ) -> None:
-    article = Article.from_text(
-        text,
-        title="Meeting with President of Kyrgyzstan Sooronbay Jeenbekov",
-        source="kremlin.ru",
-        url="http://en.kremlin.ru/events/president/transcripts/1",
-    )
-    (analysis,) = nlp_engine.analyze_batch([article])
-    kept = {(e.type, e.source.code, e.target.code) for e in analysis.events if e.source and e.target}
+    kept = readout_pairs(nlp_engine, text, "Meeting with President of Kyrgyzstan Sooronbay Jeenbekov")
     assert ("SUPPORT", "RUS", "KGZ") in kept, kept
 
 
@@ -84,14 +86,7 @@ def test_congratulations_said_without_a_verb_are_the_speakers_support(nlp_engine
         "President of Uzbekistan Shavkat Mirziyoyev: Mr President, thank you.\n\n"
         "My sincere congratulations to you on your re-election."
     )
-    article = Article.from_text(
-        text,
-        title="Talks with President of Uzbekistan Shavkat Mirziyoyev",
-        source="kremlin.ru",
-        url="http://en.kremlin.ru/events/president/transcripts/1",
-    )
-    (analysis,) = nlp_engine.analyze_batch([article])
-    kept = {(e.type, e.source.code, e.target.code) for e in analysis.events if e.source and e.target}
+    kept = readout_pairs(nlp_engine, text, "Talks with President of Uzbekistan Shavkat Mirziyoyev")
     assert ("SUPPORT", "UZB", "RUS") in kept, kept
 
 
@@ -191,12 +186,5 @@ def test_congratulations_said_to_the_one_addressed_without_a_verb(
         "Vladimir Putin met with President of Uzbekistan Shavkat Mirziyoyev.\n\n"
         f"President of Uzbekistan Shavkat Mirziyoyev: Mr President, once again my congratulations on {occasion}."
     )
-    article = Article.from_text(
-        text,
-        title="Meeting with President of Uzbekistan Shavkat Mirziyoyev",
-        source="kremlin.ru",
-        url="http://en.kremlin.ru/events/president/transcripts/2",
-    )
-    (analysis,) = nlp_engine.analyze_batch([article])
-    found = {(e.type, e.source.code, e.target.code) for e in analysis.events if e.source and e.target}
+    found = readout_pairs(nlp_engine, text, "Meeting with President of Uzbekistan Shavkat Mirziyoyev")
     assert (("SUPPORT", "UZB", "RUS") in found) is kept, found
