@@ -90,6 +90,7 @@ def test_a_forum_of_people_from_two_states_is_no_act_between_them(nlp_engine: An
             {"RUS", "CHN"},
         ),
         ("Qatar brokered talks between Hamas and Israel.", {"PSE", "ISR"}),
+        ("Moscow organised talks between Armenia and Azerbaijan.", {"ARM", "AZE"}),  # a verb no entry codes
     ],
 )
 def test_talks_hosted_between_two_parties_are_between_them(

@@ -108,11 +108,11 @@ def nominal_events(
         if token.pos_ not in ("NOUN", "PROPN"):
             continue
         entry = _entry_for(token, lex)
-        if entry is None or _hosted_talks(token, entry):
-            if entry is not None and token.dep_ == "dobj" and token.head.i in triggers:
-                out.append(NominalEvent(token, entry, *nominal_arguments(token, index)))
+        if entry is None:
             continue
-        if token.i in consumed or (token.dep_ in ("dobj", "nsubjpass") and token.head.i in triggers):
+        # the object of a coded verb is what is acted on, unless the verb puts on talks between others
+        taken = token.i in consumed or (token.dep_ in ("dobj", "nsubjpass") and token.head.i in triggers)
+        if taken and not _hosted_talks(token, entry):
             continue
         if token.dep_ == "pobj" and (token.head.head.i in consumed or token.head.head.i in triggers):
             continue  # "praised China's assistance", "condemned the attack": the act referred to is not the news
