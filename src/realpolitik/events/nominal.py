@@ -138,16 +138,18 @@ def _coded(argument: Argument) -> bool:
     return any(r.code for r in argument.refs)
 
 
-def _hosted_talks(noun: Token, entry: LexiconEntry) -> bool:
+def _put_on_between(noun: Token) -> bool:
     """ "Beijing is hosting talks between Putin and Xi": talks put on by the verb's subject between parties the
     noun names are an event of those parties, besides the hosting."""
     return (
-        entry.type == "CONSULT"
-        and entry.reciprocal
-        and noun.dep_ == "dobj"
+        noun.dep_ == "dobj"
         and noun.head.lemma_.lower() in _HOSTED_TALKS
         and prep_object(noun, ("between", "among")) is not None
     )
+
+
+def _hosted_talks(noun: Token, entry: LexiconEntry) -> bool:
+    return entry.type == "CONSULT" and entry.reciprocal and _put_on_between(noun)
 
 
 def _addressed(noun: Token) -> Token | None:
@@ -201,11 +203,7 @@ def is_news(noun: Token, joint: bool = False, talks: bool = False) -> bool:
         return True  # "Mr President, once again my congratulations on your re-election"
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _UNDERGOER_VERBS:
         return True  # "drew sharp criticism from Germany", "received aid from China"
-    if (
-        noun.dep_ == "dobj"
-        and noun.head.lemma_.lower() in _HOSTED_TALKS
-        and prep_object(noun, ("between", "among"))
-    ):
+    if _put_on_between(noun):
         return True  # "Beijing is hosting talks between Putin and Xi"
     if noun.dep_ == "pobj" and noun.head.lower_ == "in" and not joint:
         # a joint act taken part in ("took part in the meeting") is attendance, coded by events/readouts.py

@@ -206,6 +206,13 @@ def _named_outright(text: str) -> bool:
     return len(words) >= 3 or any(w.isupper() and len(w) >= 2 for w in words)
 
 
+def _attend_entry(lemma: str) -> LexiconEntry:
+    """Taking part in a meeting as the lexicon entry it is coded with (CONSULT, 040)."""
+    return LexiconEntry(
+        type="CONSULT", cameo="040", pos="verb", lemmas=frozenset({lemma}), name="CONSULT/attend"
+    )
+
+
 def _bilateral_forum(verb: Token, lemma: str, ctx: CodingContext) -> list[Candidate]:
     """A participant of one side taking part in the two states' own forum ("took part in the 14th
     Russia-Kazakhstan Interregional Cooperation Forum") meets the other side there."""
@@ -239,9 +246,7 @@ def _bilateral_forum(verb: Token, lemma: str, ctx: CodingContext) -> list[Candid
         # both sides among the participants ("Putin and Nazarbayev attended ...") met once, each as named
         other = named.get(other.code, other)
         seen.update({code or "", other.code or ""})
-        entry = LexiconEntry(
-            type="CONSULT", cameo="040", pos="verb", lemmas=frozenset({lemma}), name="CONSULT/attend"
-        )
+        entry = _attend_entry(lemma)
         source = Argument((mention.ref(),), "participant")
         out.append(
             Candidate(Match(verb, entry), source, Argument((other.ref(),), "forum"), clause_words(verb))
@@ -270,13 +275,7 @@ def _met_with(verb: Token, ctx: CodingContext) -> list[Candidate]:
                     partners += ctx.index.in_tokens([t for t in prep.subtree if t.i not in where])
     partners = [m for m in partners if m.code and m.kind in ("state", "person")]
     out: list[Candidate] = []
-    entry = LexiconEntry(
-        type="CONSULT",
-        cameo="040",
-        pos="verb",
-        lemmas=frozenset({verb.lemma_.lower()}),
-        name="CONSULT/attend",
-    )
+    entry = _attend_entry(verb.lemma_.lower())
     for mention in ctx.index.in_tokens(_participant_phrase(verb)):
         if not mention.code or mention.kind not in ("state", "person"):
             continue
@@ -322,9 +321,7 @@ def attendance(sent: Span, ctx: CodingContext, triggers: dict[int, Match]) -> li
             if not mention.code or mention.code in seen or mention.kind not in ("state", "person"):
                 continue
             seen.add(mention.code)
-            entry = LexiconEntry(
-                type="CONSULT", cameo="040", pos="verb", lemmas=frozenset({lemma}), name="CONSULT/attend"
-            )
+            entry = _attend_entry(lemma)
             source = Argument((mention.ref(),), "participant")
             out.append(
                 Candidate(

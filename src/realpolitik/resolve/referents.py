@@ -113,9 +113,8 @@ class SentenceContext:
         if own is not None:
             lowers = self.r.lowers
             last = m.text.split()[-1].lower()
-            minority = (
-                m.kind == "state" and last in MINORITY_NOUNS and m.sector in (None, "CVL")
-            )  # not "business"
+            # "the Albanian community" is a minority; "the Russian business community" is Russia's business
+            minority = m.kind == "state" and last in MINORITY_NOUNS and m.sector in (None, "CVL")
             if (tok > 0 and lowers[tok - 1] == "ethnic") or minority:
                 others = {c: n for c, n in states.items() if c != own}
                 c = _pick((), others, located - {own}, acting - {own})

@@ -161,14 +161,13 @@ def name_before_aside(cue: Token, comma: int) -> Token | None:
         if doc[j].pos_ in ("VERB", "AUX"):
             return None  # a clause, not an aside
         j -= 1
+    # "..., the president of the Tunisian League, Jamel Msallem, said": the aside is the name itself
     aside = doc[j + 1 : comma]
     if (
         doc[j].text == ","
         and len(aside)
         and all(t.pos_ == "PROPN" and t.ent_type_ == "PERSON" for t in aside)
     ):
-        return aside[
-            -1
-        ]  # "..., the president of the Tunisian League, Jamel Msallem, said": the aside is the name
+        return aside[-1]
     name = doc[j - 1] if doc[j].text == "," and j > cue.sent.start else None
     return name if name is not None and name.pos_ == "PROPN" and name.ent_type_ == "PERSON" else None
