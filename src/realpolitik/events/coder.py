@@ -81,6 +81,7 @@ from realpolitik.events.parties import (
     tokens_of,
     with_others,
 )
+from realpolitik.events.praise import addressed_praise
 from realpolitik.events.readouts import (
     attendance,
     commitments,
@@ -507,7 +508,7 @@ def _code_sentence(sent: Span, sent_index: int, ctx: CodingContext) -> list[Even
             events.extend(
                 _events_for(Match(failed, failed_entry), sent_index, sent, ctx, source, target, words)
             )
-    passes = (reported_acts, commitments, witnessed_signings)
+    passes = (reported_acts, commitments, witnessed_signings, addressed_praise)
     for candidate in (*attended, *(c for coding_pass in passes for c in coding_pass(sent, ctx, triggers))):
         match, source, target, words = candidate
         events.extend(_events_for(match, sent_index, sent, ctx, source, target, words))
