@@ -92,7 +92,7 @@ from realpolitik.events.readouts import (
 )
 from realpolitik.events.reported import other_reading, reported_acts
 from realpolitik.events.rewrites import Reading, rewrite
-from realpolitik.events.targets import target_of
+from realpolitik.events.targets import is_measure, measure_author, target_of
 from realpolitik.events.triggers import Match, find_triggers, governors_of, verb_lemma
 from realpolitik.model import ActorRef, Article, Event, Mention, stable_id
 from realpolitik.ontology import DEFAULT_CAMEO, QUAD_CLASS, cameo_entry, cues
@@ -462,8 +462,11 @@ def _code_sentence(sent: Span, sent_index: int, ctx: CodingContext) -> list[Even
             if target is None:
                 continue
         elif entry.type in lex.rules.reactions and not own_act_noun(match.obj, match.entry, lex):
-            # "condemned the attack by Osgiliath soldiers": the reaction is aimed at whoever did the act.
-            target = act_author(match.obj or reaction_object(verb), lex, ctx.index) or target
+            # "condemned the attack by Osgiliath soldiers": the reaction is aimed at whoever did the act; at a measure's
+            # author only ("will not support new sanctions on Syria": Syria is not the one rejected)
+            reacted = match.obj or reaction_object(verb)
+            measure = measure_author(reacted, ctx.index) if reacted and is_measure(reacted) else target
+            target = act_author(reacted, lex, ctx.index) or measure
         relayed = relayed_author(verb, match.obj, ctx.index)
         if relayed is not None and not {r.code for r in relayed.refs} & {r.code for r in _refs(source)}:
             # "convey to you the congratulations of President Xi": the author's act toward the addressee; a

@@ -24,6 +24,24 @@ _MESSAGES = cues.words("message_nouns")
 _HELD = cues.words("held_attitudes")
 _TOPIC_OBJECTS = cues.words("topic_objects")
 _BORDERS = cues.words("border_nouns")
+_MEASURES = cues.words("punitive_measures")
+
+
+def is_measure(obj: Token | None) -> bool:
+    """Is the object a measure taken against a side ("new sanctions on Syria")? Whom it is on is not whom a reaction
+    to it is aimed at."""
+    return obj is not None and real_object(obj).lemma_.lower() in _MEASURES
+
+
+def measure_author(obj: Token, index: MentionIndex) -> Argument | None:
+    """Who took a measure, named by the participle on it ("the sanctions imposed by the EU on Iran")."""
+    for acl in real_object(obj).children:
+        agent = next((c for c in acl.children if c.dep_ == "agent"), None) if acl.dep_ == "acl" else None
+        by = child(agent, "pobj") if agent is not None else None
+        found = argument(by, index, "prep:by") if by is not None else None
+        if found is not None and any(r.code for r in found.refs):
+            return found
+    return None
 
 
 def target_of(match: Match, index: MentionIndex, source_tokens: set[int]) -> Argument | None:
