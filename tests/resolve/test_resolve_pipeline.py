@@ -282,6 +282,14 @@ def test_a_surname_the_article_gives_someone_else_in_full_is_not_our_namesake(nl
     assert [m.code for m in putin if m.text == "Putin"] == ["RUS"]
 
 
+def test_a_viewer_named_by_given_name_and_town_is_no_namesake(nlp_engine: Any) -> None:
+    # "Alexander from Dubna asks" on a phone-in show is a viewer, not the British politician Danny Alexander
+    # (audit 15); the same word as a surname the gazetteer knows stays who it is
+    day = date(2016, 4, 14)
+    viewer = resolve(nlp_engine, "Alexander from Dubna asks: How would you comment on Libya?", day)
+    assert [m.code for m in viewer if m.text == "Alexander"] == [None]
+
+
 def test_a_name_piece_before_a_hyphen_is_no_known_surname(nlp_engine: Any) -> None:
     mentions = resolve(
         nlp_engine, "The party did not say whom it would back against Chan-o-cha.", date(2019, 2, 9)

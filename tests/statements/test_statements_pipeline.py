@@ -314,6 +314,8 @@ NO_STATEMENTS = [
     # figures of speech report nobody (audit of seed 31)
     "Suffice it to say that the country holds the first place in grain exports.",
     "Common sense tells us that there is no reason to interfere in their affairs.",
+    # a hedge in the speaker's own words (audit 15)
+    "The market is small and, so to say, this is why solving the problem is not easy.",
 ]
 
 

@@ -191,9 +191,7 @@ class ArticleResolver:
             )  # by id: hashing an Actor is slow
             people = tuple(p for i in ids if (p := self.kb.actors[i]).kind == "person")
             if form.type == "surname" and self._other_namesake(hit.start, hit.end, people):
-                return (
-                    None  # "Senator Kamala Harris ... Harris attacked Biden": not Timothy Harris of St Kitts
-                )
+                return None  # "Senator Kamala Harris ... Harris attacked Biden": not Timothy Harris
             if form.type == "surname" or len(people) > 1:
                 chosen = self.kb.one_holder(people, self.day, anyone=form.type != "surname")
                 if chosen is None and form.type == "name":
@@ -520,7 +518,8 @@ class ArticleResolver:
         if label == "PERSON" and not (first > 0 and text[first - 1] == "-"):
             words = [w for w in self.words[start:end] if w[:1].isalpha() and w.lower() not in HONORIFICS]
             person = self.kb.person_by_name(words, self.day)
-            if person is not None and len(words) == 1 and self._other_namesake(end - 1, end, [person]):
+            town = self.lowers[end : end + 1] == ["from"]  # "Alexander from Dubna asks": a viewer (audit 15)
+            if len(words) == 1 and person and (town or self._other_namesake(end - 1, end, [person])):
                 person = None
             if person is not None:
                 return self._person_mention(_Phrase(start, end, []), person, None, None, "ner", 0.8)

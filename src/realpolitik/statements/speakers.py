@@ -68,10 +68,13 @@ def is_cue(token: Token) -> bool:
 
 
 def figure_of_speech(cue: Token) -> bool:
-    """ "Suffice it to say that ...", "Needless to say", "common sense tells us that ...": the speaker's own
-    words, which report nobody."""
+    """ "Suffice it to say that ...", "Needless to say", "so to say", "common sense tells us that ...": the
+    speaker's own words, which report nobody."""
     if cue.dep_ in ("xcomp", "pcomp") and cue.head.lower_ in _FIGURE_GOVERNORS:
         return True
+    before = cue.doc[max(cue.i - 2, 0) : cue.i]
+    if cue.lemma_.lower() in ("say", "speak") and [t.lower_ for t in before] in (["so", "to"], ["is", "to"]):
+        return True  # "so to say", "that is to say": the speaker's own hedge (audit 15)
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in _FIGURE_SUBJECTS for c in cue.children)
 
 
