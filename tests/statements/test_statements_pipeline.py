@@ -314,6 +314,9 @@ NO_STATEMENTS = [
     # figures of speech report nobody (audit of seed 31)
     "Suffice it to say that the country holds the first place in grain exports.",
     "Common sense tells us that there is no reason to interfere in their affairs.",
+    # a document nobody is named for says nothing, capitalised or not (audit 15: "Constitution" as a speaker)
+    "According to the Constitution, you will not be able to run again in 2024.",
+    "The Constitution says the president must resign.",
     # a hedge in the speaker's own words (audit 15)
     "The market is small and, so to say, this is why solving the problem is not easy.",
 ]

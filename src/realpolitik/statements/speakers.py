@@ -396,7 +396,10 @@ def speaker_from_head(
     issuer = issuer_of(head) if lemma in _UTTERANCE_HEADS or lemma in _STATEMENT_NOUNS else None
     if issuer is not None:  # "according to a statement released by her family"
         return speaker_from_head(issuer, index, exclude=exclude, previous_person=previous_person)
-    named_body = head.pos_ == "PROPN" and head.text[:1].isupper()  # "the U.S. Geological Survey"
+    # "the U.S. Geological Survey" is a body; "the Constitution", one capitalised word, is still a document
+    named_body = (
+        head.pos_ == "PROPN" and head.text[:1].isupper() and any(c.dep_ == "compound" for c in head.children)
+    )
     if (lemma in NON_AGENTS and not named_body) or (
         (lemma in _UTTERANCE_HEADS or lemma in _STATEMENT_NOUNS)
         and not any(c.dep_ == "poss" for c in head.children)
