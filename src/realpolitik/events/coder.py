@@ -465,7 +465,9 @@ def _code_sentence(sent: Span, sent_index: int, ctx: CodingContext) -> list[Even
             # "condemned the attack by Osgiliath soldiers": the reaction is aimed at whoever did the act; at a measure's
             # author only ("will not support new sanctions on Syria": Syria is not the one rejected)
             reacted = match.obj or reaction_object(verb)
-            measure = measure_author(reacted, ctx.index) if reacted and is_measure(reacted) else target
+            measure = (
+                measure_author(reacted, ctx.index) if reacted is not None and is_measure(reacted) else target
+            )
             target = act_author(reacted, lex, ctx.index) or measure
         relayed = relayed_author(verb, match.obj, ctx.index)
         if relayed is not None and not {r.code for r in relayed.refs} & {r.code for r in _refs(source)}:
