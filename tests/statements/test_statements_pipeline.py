@@ -317,6 +317,9 @@ NO_STATEMENTS = [
     # a document nobody is named for says nothing, capitalised or not (audit 15: "Constitution" as a speaker)
     "According to the Constitution, you will not be able to run again in 2024.",
     "The Constitution says the president must resign.",
+    # an impersonal passive cue is nobody's, not the subject of the clause after it (read as a user: "Barron")
+    "After it was revealed his aide Hope Hicks tested positive for coronavirus, President Trump himself, his wife "
+    "Melania, and son Barron also tested positive.",
     # a hedge in the speaker's own words (audit 15)
     "The market is small and, so to say, this is why solving the problem is not easy.",
 ]

@@ -175,7 +175,10 @@ def subject_of(cue: Token) -> Token | None:
             # after the verb, the name beats a title cut in two ("said study co-author Karen Alley": "co", "Alley")
             named = [c for c in subjects if c.ent_type_ == "PERSON" or c.pos_ == "PROPN"]
             return _actor_behind((named or subjects)[0], node)
-        # passive "he was quoted/reported as saying" has no agent we trust
+        # passive "he was quoted/reported as saying" has no agent we trust; nor "After it was revealed ..., Barron
+        # tested positive": an impersonal passive cue is nobody's, not the next clause's subject's
+        if node is cue and any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in node.children):
+            break
         if node.dep_ in ("conj", "advcl", "xcomp", "pcomp") and node.head.i != node.i:
             node = node.head
             continue
