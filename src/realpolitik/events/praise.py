@@ -77,9 +77,7 @@ def _praised_side(verb: Token, subject: Token, ctx: CodingContext) -> ActorRef |
     """The side the achieving subject stands for, when the sentence speaks to it: "you" resolved to a side, or
     a side named with "you"/"your" in the subject ("Russia and you personally") or leading it ("Under your
     guidance China ...")."""
-    found = subject_of(verb, ctx.index) if child(verb, "nsubj") is not None else None
-    if found is None:
-        found = subject_of(subject.head, ctx.index)
+    found = subject_of(subject.head, ctx.index)  # the verb's own subject, or its first conjunct's
     codes = {r.code for r in found.refs if r.code} if found is not None else set()
     if len(codes) != 1:
         return None
