@@ -129,6 +129,27 @@ CASES += [
         "Eleven migrants died in a storm; they had, his surviving father says, paid people smugglers.",
         [("they had, his surviving father says, paid people smugglers", "unknown", None)],
     ),
+    (  # the aside before the subject of the clause it reports
+        "Last year, the minister said, the economy grew by three percent.",
+        [("Last year, the minister said, the economy grew by three percent", "anonymous_official", None)],
+    ),
+    (  # a study says what its author, named where the article names it, says
+        "Professor Anna Berg of Uppsala University, co-author of a new study, spoke on Monday. The data were, "
+        "the study says, more closely correlated than expected.",
+        [("The data were, the study says, more closely correlated than expected", "actor", "Berg")],
+    ),
+    (
+        '"Warm water is rising," said study co-author Karen Alley. Because warm water is more buoyant, says '
+        "the study, it rises above cooler water.",
+        [
+            ("Warm water is rising", "actor", "Alley"),
+            (
+                "Because warm water is more buoyant, says the study, it rises above cooler water",
+                "actor",
+                "Alley",
+            ),
+        ],
+    ),
     (
         "Germany banned the airline from flying in the nation, with officials saying this is for security "
         "reasons.",

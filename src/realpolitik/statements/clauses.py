@@ -376,14 +376,23 @@ def inverted_cue(cue: Token) -> tuple[Token, tuple[int, int]] | None:
 
 
 def parenthetical_cue(cue: Token) -> tuple[int, int] | None:
-    """ "they had, his surviving father says, paid people smugglers ...": a cue with its subject between commas
-    inside the clause it reports, which has its own subject before the aside. The span of that whole clause."""
+    """ "they had, his surviving father says, paid people smugglers ...", "Because warmer water is more buoyant,
+    says the study, it rises ...": a cue with its subject between commas inside the clause it reports, which has
+    its own subject outside the aside. The span of that whole clause."""
     doc = cue.doc
     head = cue.head
     if cue.dep_ != "parataxis" or head.i <= cue.i or not any(c.dep_ == "nsubj" for c in cue.children):
         return None
     aside = list(cue.subtree)
-    if doc[aside[0].i].text != "," or doc[aside[-1].i].text != "," or len(aside) > _MAX_ASIDE_TOKENS:
+    lead = [c for c in cue.children if c.i < cue.i and c.dep_ != "punct"]
+    if lead and all(c.dep_ == "advcl" for c in lead):
+        # "Because warm water is more buoyant, says the study, it rises": the parser hangs the clause before the
+        # aside on the cue; the aside starts after it
+        cut = max(c.right_edge.i for c in lead) + 1
+        aside = [t for t in aside if t.i >= cut]
+    if aside[-1].text != "," and aside[-1].i + 1 < len(doc) and doc[aside[-1].i + 1].text == ",":
+        aside.append(doc[aside[-1].i + 1])  # "..., says the study, it rises ...": the comma hangs on the verb
+    if aside[0].text != "," or aside[-1].text != "," or len(aside) > _MAX_ASIDE_TOKENS:
         return None
     start = head.left_edge.i
     for t in doc[start : aside[0].i]:
@@ -395,7 +404,7 @@ def parenthetical_cue(cue: Token) -> tuple[int, int] | None:
     clause = doc[start : end + 1]
     if not any(
         t.dep_ in ("nsubj", "nsubjpass", "expl")
-        and t.i < aside[0].i
+        and not aside[0].i <= t.i <= aside[-1].i
         and (t.head.i == head.i or (t.head.dep_ in ("aux", "auxpass") and t.head.head.i == head.i))
         for t in clause
     ):  # the subject of the very verb the aside is inside ("they had, ..., paid"), not of a clause it holds

@@ -442,11 +442,13 @@ def _reported_drafts(
         if any(c.tag_ in ("WP", "WDT") and c.i < tok.i and not _aside_subject(c) for c in tok.children):
             continue  # "what Ms Matviyenko said now": a reference to a statement, not one
         comp = complement(tok)
-        span = clause_after(tok) if comp is None and tok.i not in used else None
+        # an aside reports the whole clause it sits in, not the words after it ("Because warm water is more
+        # buoyant, says the study, it rises ...")
+        aside = parenthetical_cue(tok) if comp is None else None
+        span = clause_after(tok) if comp is None and aside is None and tok.i not in used else None
         inverted = inverted_cue(tok) if comp is None and span is None and tok.i not in used else None
         if inverted is not None:  # "..., argued the government's lawyer, Richard Keen."
             span = inverted[1]
-        aside = parenthetical_cue(tok) if comp is None and span is None else None
         span = aside or span
         if (comp is None and span is None) or tells_nothing(tok, comp):
             continue

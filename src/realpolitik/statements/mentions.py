@@ -178,3 +178,31 @@ def _full_name(doc: Doc, index: MentionIndex, tok: Token) -> Speaker | None:
         if len(ent) > 1 and ent[-1].text == tok.text:  # a person the knowledge base does not know
             return Speaker(name=ent.text, type="actor", start=ent.start_char, end=ent.end_char)
     return None
+
+
+_AUTHOR_LEMMAS = frozenset({"author", "coauthor"})  # "co-author" parses as "co", "-", "author"
+_AUTHOR_REACH = 5  # "co-author of a new study": the author noun a few words from the document
+
+
+def named_author(document: Token) -> Token | None:
+    """The person an article names as a document's author where it names the document ("Professor Michael
+    Siegel, co-author of a new study, ...", "said study co-author Karen Alley"): the head of that name."""
+    doc, sent = document.doc, document.sent
+    for tok in doc[max(sent.start, document.i - _AUTHOR_REACH) : min(sent.end, document.i + _AUTHOR_REACH)]:
+        if tok.lemma_.lower() not in _AUTHOR_LEMMAS or tok.i == document.i:
+            continue
+        if tok.i < document.i and not any(t.lower_ == "of" for t in doc[tok.i + 1 : document.i]):
+            continue  # "the author's study": not the author of this document
+        j = tok.i + 1
+        if j < sent.end and _is_name(doc[j]):  # "study co-author Karen Alley"
+            while j + 1 < sent.end and _is_name(doc[j + 1]):
+                j += 1
+            return doc[j]
+        if tok.dep_ == "appos" and _is_name(tok.head):  # "Michael Siegel, co-author of ..."
+            return tok.head
+        return next((c for c in tok.children if c.dep_ == "appos" and _is_name(c)), None)
+    return None
+
+
+def _is_name(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper()

@@ -23,6 +23,7 @@ from realpolitik.statements.mentions import (
     from_mention,
     lead_author,
     name_chain,
+    named_author,
     only_titles,
     surname_speaker,
 )
@@ -309,7 +310,7 @@ def _earlier_author(document: Token, spoken_in_only: bool = False) -> Token | No
             _spoke_in(earlier)
             if spoken_in_only
             else _author(earlier) or issuer_of(earlier) or _spoke_in(earlier)
-        )
+        ) or named_author(earlier)
         if found is not None and found.pos_ != "PRON":
             return found
     return None
