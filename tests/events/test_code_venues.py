@@ -104,3 +104,56 @@ def test_talks_hosted_between_two_parties_are_between_them(
 def test_talks_a_host_will_put_on_have_not_taken_place(nlp_engine: Any) -> None:
     found = asserted(nlp_engine, "Qatar will host talks between Hamas and Israel next week.")
     assert not any({s, g} == {"PSE", "ISR"} for _, s, g in found)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a city named for its government is where the bombing happened, not who did it
+        "Last week a Kabul car bombing killed five people.",
+        # a state after a place preposition is where the ministers met, not whose ministers they were
+        "On Wednesday, an assembly of several foreign ministers in Cairo denounced the agreement between Turkey "
+        "and Libya.",
+    ],
+)
+def test_where_a_gathering_or_an_incident_happened_does_not_act(nlp_engine: Any, text: str) -> None:
+    sources = {s for _, s, _ in asserted(nlp_engine, text)}
+    assert not sources & {"AFG", "EGY"}, sources
+
+
+@pytest.mark.model
+def test_the_state_of_an_attack_still_acts(nlp_engine: Any) -> None:
+    assert ("ASSAULT", "USA", "SYR") in asserted(nlp_engine, "A US airstrike killed five militants in Syria.")
+
+
+@pytest.mark.model
+def test_an_envoys_posting_is_no_side_of_the_meeting(nlp_engine: Any) -> None:
+    text = (
+        "Vladimir Putin met with the Ambassador of the Russian Federation to the Republic of Kazakhstan Alexei "
+        "Borodavkin.\n\nAlexei Borodavkin: Thank you, Mr President. I would like to congratulate you on your "
+        "election as Russian President."
+    )
+    title = "Working meeting with Russian Ambassador to Kazakhstan Alexei Borodavkin"
+    events = coded(nlp_engine, text, title=title, source="en.kremlin.ru")
+    assert not [e for e in events if e.target is not None and e.target.code == "KAZ"], [
+        e.rule for e in events
+    ]
+
+
+@pytest.mark.model
+def test_a_letter_from_an_ambassador_is_no_meeting_with_him(nlp_engine: Any) -> None:
+    found = asserted(nlp_engine, "Putin received a letter of credence from the new ambassador of Uzbekistan.")
+    assert not [t for t in found if t[0] == "CONSULT"], found
+    assert ("CONSULT", "RUS", "UZB") in asserted(
+        nlp_engine, "Putin received the new ambassador of Uzbekistan."
+    )
+
+
+@pytest.mark.model
+def test_an_accusations_verb_gives_it_no_military_domain(nlp_engine: Any) -> None:
+    events = coded(nlp_engine, "Trump attacked Biden for accumulating wealth since leaving public office.")
+    accusations = [e for e in events if e.type == "ACCUSE"]
+    assert accusations and all(e.domain != "security" for e in accusations), [
+        (e.type, e.domain) for e in events
+    ]

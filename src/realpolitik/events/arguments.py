@@ -40,6 +40,7 @@ _NOT_REPORTERS = cues.words("first_person_plural") | cues.words("first_person_si
 _NUMBER_ROLES = frozenset({"dobj", "nsubj", "nsubjpass"})
 _PLACE_NOUNS = cues.words("place_nouns")
 _FORUMS = cues.words("forum_nouns")
+_HAPPENINGS = cues.words("meeting_nouns") | cues.words("incident_nouns")
 _THINGS = cues.words("thing_heads")
 _BACKERS = cues.words("backer_participles")
 _PLACE_DEPS = frozenset({"compound", "poss", "appos", "pobj"})
@@ -154,6 +155,8 @@ def argument(head: Token, index: MentionIndex, how: str) -> Argument | None:
     if len(mentions) > 1 and any(m.code and m.text.lower() not in _POSSESSIVES for m in mentions):
         # "his US counterpart", "its embassy in Moscow": the possessor is who owns it, not who it is.
         mentions = [m for m in mentions if m.text.lower() not in _POSSESSIVES]
+    if head.pos_ == "NOUN" and head.lemma_.lower() in _HAPPENINGS and mentions:
+        mentions = _not_the_venue(head, mentions)
     if head.lemma_.lower() in _FORUMS and head.pos_ == "NOUN":
         # "the Astana talks supported the Geneva process": a format named after its venue or parties acts for
         # none of them; the meetings of an organisation ("the CSTO summit") are the organisation's.
@@ -222,6 +225,25 @@ def _backers(head: Token) -> set[int]:
         if word.dep_ == "amod" and word.lower_ in _BACKERS and word.n_lefts
         for t in word.subtree
     }
+
+
+def _not_the_venue(head: Token, mentions: list[Mention]) -> list[Mention]:
+    """Of a gathering or an incident, the mentions that are not where it happened: "a Kabul car bombing killed
+    five" (a city named for its government) and "an assembly of several foreign ministers in Cairo denounced"
+    (a state after a place preposition) name no one who acted."""
+    doc = head.doc
+    out: list[Mention] = []
+    for m in mentions:
+        last = _last_token(doc, m)
+        if last is None or m.kind != "state":
+            out.append(m)
+            continue
+        tok = doc[last]
+        modifier = tok.dep_ == "compound" and (tok.head.i == head.i or tok.head.head.i == head.i)
+        venue = tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS
+        if not ((modifier and m.sector == "GOV" and " " not in m.text) or venue):
+            out.append(m)
+    return out
 
 
 def _last_token(doc: Doc, mention: Mention) -> int | None:

@@ -59,7 +59,13 @@ from realpolitik.events.context import (
     title_organisation,
     title_organisations,
 )
-from realpolitik.events.domains import clause_contexts, event_domain, first_domain, listed_domain
+from realpolitik.events.domains import (
+    accusation_contexts,
+    clause_contexts,
+    event_domain,
+    first_domain,
+    listed_domain,
+)
 from realpolitik.events.modality import future_intent, modality_of, turned_out_to_protest
 from realpolitik.events.nominal import (
     act_author,
@@ -178,8 +184,7 @@ def _events_for(
     """The events of one trigger between the actors of ``source`` and ``target``; ``crowd`` says the acting
     side is a crowd of protesters (otherwise read off the trigger's subject)."""
     entry, trigger, lex = match.entry, match.token, ctx.lex
-    kind, cameo = entry.type, entry.cameo
-    modality, cue = modality_of(trigger, match.governors, lex)
+    (kind, cameo), (modality, cue) = (entry.type, entry.cameo), modality_of(trigger, match.governors, lex)
     contexts = clause_contexts(entry, words, lex)
     domain_hint = first_domain(contexts)
     future = future_intent(trigger, match.governors, lex)
@@ -219,13 +224,9 @@ def _events_for(
     )
     if reading.drop:
         return []
-    kind, cameo, modality, cue, rule = (
-        reading.type,
-        reading.cameo,
-        reading.modality,
-        reading.cue,
-        reading.rule,
-    )
+    kind, cameo, modality = reading.type, reading.cameo, reading.modality
+    cue, rule = reading.cue, reading.rule
+    contexts = accusation_contexts(kind, entry, trigger, words, lex, contexts)
     if cue:
         rule += f" [{cue}]"
     info = cameo_entry(cameo) or cameo_entry(DEFAULT_CAMEO[kind])

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -30,6 +31,22 @@ def clause_contexts(entry: LexiconEntry, words: list[Token], lex: Lexicon) -> tu
     # "exchanged views on trade": the talks' own words ("views", "contacts") say diplomacy only when nothing
     # else in the clause says what they are about
     return tuple(sorted(found, key=lambda c: c in _GENERIC_CONTEXTS))
+
+
+def accusation_contexts(
+    kind: str,
+    entry: LexiconEntry,
+    trigger: Token,
+    words: list[Token],
+    lex: Lexicon,
+    contexts: tuple[str, ...],
+) -> tuple[str, ...]:
+    """The contexts of an act coded as an accusation without its verb ("Trump attacked Biden for accumulating
+    wealth": "attacked" says how it was made, not what it was about); ``contexts`` for any other act, and for an
+    accusation entry with contexts of its own ("sued": legal)."""
+    if kind != "ACCUSE" or (kind == entry.type and entry.contexts):
+        return contexts
+    return clause_contexts(replace(entry, contexts=()), [w for w in words if w.i != trigger.i], lex)
 
 
 def in_venue(token: Token) -> bool:

@@ -41,6 +41,15 @@ def _object_negated(token: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _yet_to(token: Token) -> bool:
+    """ "have yet to sign", "the deal is yet to be signed", "had yet to exchange the instruments": not done."""
+    return (
+        token.lemma_.lower() in ("have", "be")
+        and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in token.children)
+        and any(c.dep_ == "xcomp" for c in token.children)
+    )
+
+
 _WISH_VERBS = ("like", "love")
 _PERFORMATIVES = cues.words("performative_verbs")
 
@@ -136,6 +145,8 @@ def modality_of(trigger: Token, governors: Iterable[Token], lex: Lexicon) -> tup
             return "negated", f"governor:{token.lemma_.lower()}"
     if _object_negated(trigger, lex):
         return "negated", "negated object"
+    if any(_yet_to(token) for token in (*near, trigger.head)):
+        return "negated", "yet to"
     for token in near:
         if _modal_here(token, lex):
             return "hypothetical", "modal"

@@ -41,7 +41,12 @@ def _objects_of(verb: Token) -> list[Token]:
         objs.append(patient)
     for c in verb.children:
         # "During his visit, Putin paid tribute": a time phrase says when, it does not complete the verb's act
-        if c.dep_ in ("prep", "prt", "dative") and c.lower_ not in _ADJUNCT_PREPOSITIONS:
+        # "received a letter of credence from your ambassador": whom a thing came from is no object
+        if (
+            c.dep_ in ("prep", "prt", "dative")
+            and c.lower_ not in _ADJUNCT_PREPOSITIONS
+            and c.lower_ != "from"
+        ):
             objs.extend(g for g in c.children if g.dep_ == "pobj")
     objs.extend(g for o in list(objs) for g in o.children if g.dep_ == "conj")
     objs.extend(c for c in verb.children if c.dep_ == "xcomp")  # "declined to comment"

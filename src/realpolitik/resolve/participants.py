@@ -71,6 +71,8 @@ def _placed(title: str, m: Mention) -> bool:
     before = title[: m.start].lower().replace(",", " ").split()
     while before and before[-1] in ("the", "republic", "of"):
         before.pop()  # "in the Republic of Kazakhstan"
+    if len(before) >= 2 and before[-1] == "to" and before[-2] in cues.words("posting_titles"):
+        return True  # "Meeting with Russian Ambassador to Kazakhstan": his posting, not his side
     return len(before) >= 2 and before[-1] in ("in", "at") and before[-2] not in cues.words("arrival_verbs")
 
 
