@@ -317,6 +317,10 @@ NO_STATEMENTS = [
     # a document nobody is named for says nothing, capitalised or not (audit 15: "Constitution" as a speaker)
     "According to the Constitution, you will not be able to run again in 2024.",
     "The Constitution says the president must resign.",
+    # nor a programme named earlier that "the programme" refers back to (audit 16 line 38)
+    "One of the first, the Long-Term Programme for the Development of the Coal Industry to 2030, was approved "
+    "in 2012. The Energy Ministry has determined the probable increase in production according to the approved "
+    "programme.",
     # an impersonal passive cue is nobody's, not the subject of the clause after it (read as a user: "Barron")
     "After it was revealed his aide Hope Hicks tested positive for coronavirus, President Trump himself, his wife "
     "Melania, and son Barron also tested positive.",
