@@ -157,3 +157,18 @@ def test_an_accusations_verb_gives_it_no_military_domain(nlp_engine: Any) -> Non
     assert accusations and all(e.domain != "security" for e in accusations), [
         (e.type, e.domain) for e in events
     ]
+
+
+@pytest.mark.model
+def test_a_visit_told_by_another_outlet_has_its_two_sides(nlp_engine: Any) -> None:
+    text = (
+        "Chinese President Xi Jinping said on Wednesday that China will invest in Kazakhstan's energy sector.\n\n"
+        "The two leaders signed more than 30 agreements on trade, transport and agriculture."
+    )
+    events = coded(nlp_engine, text, title="China pledges $5 billion for Kazakh energy as Xi visits Astana")
+    signed = {
+        (e.source.code, e.target.code)
+        for e in events
+        if e.type == "SUPPORT" and e.modality == "asserted" and e.source and e.target
+    }
+    assert signed & {("CHN", "KAZ"), ("KAZ", "CHN")}, signed

@@ -129,6 +129,15 @@ CASES += [
         "Eleven migrants died in a storm; they had, his surviving father says, paid people smugglers.",
         [("they had, his surviving father says, paid people smugglers", "unknown", None)],
     ),
+    (  # a wire story's dateline is no part of what was said
+        "ASTANA, Sept 12 (Reuters) - China will invest $5 billion in Kazakhstan's energy sector, Chinese "
+        "President Xi Jinping said on Wednesday.",
+        [("China will invest $5 billion in Kazakhstan's energy sector", "actor", "Xi Jinping")],
+    ),
+    (
+        "WASHINGTON (AP) — Canada will send more troops to Latvia, Jens Stoltenberg said on Monday.",
+        [("Canada will send more troops to Latvia", "actor", "Stoltenberg")],
+    ),
     (  # the aside before the subject of the clause it reports
         "Last year, the minister said, the economy grew by three percent.",
         [("Last year, the minister said, the economy grew by three percent", "anonymous_official", None)],
@@ -240,3 +249,9 @@ def test_an_office_named_with_its_state_is_its_holder_that_day(nlp_engine: Any) 
     bare = "The President said the talks went well."  # a bare office: the text does not say whose
     statements = nlp_engine.analyze_text(bare, published="2018-08-30").statements
     assert [(s.speaker.type, s.speaker.name) for s in statements] == [("anonymous_official", None)]
+
+
+def test_an_attribution_is_not_what_the_verb_it_reports_says(nlp_engine: Any) -> None:
+    # "respond" is a speech verb; here it is the act reported, and what follows it is its attribution
+    text = "NATO will respond, the secretary-general said."
+    assert "the secretary-general said" not in [text[s.start : s.end] for s in _contents(nlp_engine, text)]

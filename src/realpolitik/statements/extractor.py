@@ -48,6 +48,7 @@ from realpolitik.statements.drafts import (
     ArticleContext,
     Draft,
     according_to,
+    after_dateline,
     drop_nested_duplicates,
     home_officials,
     in_caption,
@@ -442,6 +443,8 @@ def _reported_drafts(
         if any(c.tag_ in ("WP", "WDT") and c.i < tok.i and not _aside_subject(c) for c in tok.children):
             continue  # "what Ms Matviyenko said now": a reference to a statement, not one
         comp = complement(tok)
+        if comp is None and tok.dep_ in ("ccomp", "parataxis") and tok.head.i > tok.i and is_cue(tok.head):
+            continue  # "NATO will respond, the secretary-general said": what follows is its attribution
         # an aside reports the whole clause it sits in, not the words after it ("Because warm water is more
         # buoyant, says the study, it rises ...")
         aside = parenthetical_cue(tok) if comp is None else None
@@ -567,12 +570,12 @@ def extract_statements(doc: Doc, article: Article, mentions: Sequence[Mention]) 
     ]
     statements = []
     for n, d in enumerate(drafts):
-        speaker = d.speaker
+        speaker, start = d.speaker, after_dateline(ctx.text, d.start)
         statements.append(
             Statement(
-                id=stable_id("statement", article.id, d.start, d.end, n),
+                id=stable_id("statement", article.id, start, d.end, n),
                 article_id=article.id,
-                start=d.start,
+                start=start,
                 end=d.end,
                 speaker=speaker,
                 form=d.form,
