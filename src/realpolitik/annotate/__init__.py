@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from realpolitik.annotate import bounds, chunks
+from realpolitik.annotate.datelines import after_dateline
 from realpolitik.errors import ConfigError
 from realpolitik.model import Article
 from realpolitik.settings import Settings
@@ -91,6 +92,15 @@ def paragraph_breaks(doc: Doc) -> Doc:
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
+    # "KYIV, Ukraine (AP) — Russian forces launched ...": a wire story's dateline is a sentence of its own
+    text = doc.text
+    for token in doc:
+        if token.i == 0 or (doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text):
+            end = after_dateline(text, token.idx)
+            if end > token.idx:
+                after = next((t for t in doc[token.i :] if t.idx >= end), None)
+                if after is not None:
+                    after.is_sent_start = True
     return doc
 
 

@@ -87,20 +87,6 @@ def inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
-# "ASTANA, Sept 12 (Reuters) - ", "WASHINGTON (AP) — ": a wire story's dateline opens its first paragraph
-_DATELINE = re.compile(
-    r"[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([A-Za-z .-]{2,30}\))? ?(?:--|[-–—]) "
-)
-
-
-def after_dateline(text: str, start: int) -> int:
-    """The start of a statement that opens a paragraph, past a wire story's dateline if it has one."""
-    if start > 0 and text[start - 1] != "\n":
-        return start
-    found = _DATELINE.match(text, start)
-    return found.end() if found else start
-
-
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and (
         text[start].isspace() or text[start] in ",;:)"

@@ -20,6 +20,7 @@ from typing import get_args
 from spacy.tokens import Doc, Span, Token
 
 from realpolitik.annotate import sentence_of
+from realpolitik.annotate.datelines import after_dateline
 from realpolitik.model import Article, Mention, Speaker, SpeakerType, Statement, StatementForm, stable_id
 from realpolitik.ontology.lexicon import Lexicon
 from realpolitik.statements.attribution import (
@@ -48,7 +49,6 @@ from realpolitik.statements.drafts import (
     ArticleContext,
     Draft,
     according_to,
-    after_dateline,
     drop_nested_duplicates,
     home_officials,
     in_caption,
