@@ -14,8 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from realpolitik.annotate import bounds, chunks
-from realpolitik.annotate.datelines import after_dateline
+from realpolitik.annotate import bounds, chunks, datelines
 from realpolitik.errors import ConfigError
 from realpolitik.model import Article
 from realpolitik.settings import Settings
@@ -96,7 +95,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
     text = doc.text
     for token in doc:
         if token.i == 0 or (doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text):
-            end = after_dateline(text, token.idx)
+            end = datelines.after_dateline(text, token.idx)
             if end > token.idx:
                 after = next((t for t in doc[token.i :] if t.idx >= end), None)
                 if after is not None:
