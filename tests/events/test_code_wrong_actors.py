@@ -198,3 +198,14 @@ def test_the_partner_of_a_phone_talk_is_the_one_on_the_line_not_the_other_side(n
 )
 def test_a_countrys_works_or_condition_act_for_nobody(nlp_engine: Any, text: str) -> None:
     assert not {e for e in asserted(nlp_engine, text) if e[1] in ("RUS", "UKR", "CHN")}
+
+
+@pytest.mark.model
+def test_the_one_named_as_doing_what_is_alleged_is_the_accused(nlp_engine: Any) -> None:
+    # read as a user (Germany bans Mahan Air): the airline is accused, whoever it is said to have supported is not
+    found = asserted(
+        nlp_engine,
+        "US Ambassador Richard Grenell alleged Mahan had contributed to human suffering by supporting Syrian "
+        "President Bashar al-Assad.",
+    )
+    assert not [t for t in found if t[0] == "ACCUSE" and t[2] == "SYR"], found

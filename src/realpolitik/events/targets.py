@@ -122,6 +122,15 @@ def target_of(match: Match, index: MentionIndex, source_tokens: set[int]) -> Arg
             continue
         if any(r.code for r in found.refs):
             return found
+        if (
+            how == "complement"
+            and match.entry.type == "ACCUSE"
+            and token.dep_ == "nsubj"
+            and token.pos_ == "PROPN"
+        ):
+            # "alleged Mahan had contributed to ... suffering by supporting Syrian President Bashar al-Assad": the
+            # one named as the doer is the accused, known or not, never an actor deeper in the clause
+            return found
         if token.i not in skip:
             first = first or found
     if match.entry.type == "REQUEST":
