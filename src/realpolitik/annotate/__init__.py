@@ -88,18 +88,16 @@ def span_ents(span: Span) -> list[Span]:
 def paragraph_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines without a full stop must not run into the first sentence.
     The parser keeps sentence starts that are set before it runs."""
-    for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
-    # "KYIV, Ukraine (AP) — Russian forces launched ...": a wire story's dateline is a sentence of its own
+    starts = [0, *(t.i + 1 for t in doc[:-1] if t.is_space and "\n" in t.text)]
     text = doc.text
-    for token in doc:
-        if token.i == 0 or (doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text):
-            end = datelines.after_dateline(text, token.idx)
-            if end > token.idx:
-                after = next((t for t in doc[token.i :] if t.idx >= end), None)
-                if after is not None:
-                    after.is_sent_start = True
+    for start in starts:
+        if start:
+            doc[start].is_sent_start = True
+        # "KYIV, Ukraine (AP) — Russian forces launched ...": a wire story's dateline is a sentence of its own
+        end = datelines.after_dateline(text, doc[start].idx) if len(doc) else 0
+        after = next((t for t in doc[start:] if t.idx >= end), None) if end else None
+        if after is not None and after.i > start:
+            after.is_sent_start = True
     return doc
 
 
