@@ -210,3 +210,22 @@ def test_noting_progress_in_relations_is_an_evaluation_and_an_actors_progress_pr
 def test_thanks_for_the_chance_to_meet_are_a_courtesy(nlp_engine: Any) -> None:
     text = "Asif Ali Zardari: Thank you very much, Mr President, for giving me this chance to meet with you."
     assert not {e for e in said(nlp_engine, text) if e[0] == "SUPPORT"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # read as a user: "in" with an object of its own is no "give in" (the full-corpus store had both as CONCEDE)
+        "Alexander Lukashenko: I have always given the Russian Federation its due in this area.",
+        "Hu Jintao: I have already given instructions to the relevant Chinese agencies to maintain very close "
+        "contact with their Russian colleagues, in order to properly coordinate the preparatory work.",
+    ],
+)
+def test_a_preposition_in_is_no_giving_in(nlp_engine: Any, text: str) -> None:
+    assert not [t for t in asserted(nlp_engine, text) if t[0] == "CONCEDE"]
+
+
+@pytest.mark.model
+def test_giving_in_is_still_a_concession(nlp_engine: Any) -> None:
+    assert ("CONCEDE", "UKR", None) in asserted(nlp_engine, "Finally, Kiev gave in.")

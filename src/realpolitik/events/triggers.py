@@ -64,6 +64,14 @@ def _objects_of(verb: Token) -> list[Token]:
     return [o for o in objs if o.ent_type_ not in ("DATE", "TIME")]
 
 
+def _bare_in(verb: Token) -> bool:
+    """Does an "in" after the verb stand without an object of its own ("the government gave in")?"""
+    return any(
+        c.lower_ == "in" and c.i > verb.i and not any(g.dep_ == "pobj" for g in c.children)
+        for c in verb.children
+    )
+
+
 def _match_verb(token: Token, entries: tuple[LexiconEntry, ...]) -> Match | None:
     # a phrasal verb's particle follows it: "In his telegram, the President gave ..." is no "give in"
     particles = {
@@ -73,6 +81,10 @@ def _match_verb(token: Token, entries: tuple[LexiconEntry, ...]) -> Match | None
     particles.update(
         g.lower_ for c in token.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep"
     )
+    # "gave in" is a particle, "given instructions ... in order to", "given Russia its due in this area" a place or a
+    # purpose: "in" with an object of its own is a preposition, except where the act goes somewhere ("arrived in")
+    # or the entry's object follows it
+    phrasal = particles - {"in"} if not _bare_in(token) else particles
     if token.lemma_.lower() in words("opinion_verbs") and any(
         c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
         for c in token.children
@@ -85,7 +97,9 @@ def _match_verb(token: Token, entries: tuple[LexiconEntry, ...]) -> Match | None
     for entry in entries:
         if naming and entry.type == "REQUEST":
             continue
-        if entry.particles is not None and not (entry.particles & particles):
+        # an entry with objects of its own matches them after any particle ("handed in their weapons")
+        own = particles if entry.place_target or entry.objects is not None else phrasal
+        if entry.particles is not None and not (entry.particles & own):
             continue
         if entry.objects is None:
             return Match(token, entry)
