@@ -255,3 +255,13 @@ def test_an_attribution_is_not_what_the_verb_it_reports_says(nlp_engine: Any) ->
     # "respond" is a speech verb; here it is the act reported, and what follows it is its attribution
     text = "NATO will respond, the secretary-general said."
     assert "the secretary-general said" not in [text[s.start : s.end] for s in _contents(nlp_engine, text)]
+
+
+def test_no_speaker_name_ends_in_a_function_word(nlp_engine: Any) -> None:
+    # read as a user: the issuer of a joint statement was stored as "the Heads of the States of the"
+    text = (
+        "The Heads of the States of the Commonwealth of Independent States made a joint press statement. The "
+        "Statement noted that all CIS members expressed a general interest in further developing cooperation."
+    )
+    names = [s.speaker.name for s in _contents(nlp_engine, text) if s.speaker.name]
+    assert names and not [n for n in names if n.split()[-1] in ("of", "the", "and")], names
