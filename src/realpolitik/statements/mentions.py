@@ -57,10 +57,7 @@ def name_chain(head: Token) -> tuple[int, int]:
     if head.ent_iob_ != "O":
         for ent in ents_over(doc, head.idx, head.idx + 1):
             if ent.start <= head.i < ent.end:
-                end = ent.end  # "the Heads of the States of the": no name ends in "of the"
-                while end - 1 > head.i and doc[end - 1].pos_ in ("DET", "ADP", "CCONJ"):
-                    end -= 1
-                return ent.start_char, doc[end - 1].idx + len(doc[end - 1])
+                return ent.start_char, ent.end_char
     left = head.i
     while left > 0 and doc[left - 1].dep_ in ("compound", "flat") and doc[left - 1].pos_ == "PROPN":
         left -= 1

@@ -8,6 +8,7 @@ phrase's head wins, then people, then the longest); a named but unknown person o
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import numpy as np
@@ -30,6 +31,7 @@ from realpolitik.statements.mentions import (
 
 CUE_LEMMAS: frozenset[str] = cues.words("speech_verbs")
 NON_AGENTS: frozenset[str] = cues.words("non_agents")
+_NAME_TAIL = re.compile(r"(?:\s+(?:of|the|and|for|in))+$")
 UTTERANCE_HEADS: frozenset[str] = cues.words("utterance_nouns")
 _UTTERANCE_HEADS = UTTERANCE_HEADS
 _RELATIVE = frozenset({"which", "who", "that"})
@@ -433,7 +435,9 @@ def speaker_from_head(
         ns, ne = name_chain(head)
         sector = agent.sector if agent else None
         code = (agent.code if agent else None) or code
-        name = doc_text(head.doc)[ns:ne]
+        name = _NAME_TAIL.sub(
+            "", doc_text(head.doc)[ns:ne]
+        )  # "the Heads of the States of the": no name ends so
         if only_titles(name):  # "The President said": an office holder the text does not name
             return Speaker(name=None, type="anonymous_official", code=code, sector=sector, start=ns, end=ne)
         return Speaker(name=name, type="actor", code=code, sector=sector, start=ns, end=ne)
