@@ -52,17 +52,20 @@ class MentionIndex:
     """Mentions of one document by token, so an argument phrase maps to its actors in one pass."""
 
     by_token: dict[int, list[Mention]]
+    by_span: dict[tuple[int, int], list[Mention]]
 
     @classmethod
     def build(cls, doc: Doc, mentions: list[Mention]) -> MentionIndex:
         by_token: dict[int, list[Mention]] = {}
+        by_span: dict[tuple[int, int], list[Mention]] = {}
         for mention in sorted(mentions, key=lambda m: m.end - m.start, reverse=True):
+            by_span.setdefault((mention.start, mention.end), []).append(mention)
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
                 continue
             for token in span:
                 by_token.setdefault(token.i, []).append(mention)
-        return cls(by_token)
+        return cls(by_token, by_span)
 
     def in_tokens(self, tokens: list[Token]) -> list[Mention]:
         """The distinct actors named in these tokens (resolved first), one mention per actor code."""
@@ -85,6 +88,23 @@ class MentionIndex:
             ):
                 best[code] = mention
         return sorted(best.values(), key=lambda m: m.start)
+
+    def same_phrase(self, refs: tuple[ActorRef, ...]) -> list[Mention]:
+        """The other actors of a phrase that names several ("the two leaders" after "Putin met Tokayev"): its
+        mentions with the same span as one of ``refs`` and another code."""
+        codes = {r.code for r in refs if r.code}
+        found: dict[str, Mention] = {}
+        for ref in refs:
+            if ref.code is None or ref.start is None or ref.end is None:
+                continue
+            for m in self.by_span.get((ref.start, ref.end), ()):
+                if m.code and m.code not in codes:
+                    found.setdefault(m.code, m)
+        # two states' people or governments: the sides of an organisation's meeting are its members, no pair
+        kinds = [r.kind for r in refs] + [m.kind for m in found.values()]
+        if len(codes | set(found)) != 2 or any(k not in ("state", "person") for k in kinds):
+            return []
+        return list(found.values())
 
 
 def _outermost(mentions: list[Mention]) -> list[Mention]:
@@ -279,6 +299,12 @@ def partner_object(verb: Token) -> tuple[Token, str] | None:
             hit = prep_object(obj, ("with",))
             if hit is not None:
                 return hit
+    for obj in (o for o in verb.children if o.dep_ == "dobj"):
+        # "discussed the energy deal with President Putin": the parser hangs the partner on the topic; a person is
+        # no topic ("cooperation with Tajikistan" is one)
+        hit = prep_object(obj, ("with",))
+        if hit is not None and hit[0].ent_type_ == "PERSON":
+            return hit
     return None
 
 

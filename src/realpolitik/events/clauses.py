@@ -163,8 +163,10 @@ def dated_before(words: list[Token], published: date) -> bool:
             token.ent_type_ != "DATE" or (token.dep_ == "nummod" and token.head.ent_type_ != "DATE")
         ):
             continue  # "sent 2000 troops" counts troops; "in May 2000" is a date
-        if _document_date(token):
-            continue
+        if _document_date(token) or (
+            token.head.lower_ == "since" and token.head.head.pos_ in ("NOUN", "ADJ")
+        ):
+            continue  # "his first trip to Uzbekistan since 2022": the year measures a gap, it dates no act
         if len(text) == 4 and text.isdigit() and 1000 <= int(text) <= published.year - 2:
             return True
         if (

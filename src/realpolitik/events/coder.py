@@ -1,12 +1,10 @@
 """The rule coder: PLOVER events from a parsed article and its actor mentions. A trigger (a verb or an intent
 adjective found by ``triggers``, or an event noun found by ``nominal``) is matched with its object pattern; the
-coder then finds who acts and on whom (``coding_args``; a reaction to an act is aimed at the act's author),
-decides modality (``modality``), turns offers and intentions into asserted AGREE events, crowds' violence into
-violent protest and states' protests into complaints, takes contexts from the lexicon entry and cue words in the clause, and
-fills CAMEO code, quad class, Goldstein score, domain, confidence and the rule that fired. Compound actors give
-one event per actor pair; reciprocal acts ("X and Y met") give both directions. An event's evidence span is
-the clause it was coded from (with the reporting verb when the act is reported speech).
-"""
+coder finds who acts and on whom (``coding_args``; a reaction is aimed at the act's author), decides modality
+(``modality``), turns offers and intentions into AGREE, crowds' violence into violent protest and states' protests
+into complaints, takes contexts from the entry and the clause's cue words, and fills CAMEO code, quad class,
+Goldstein score, domain, confidence and rule. Compound actors give one event per pair; reciprocal acts ("X and Y
+met") give both directions. The evidence is the clause coded (with its reporting verb for reported speech)."""
 
 from __future__ import annotations
 
@@ -303,8 +301,10 @@ def _events_for(
         # taken against something ("we condemn this act committed by terrorists") is no conflict with the other side
         and (QUAD_CLASS[kind] <= 2 or kind == "REQUEST")
     ):
-        other = partner_within(trigger, kind, ctx, sources) or ctx.counterpart(
-            sources, kind, is_done(trigger, match.governors)
+        other = (
+            partner_within(trigger, kind, ctx, sources)
+            or ctx.counterpart(sources, kind, is_done(trigger, match.governors))
+            or (ctx.pair_partner(sources) if entry.reciprocal else None)
         )
         if other is not None:
             target, targets = other, other.refs
@@ -335,7 +335,7 @@ def _events_for(
         if (
             src is not None
             and tgt is not None
-            and (src.start, src.end, src.text) == (tgt.start, tgt.end, tgt.text)
+            and (src.start, src.end, src.text, src.code) == (tgt.start, tgt.end, tgt.text, tgt.code)
         ):
             continue  # one phrase on both sides; two actors of one country (government, opposition) are kept
         score = confidence

@@ -84,6 +84,12 @@ class CodingContext:
             return None
         return Argument((others[0],), "counterpart")
 
+    def pair_partner(self, sources: tuple[ActorRef, ...]) -> Argument | None:
+        """The other of the pair one phrase names ("The two leaders discussed ..." after "Tokayev spoke with Putin"
+        in a story that has no readout's sides)."""
+        paired = self.index.same_phrase(sources)
+        return Argument(tuple(m.ref() for m in paired), "pair") if paired else None
+
     def _organisation_side(
         self, sources: tuple[ActorRef, ...], codes: set[str], kind: str | None
     ) -> Argument | None:

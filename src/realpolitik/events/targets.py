@@ -23,6 +23,9 @@ from realpolitik.ontology import cues
 _MESSAGES = cues.words("message_nouns")
 _HELD = cues.words("held_attitudes")
 _TOPIC_OBJECTS = cues.words("topic_objects")
+_FILINGS = cues.words("legal_filings")
+_CONSEQUENCES = cues.words("consequence_verbs")
+_FILED_WITH = frozenset({"with", "to", "at", "before"})
 _BORDERS = cues.words("border_nouns")
 _MEASURES = cues.words("punitive_measures")
 
@@ -74,7 +77,13 @@ def target_of(match: Match, index: MentionIndex, source_tokens: set[int]) -> Arg
     if obj is not None and obj.lemma_.lower() in _TOPIC_OBJECTS:
         # "paid special attention to the situation in Afghanistan": what attention goes to is the topic
         preps = tuple(p for p in preps if p != "to")
+    if obj is not None and obj.lemma_.lower() in _FILINGS:
+        # "filed a complaint with the UN Security Council": the body it is filed with is not the accused
+        preps = tuple(p for p in preps if p not in _FILED_WITH)
     holders = [t for t in (obj, real_object(obj) if obj is not None else None) if t is not None]
+    # "launched 400 drones and 30 missiles at Ukraine": the parser hangs the phrase on the last of the objects
+    if obj is not None:
+        holders.extend(c for c in obj.conjuncts if c.i > obj.i)
     holders.extend([verb, *match.governors, *complements])
     if match.entry.place_target:
         # "arrived in China on a state visit at the invitation of Xi": where the visitor went is whom he visited
@@ -180,6 +189,13 @@ def _asked_to_act(verb: Token, index: MentionIndex, exclude: set[int]) -> Argume
     return None
 
 
+def _filing(head: Token) -> bool:
+    """A filing, or the verb that files one ("filed a complaint")."""
+    return head.lemma_.lower() in _FILINGS or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _FILINGS for c in head.children
+    )
+
+
 def _clause_target(verb: Token, index: MentionIndex, exclude: set[int]) -> Argument | None:
     """Last resort: the first known actor deeper in the trigger's own clause ("willing to send material to help
     defend Saudi Arabia"), outside the subject, any coordinated or relative clause and what a border is with."""
@@ -194,6 +210,10 @@ def _clause_target(verb: Token, index: MentionIndex, exclude: set[int]) -> Argum
         tokens.append(token)
         if token.lemma_.lower() in _BORDERS:
             continue  # "a wall along the border with Mexico": the neighbour named is where, not whom
+        if token.dep_ == "advcl" and token.tag_ == "VBG" and token.lemma_.lower() in _CONSEQUENCES:
+            continue  # "..., prompting Japanese automakers to warn of cuts": a consequence, not the target
+        if token.lower_ in _FILED_WITH and _filing(token.head):
+            continue  # "filed a complaint with the UN Security Council": where, not whom
         stack.extend(c for c in token.children if c.dep_ not in ("relcl", "conj", "parataxis"))
     mentions = [m for m in index.in_tokens(sorted(tokens, key=lambda t: t.i)) if m.code]
     return Argument((mentions[0].ref(),), "clause") if mentions else None

@@ -166,3 +166,13 @@ def _spans(word: bytearray, joiner: Callable[[int], bool]) -> list[tuple[int, in
         runs.append((i, j))
         i = word.find(1, j)
     return runs
+
+
+def hyphenated(words: list[str], lowers: list[str], start: int, end: int) -> str | None:
+    """How a hyphen joins a name to the words around it: "stance" for "anti-Syria", "pro-Russian", "non-EU" (a
+    position on the state), "seat" for "Tokyo-based" (where a company sits); None otherwise."""
+    if start >= 2 and words[start - 1] == "-" and lowers[start - 2] in ("anti", "pro", "non"):
+        return "stance"
+    if end + 1 < len(words) and words[end] == "-" and lowers[end + 1] == "based":
+        return "seat"
+    return None

@@ -1,12 +1,11 @@
-"""What the words of a phrase leave open, settled from the rest of the article: actors without a state
-placed by their sentence (``SentenceContext``), and within-article coreference (``Coreference``: "Mr X", a
-surname, he/she, "the country", "the two leaders", "both sides"). Both run inside ``Resolver.resolve``, over
-the mentions the gazetteer and NER found."""
+"""What the words of a phrase leave open, settled from the rest of the article: within-article coreference
+(``Coreference``: "Mr X", a surname, he/she, "the country", "the two leaders", "both sides"); actors without a
+state are placed by their sentence first (``placement.SentenceContext``). Both run inside ``Resolver.resolve``,
+over the mentions the gazetteer and NER found."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
@@ -56,122 +55,6 @@ FIRST_SINGULAR = cues.words("first_person_singular")
 TURN_WORDS = cues.words("turn_words")
 
 
-class SentenceContext:
-    """Places actors the words leave without a state, from the rest of their sentence, and fills every
-    mention's ``country``.
-
-    - A group keeps its own code ("Yoruba" -> YOR); its country is a home state the sentence names, else its
-      only home state, else the state the sentence locates events in ("in Nigeria"), else the one state
-      whose institutions act in the sentence ("Nigerian police", "Burundi's government").
-    - "ethnic Albanians" in a sentence about another state are that state's minority: the other state.
-    - An agent phrase with no state ("rebels in the Ivory Coast", "Islamic fundamentalists ... Algerian
-      President") and an office holder the KB does not know take the located or acting state, marked
-      ``via="context"`` with a lower score; with no such state they stay without a code.
-    """
-
-    _DOMESTIC = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "PTY", "OPP"})
-
-    def __init__(self, outer: ArticleState) -> None:
-        self.r = outer
-        self.kb = outer.kb
-
-    def place(self, mentions: list[Mention]) -> list[Mention]:
-        if not mentions:
-            return mentions
-        r = self.r
-        token_at = {start: i for i, start in enumerate(r.starts)}
-        by_sentence: dict[int, list[int]] = {}
-        tokens: list[int] = []
-        for k, m in enumerate(mentions):
-            tok = token_at.get(m.start, 0)
-            tokens.append(tok)
-            sent = r.sentence_of[tok] if r.sentence_of and tok < len(r.sentence_of) else 0
-            by_sentence.setdefault(sent, []).append(k)
-        out = list(mentions)
-        for members in by_sentence.values():
-            states: dict[str, int] = {}
-            located: set[str] = set()
-            acting: set[str] = set()
-            for k in members:
-                m = mentions[k]
-                c = self._state(m.code)
-                if c is None:
-                    continue
-                states[c] = states.get(c, 0) + 1
-                if self._located(tokens[k]):
-                    located.add(c)
-                if m.sector in self._DOMESTIC or (m.kind == "person" and m.role):
-                    acting.add(c)
-            for k in members:
-                out[k] = self._placed(mentions[k], tokens[k], states, located, acting)
-        return out
-
-    def _placed(
-        self, m: Mention, tok: int, states: dict[str, int], located: set[str], acting: set[str]
-    ) -> Mention:
-        own = self._state(m.code)
-        if own is not None:
-            lowers = self.r.lowers
-            last = m.text.split()[-1].lower()
-            # "the Albanian community" is a minority; "the Russian business community" is Russia's business
-            minority = m.kind == "state" and last in MINORITY_NOUNS and m.sector in (None, "CVL")
-            if (tok > 0 and lowers[tok - 1] == "ethnic") or minority:
-                others = {c: n for c, n in states.items() if c != own}
-                c = _pick((), others, located - {own}, acting - {own})
-                if c is not None:
-                    text = m.text if last in MINORITY_NOUNS else f"ethnic {m.text}"
-                    return replace(
-                        m, actor_id=None, code=c, country=c, kind="group", name=text, via="context"
-                    )
-            return m if m.country == own else replace(m, country=own)
-        if m.kind == "group" and m.actor_id is not None:
-            c = _pick(self.kb.homes.get(m.actor_id, ()), states, located, acting)
-            return m if c is None else replace(m, country=c)
-        if m.code is None and m.via == "agent":
-            # an office holder the KB does not know may also take the only state the sentence names
-            c = _pick((), states, located, acting, only_state=m.kind == "person" and m.role is not None)
-            if c is not None:
-                return replace(m, code=c, country=c, via="context", score=min(m.score, 0.6))
-        return m
-
-    def _located(self, tok: int) -> bool:
-        """Preceded by a place preposition, over "the" and compass words ("in east Bosnia")."""
-        lowers = self.r.lowers
-        i = tok - 1
-        while i >= 0 and i >= tok - 3 and lowers[i] in COMPASS:
-            i -= 1
-        return i >= 0 and lowers[i] in PLACE_PREPS
-
-    def _state(self, code: str | None) -> str | None:
-        if code is None:
-            return None
-        actor = self.kb.actors.get(code)
-        return code if actor is not None and actor.kind == "state" else None
-
-
-def _pick(
-    homes: Sequence[str],
-    states: dict[str, int],
-    located: set[str],
-    acting: set[str],
-    only_state: bool = False,
-) -> str | None:
-    """The state an actor without one is placed in (see SentenceContext)."""
-    if homes:
-        named = [h for h in homes if h in states]
-        if named:
-            return max(named, key=lambda h: states[h])
-        if len(homes) == 1:
-            return homes[0]
-    if len(located) == 1:
-        return next(iter(located))
-    if len(acting) == 1:
-        return next(iter(acting))
-    if only_state and len(states) == 1:
-        return next(iter(states))
-    return None
-
-
 class Coreference:
     """Within-article coreference over the mentions found so far (in text order)."""
 
@@ -184,6 +67,7 @@ class Coreference:
         sentence_of = r.sentence_of
         resolved: list[tuple[int, Mention]] = []  # (token index, mention), in order
         surnames: dict[str, Mention] = {}
+        titled: dict[str, Mention] = {}
         new: list[Mention] = []
         replace: dict[int, Mention] = {}
         lowers = r.lowers
@@ -193,7 +77,11 @@ class Coreference:
             if covered[i]:
                 m = by_start.get(r._char(i))
                 if m is not None:
-                    if m.actor_id is not None:
+                    if m.via == "title" and m.code:
+                        # "US envoy Morgan Ortagus" ... "Ortagus met Aoun": a titled person the KB does not know
+                        resolved.append((i, m))
+                        titled[m.text.split()[-1].lower()] = m
+                    elif m.actor_id is not None:
                         resolved.append((i, m))
                         if m.kind == "person" and m.name:
                             for part in _name_keys(m.name, r.kb.actors.get(m.actor_id or "")):
@@ -205,6 +93,14 @@ class Coreference:
                 i += 1
                 continue
             low = lowers[i]
+            if (
+                low in titled
+                and r.words[i][:1].isupper()
+                and not (i + 1 < n and r.words[i + 1][:1].isupper())
+            ):
+                new.append(self._make(titled[low], i, i + 1))
+                i += 1
+                continue
             bare = r.bare_offices.get(i)
             if bare is not None:
                 # "the President" after "President Tokayev": the last person seen in that office

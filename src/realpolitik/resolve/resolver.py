@@ -9,7 +9,7 @@ names are atomic (``names.NameRuns``: "Mohammed Shia al-Sudani" is one person, n
 only where the date leaves one holder; (2) NER spans the KB does not know become unresolved mentions
 (actor_id None), never guessed onto a state (a text resolved without NER reads its runs of capitalised words
 as names instead); (3) actors the words leave without a state (groups, "rebels", an unknown office holder)
-are placed by their sentence, and every mention gets its ``country`` (``referents.SentenceContext``); (4) within-article
+are placed by their sentence, and every mention gets its ``country`` (``placement.SentenceContext``); (4) within-article
 coreference ("Mr X", a surname, he/she, "the country", "the two leaders", "both sides") adds mentions with
 ``via="coref"`` (``referents.Coreference``).
 """
@@ -25,9 +25,10 @@ from realpolitik.actors.matcher import Gazetteer, Hit, gazetteer_for, match_text
 from realpolitik.model import Actor, ActorKind, Article, Mention, Role, replace
 from realpolitik.ontology import cues
 from realpolitik.resolve.languages import spoken_language
-from realpolitik.resolve.names import NameRuns
+from realpolitik.resolve.names import NameRuns, hyphenated
 from realpolitik.resolve.participants import article_participants
-from realpolitik.resolve.referents import HONORIFICS, PLACE_PREPS, Coreference, SentenceContext
+from realpolitik.resolve.placement import SentenceContext
+from realpolitik.resolve.referents import HONORIFICS, PLACE_PREPS, Coreference
 from realpolitik.resolve.tokens import tokenize
 from realpolitik.resolve.units import Phrase as _Phrase
 from realpolitik.resolve.units import Unit as _Unit
@@ -41,6 +42,7 @@ _STANDALONE_AGENTS = cues.words("standalone_agents")
 _NOT_NAMES = cues.words("not_names")
 _STRUCTURES = cues.words("structure_nouns")
 _FEATURES = cues.words("geographic_features")
+_CLUBS = cues.words("club_name_words")
 _NAMED_AFTER = cues.words("named_after_places")
 _DOCUMENTS = cues.words("organisation_documents")
 _CONNECT_OF = (("of",), ("of", "the"))
@@ -198,13 +200,9 @@ class ArticleResolver:
                     chosen = next((p for p in people if self.kb.role_on(p, self.day)), people[0])
                 ambiguous = chosen is None
                 actor = chosen or people[0]
-        if (
-            hit.start >= 2
-            and self.words[hit.start - 1] == "-"
-            and self.lowers[hit.start - 2] in ("anti", "pro", "non")
-            and actor.kind != "agent"
-        ):
-            return None  # "anti-Syria journalist", "pro-Russian separatists": not that state's actors
+        hyphen = hyphenated(self.words, self.lowers, hit.start, hit.end)
+        if (hyphen == "stance" and actor.kind != "agent") or (hyphen == "seat" and actor.kind != "person"):
+            return None  # "anti-Syria journalist", "pro-Russian separatists", "Tokyo-based": not that state acting
         if actor.kind == "person":
             role = "person"
         elif actor.id in self.kb.offices:
@@ -428,8 +426,8 @@ class ArticleResolver:
         return self.lowers[end] in _STRUCTURES and self.words[end][:1].isupper()
 
     def _names_a_thing(self, phrase: _Phrase) -> bool:
-        """A state inside the name of a sea ("the Gulf of Mexico"), a city a treaty is named after ("the Paris
-        agreement", "the Kyoto Protocol"), an organisation's charter or resolutions ("the UN Charter"): a name."""
+        """A state inside the name of a sea ("the Gulf of Mexico"), a treaty ("the Paris agreement"), an
+        organisation's charter or resolutions ("the UN Charter"), a sports club ("Real Madrid"): a name."""
         start, end = phrase.start, phrase.end
         if (
             start >= 2
@@ -438,6 +436,9 @@ class ArticleResolver:
             and self.lowers[start - 2] in _FEATURES
         ):
             return True
+        club = start - 2 if start >= 2 and self.lowers[start - 1] in ("de", "of") else start - 1
+        if club >= 0 and self.lowers[club] in _CLUBS and self.words[club][:1].isupper():
+            return True  # "signed with Olympique de Marseille", "FC Astana": a sports club's name
         last, after = phrase.units[-1], self.lowers[end] if end < len(self.words) else ""
         before = self.lowers[start - 2 if start >= 2 and self.lowers[start - 1] == "the" else start - 1]
         # "in line with the UN Security Council resolutions" names no act; "the Council's resolutions demand" is one
