@@ -25,6 +25,7 @@ _HELD = cues.words("held_attitudes")
 _TOPIC_OBJECTS = cues.words("topic_objects")
 _FILINGS = cues.words("legal_filings")
 _CONSEQUENCES = cues.words("consequence_verbs")
+_TOLD = frozenset({"tell", "say", "report", "inform", "confirm"})
 _FILED_WITH = frozenset({"with", "to", "at", "before"})
 _BORDERS = cues.words("border_nouns")
 _MEASURES = cues.words("punitive_measures")
@@ -60,7 +61,9 @@ def target_of(match: Match, index: MentionIndex, source_tokens: set[int]) -> Arg
     if patient is not None and match.entry.type != "CONSULT":
         candidates.append((patient, "patient"))
     candidates.extend((c, "dative") for c in verb.children if c.dep_ == "dative" and child(c, "pobj") is None)
-    candidates.extend((c, "object") for c in verb.children if c.dep_ == "dobj")
+    candidates.extend(
+        (c, "object") for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() not in _FILINGS
+    )
     complements = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
     if match.entry.type == "REQUEST":
         # what is asked comes after the asking; a clause before it is another statement the parser hung on it
@@ -97,14 +100,16 @@ def target_of(match: Match, index: MentionIndex, source_tokens: set[int]) -> Arg
         hit = prep_object(holder, holder_preps)
         if hit is not None:
             candidates.append((hit[0], f"prep:{hit[1]}"))
-        if holder.i != verb.i and holder.pos_ == "VERB":
+        # whom a report is told is no target ("... killing a dozen soldiers, security sources told AFP")
+        if holder.i != verb.i and holder.pos_ == "VERB" and holder.lemma_.lower() not in _TOLD:
             candidates.extend(
                 (c, "governor-object")
                 for c in holder.children
                 if c.dep_ == "dobj" and not _is_subtree(verb, c)
             )
-    if obj is not None:
-        # The pattern's own object counts when it names an actor ("expelled Russian diplomats").
+    if obj is not None and obj.lemma_.lower() not in _FILINGS:
+        # The pattern's own object counts when it names an actor ("expelled Russian diplomats"); a complaint
+        # does not ("a complaint with the UN Security Council" is where it is filed)
         candidates.append((obj, "object"))
     for holder in (verb, *(t for t in (obj,) if t is not None)):
         # Where it happened stands in for whom it happened to ("blocked streets in Hong Kong").
