@@ -60,6 +60,7 @@ DEFAULTS = [
         ("evaluator", name, "realpolitik.evaluation")
         for name in (
             "news-events",
+            "wire-stories",
             "plover-gsr",
             "petr2-gsr",
             "conflibert",

@@ -27,7 +27,8 @@ from realpolitik.settings import Settings
 def evaluate(sets: tuple[str, ...], data_dir: str | None, as_json: bool, list_sets: bool) -> None:
     """Score realpolitik against gold sets (all of them if none is named).
 
-    Sets (--list shows the installed ones): news-events (whole real articles, strict), plover-gsr,
+    Sets (--list shows the installed ones): news-events (whole real articles, strict), wire-stories
+    (other outlets' styles, strict), plover-gsr,
     petr2-gsr, conflibert, conflibert-train, petrarch2-unittest, plover-gsr-actors, statements, newsmtsc,
     transcript-turns.
 

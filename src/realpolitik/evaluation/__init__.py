@@ -1,15 +1,16 @@
 """Evaluation against the gold sets in the shared data folder: one module per kind of gold set (``events``,
-``news``, ``actors``, ``statements``, ``transcripts``), each scoring function registered below as an ``Evaluator``
+``news``, ``wire``, ``actors``, ``statements``, ``transcripts``), each scoring function registered below as an ``Evaluator``
 plugin, the same way a third party adds a gold set. ``realpolitik eval`` runs the requested (or all) sets and prints one table."""
 
 from __future__ import annotations
 
-from realpolitik.evaluation import actors, events, news, statements, transcripts
+from realpolitik.evaluation import actors, events, news, statements, transcripts, wire
 from realpolitik.evaluation.results import PRF, EvalResult
 from realpolitik.plugins import Evaluator
 
 PLUGINS: tuple[Evaluator, ...] = (
     Evaluator("news-events", news.evaluate_news_events),
+    Evaluator("wire-stories", wire.evaluate_wire_stories),
     Evaluator("plover-gsr", events.evaluate_plover_gsr),
     Evaluator("petr2-gsr", events.evaluate_petr2_gsr),
     Evaluator("conflibert", events.evaluate_conflibert),
