@@ -314,7 +314,7 @@ def prep_object(token: Token, preps: tuple[str, ...] | frozenset[str]) -> tuple[
     for c in token.children:
         if c.dep_ in ("prep", "dative", "prt") and c.lower_ in preps:
             pobj = child(c, "pobj")
-            if pobj is not None:
+            if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):  # "called on Monday on Armenia"
                 found.setdefault(c.lower_, pobj)
     for prep in preps:
         if prep in found:

@@ -60,6 +60,10 @@ def target_of(match: Match, index: MentionIndex, source_tokens: set[int]) -> Arg
     # never their other party.
     if patient is not None and match.entry.type != "CONSULT":
         candidates.append((patient, "patient"))
+    addressed = prep_object(verb, ("on", "upon")) if match.entry.type == "REQUEST" else None
+    if addressed is not None:
+        # "called on Armenia to remove territorial claims": who is called on, before what they are to do
+        candidates.append((addressed[0], f"prep:{addressed[1]}"))
     candidates.extend((c, "dative") for c in verb.children if c.dep_ == "dative" and child(c, "pobj") is None)
     candidates.extend(
         (c, "object") for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() not in _FILINGS
