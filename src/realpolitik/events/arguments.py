@@ -372,6 +372,10 @@ def subject_of(verb: Token, index: MentionIndex, depth: int = 0) -> Argument | N
             return argument(obj, index, "controller")
         return subject_of(head, index, depth + 1)
     if verb.dep_ == "conj":
+        if child(head, "nsubjpass") is not None and head.dep_ == "ccomp" and child(verb, "dobj") is not None:
+            # "the spokeswoman said Moscow had not been consulted and urged Yerevan to ...": the parser hangs the
+            # second act on the reported passive; whoever is acted on there does not act here, the reporter does
+            return subject_of(head.head, index, depth + 1)
         return subject_of(head, index, depth + 1)
     if verb.dep_ in ("relcl", "acl") and verb.tag_ in ("VBG", "VBZ", "VBP", "VBD"):
         return argument(head, index, "relative")

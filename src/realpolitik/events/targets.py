@@ -96,6 +96,11 @@ def target_of(match: Match, index: MentionIndex, source_tokens: set[int]) -> Arg
         # "arrived in China on a state visit at the invitation of Xi": where the visitor went is whom he visited
         holders.remove(verb)
         holders.insert(0, verb)
+    for topic in (child(p, "pobj") for p in (obj.children if obj is not None else ()) if p.dep_ == "prep"):
+        # "signed an agreement on critical raw materials with the EU": the parser hangs the partner on the topic
+        hit = prep_object(topic, ("with",)) if topic is not None else None
+        if hit is not None:
+            candidates.append((hit[0], "prep:with"))
     for holder in holders:
         holder_preps = (*preps, "between") if holder.i in skip else preps
         if holder.i in skip and holder.lemma_.lower() in _MESSAGES:
