@@ -16,6 +16,8 @@ from realpolitik.annotate.datelines import after_dateline
         ("KYIV, Ukraine (AP) — Russian forces launched", "KYIV, Ukraine (AP) — "),
         ("WASHINGTON (AP) — The Senate voted", "WASHINGTON (AP) — "),
         ("MOSCOW, Dec. 1 (Xinhua) -- Russia said", "MOSCOW, Dec. 1 (Xinhua) -- "),
+        ("DUSHANBE -- Tajik border guards and Afghan Taliban fighters", "DUSHANBE -- "),
+        ("BAKU -- Azerbaijan said", "BAKU -- "),
         # capitals and a dash alone are no dateline
         ("NATO - the alliance said", ""),
         ("UN SECURITY COUNCIL - a meeting", ""),
