@@ -164,7 +164,9 @@ class Mention:
     kind: ActorKind | None = None
     role: str | None = None
     score: float = 1.0
-    via: str = "gazetteer"  # gazetteer, ner, agent, context, coref, unresolved
+    # gazetteer, ner, agent, context, coref, unresolved; title (named in the headline); titled (a person the KB
+    # does not know, given the state of the title before the name)
+    via: str = "gazetteer"
     # The state the actor belongs to or acts in: its own code for a state, a state's agent or office holder;
     # for a group with its own code ("Uighurs", "Yoruba") the state the sentence places it in; None if
     # unknown or for an IGO.

@@ -144,9 +144,12 @@ def tokens_of(doc: Doc, ref: ActorRef) -> list[Token]:
 
 
 def names_unknown(target: Argument | None, doc: Doc) -> bool:
-    """Is the target a person or organisation named by a proper name that no actor was resolved for?"""
+    """Is the target a person or organisation named by a proper name that no actor was resolved for, or whoever a
+    request is addressed to ("call on the international community to join forces": no one's other side)?"""
     if target is None or any(r.code for r in target.refs):
         return False
+    if target.how == "addressee":
+        return True
     return any(
         t.ent_type_ in ("PERSON", "ORG") and t.pos_ == "PROPN" for r in target.refs for t in tokens_of(doc, r)
     )

@@ -24,6 +24,7 @@ _MESSAGES = cues.words("message_nouns")
 _HELD = cues.words("held_attitudes")
 _TOPIC_OBJECTS = cues.words("topic_objects")
 _FILINGS = cues.words("legal_filings")
+_DESCRIPTIONS = cues.words("description_nouns")
 _CONSEQUENCES = cues.words("consequence_verbs")
 _TOLD = frozenset({"tell", "say", "report", "inform", "confirm"})
 _FILED_WITH = frozenset({"with", "to", "at", "before"})
@@ -63,7 +64,7 @@ def target_of(match: Match, index: MentionIndex, source_tokens: set[int]) -> Arg
     addressed = prep_object(verb, ("on", "upon")) if match.entry.type == "REQUEST" else None
     if addressed is not None:
         # "called on Armenia to remove territorial claims": who is called on, before what they are to do
-        candidates.append((addressed[0], f"prep:{addressed[1]}"))
+        candidates.append((addressed[0], "addressee"))
     candidates.extend((c, "dative") for c in verb.children if c.dep_ == "dative" and child(c, "pobj") is None)
     candidates.extend(
         (c, "object") for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() not in _FILINGS
@@ -97,8 +98,11 @@ def target_of(match: Match, index: MentionIndex, source_tokens: set[int]) -> Arg
         holders.remove(verb)
         holders.insert(0, verb)
     for topic in (child(p, "pobj") for p in (obj.children if obj is not None else ()) if p.dep_ == "prep"):
-        # "signed an agreement on critical raw materials with the EU": the parser hangs the partner on the topic
-        hit = prep_object(topic, ("with",)) if topic is not None else None
+        # "signed an agreement on critical raw materials with the EU": the parser hangs the partner on the topic;
+        # relations with someone are a topic ("exchanged opinions on relations with the United States")
+        if topic is None or topic.lemma_.lower() in _DESCRIPTIONS:
+            continue
+        hit = prep_object(topic, ("with",))
         if hit is not None:
             candidates.append((hit[0], "prep:with"))
     for holder in holders:

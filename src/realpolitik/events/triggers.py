@@ -141,6 +141,18 @@ def _object_between(adj: Token, comp: Token) -> bool:
     )
 
 
+_ADJECTIVAL = frozenset({"promising", "threatening", "demanding", "welcoming", "encouraging", "supporting"})
+
+
+def _describes(token: Token) -> bool:
+    """A participle used as an adjective: "the growing threat", and the words that are adjectives far more often
+    than acts ("learned about promising economic projects", "a demanding task"), which the parser may take for a
+    gerund with an object; not with an auxiliary or a subject of its own ("Moscow is promising gas")."""
+    if token.dep_ == "amod":
+        return True
+    return token.lower_ in _ADJECTIVAL and not any(c.dep_ in ("aux", "nsubj") for c in token.children)
+
+
 def find_triggers(sent: Span, lex: Lexicon) -> dict[int, Match]:
     found: dict[int, Match] = {}
     for token in sent:
@@ -148,6 +160,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> dict[int, Match]:
         match: Match | None = None
         if polite_frame(token):
             continue
+        if token.tag_ == "VBG" and _describes(token):
+            continue  # "promising economic projects", "the growing threat": a participle that describes a noun
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ != "aux" and lemma in lex.verbs):
             entries = lex.verbs.get(lemma)
             if entries:

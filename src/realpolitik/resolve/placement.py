@@ -88,14 +88,19 @@ class SentenceContext:
                 continue  # "Kazakh Energy Minister ...": only title words between, no comma, no verb
             if not words and before.via != "agent" and not (m.via == "agent" and first == m.start - 1):
                 continue  # "in Washington Morgan Ortagus said": a place before a name is no title
-            sector = m.sector or before.sector or ("GOV" if m.via == "agent" or words else None)
+            at = tokens[k - 1] - 1
+            at -= 1 if at > 0 and r.lowers[at] == "the" else 0
+            if at >= 0 and r.lowers[at] in ("for", "of"):
+                continue  # "Special Presidential Representative for the Syrian Settlement Alexander Lavrentyev"
+            # the sector is the title's ("Energy Minister", "US envoy"), never a guess ("British Airways CEO X")
+            sector = m.sector or (before.sector if before.via == "agent" else None)
             out[k] = replace(
                 m,
                 code=before.code,
                 country=before.code,
                 sector=sector,
                 kind="person",
-                via="title",
+                via="titled",
                 score=min(m.score, 0.8),
             )
         return out

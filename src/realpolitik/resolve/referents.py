@@ -77,7 +77,7 @@ class Coreference:
             if covered[i]:
                 m = by_start.get(r._char(i))
                 if m is not None:
-                    if m.via == "title" and m.code:
+                    if m.via == "titled" and m.code:
                         # "US envoy Morgan Ortagus" ... "Ortagus met Aoun": a titled person the KB does not know
                         resolved.append((i, m))
                         titled[m.text.split()[-1].lower()] = m
