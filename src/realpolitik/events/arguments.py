@@ -60,6 +60,8 @@ class MentionIndex:
         by_span: dict[tuple[int, int], list[Mention]] = {}
         for mention in sorted(mentions, key=lambda m: m.end - m.start, reverse=True):
             by_span.setdefault((mention.start, mention.end), []).append(mention)
+            if mention.end <= mention.start:
+                continue  # the headline's participants and the publisher's office holder: no words of the text
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -95,7 +97,7 @@ class MentionIndex:
         codes = {r.code for r in refs if r.code}
         found: dict[str, Mention] = {}
         for ref in refs:
-            if ref.code is None or ref.start is None or ref.end is None:
+            if ref.code is None or ref.start is None or ref.end is None or ref.end <= ref.start:
                 continue
             for m in self.by_span.get((ref.start, ref.end), ()):
                 if m.code and m.code not in codes:

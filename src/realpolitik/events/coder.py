@@ -573,7 +573,7 @@ def code_events(
     decided over every coder's events by :func:`realpolitik.events.complete.complete_events`."""
     ctx = CodingContext(
         article,
-        MentionIndex.build(doc, [m for m in mentions if m.end > m.start]),
+        MentionIndex.build(doc, list(mentions)),
         lexicon or load_lexicon(),
         focus_states(doc, list(mentions)),
         sides=readout_sides(article, list(mentions)),

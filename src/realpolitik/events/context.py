@@ -88,7 +88,14 @@ class CodingContext:
         """The other of the pair one phrase names ("The two leaders discussed ..." after "Tokayev spoke with Putin"
         in a story that has no readout's sides)."""
         paired = self.index.same_phrase(sources)
-        return Argument(tuple(m.ref() for m in paired), "pair") if paired else None
+        # on a site that speaks for an office holder, a pair without them is a guess ("During a meeting with
+        # Kazakh President Nursultan Nazarbayev, the two leaders discussed ..." after Kuchma: Putin's meeting)
+        principal = {m.code for m in self.index.by_span.get((0, 0), ()) if m.via == "publisher"}
+        if not paired or (
+            principal and not principal & {*(s.code for s in sources), *(m.code for m in paired)}
+        ):
+            return None
+        return Argument(tuple(m.ref() for m in paired), "pair")
 
     def _organisation_side(
         self, sources: tuple[ActorRef, ...], codes: set[str], kind: str | None
