@@ -61,9 +61,10 @@ def target_of(match: Match, index: MentionIndex, source_tokens: set[int]) -> Arg
     # never their other party.
     if patient is not None and match.entry.type != "CONSULT":
         candidates.append((patient, "patient"))
-    addressed = prep_object(verb, ("on", "upon")) if match.entry.type == "REQUEST" else None
+    addressed = prep_object(verb, ("on", "upon")) if verb.lemma_.lower() == "call" else None
     if addressed is not None:
-        # "called on Armenia to remove territorial claims": who is called on, before what they are to do
+        # "called on Armenia to remove territorial claims": who is called on, before what they are to do ("insisted
+        # on it" names what is asked)
         candidates.append((addressed[0], "addressee"))
     candidates.extend((c, "dative") for c in verb.children if c.dep_ == "dative" and child(c, "pobj") is None)
     candidates.extend(

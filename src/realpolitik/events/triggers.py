@@ -147,10 +147,18 @@ _ADJECTIVAL = frozenset({"promising", "threatening", "demanding", "welcoming", "
 def _describes(token: Token) -> bool:
     """A participle used as an adjective: "the growing threat", and the words that are adjectives far more often
     than acts ("learned about promising economic projects", "a demanding task"), which the parser may take for a
-    gerund with an object; not with an auxiliary or a subject of its own ("Moscow is promising gas")."""
+    gerund with a bare object; not with an auxiliary, a subject or a determined object ("Moscow is promising gas",
+    "grateful for supporting a number of our initiatives")."""
     if token.dep_ == "amod":
         return True
-    return token.lower_ in _ADJECTIVAL and not any(c.dep_ in ("aux", "nsubj") for c in token.children)
+    obj = child(token, "dobj")
+    bare = obj is not None and not any(c.dep_ in ("det", "poss", "nummod") for c in obj.children)
+    return (
+        token.lower_ in _ADJECTIVAL
+        and bare
+        and not any(c.dep_ in ("aux", "nsubj") for c in token.children)
+        and all(t.dep_ in ("amod", "compound") for t in token.doc[token.i + 1 : obj.i])  # type: ignore[union-attr]
+    )
 
 
 def find_triggers(sent: Span, lex: Lexicon) -> dict[int, Match]:

@@ -94,6 +94,8 @@ class SentenceContext:
                 continue  # "Special Presidential Representative for the Syrian Settlement Alexander Lavrentyev"
             # the sector is the title's ("Energy Minister", "US envoy"), never a guess ("British Airways CEO X")
             sector = m.sector or (before.sector if before.via == "agent" else None)
+            if sector is None:
+                continue  # "Belgorod Region Governor Yevgeny Savchenko": the speaker's label knows more
             out[k] = replace(
                 m,
                 code=before.code,
