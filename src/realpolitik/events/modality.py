@@ -222,9 +222,8 @@ def future_intent(trigger: Token, governors: Iterable[Token], lex: Lexicon) -> b
             break
         chain.append(governor)
     if trigger.dep_ == "conj" and not any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in trigger.children):
-        chain.append(
-            trigger.head
-        )  # "will take part in the forum and sign the declaration": one "will" for both
+        # "will take part in the forum and sign the declaration": one "will" for both
+        chain.append(trigger.head)
     for token in chain:
         for child in token.children:
             if child.dep_ == "aux" and (

@@ -152,12 +152,12 @@ def _describes(token: Token) -> bool:
     if token.dep_ == "amod":
         return True
     obj = child(token, "dobj")
-    bare = obj is not None and not any(c.dep_ in ("det", "poss", "nummod") for c in obj.children)
+    if obj is None or token.lower_ not in _ADJECTIVAL:
+        return False
     return (
-        token.lower_ in _ADJECTIVAL
-        and bare
+        not any(c.dep_ in ("det", "poss", "nummod") for c in obj.children)
         and not any(c.dep_ in ("aux", "nsubj") for c in token.children)
-        and all(t.dep_ in ("amod", "compound") for t in token.doc[token.i + 1 : obj.i])  # type: ignore[union-attr]
+        and all(t.dep_ in ("amod", "compound") for t in token.doc[token.i + 1 : obj.i])
     )
 
 

@@ -42,8 +42,7 @@ class SentenceContext:
             tokens.append(tok)
             sent = r.sentence_of[tok] if r.sentence_of and tok < len(r.sentence_of) else 0
             by_sentence.setdefault(sent, []).append(k)
-        out = self._titled(mentions, tokens)
-        mentions = out
+        mentions = self._titled(mentions, tokens)
         out = list(mentions)
         for members in by_sentence.values():
             states: dict[str, int] = {}
