@@ -102,7 +102,8 @@ class Coreference:
                 i += 1
                 continue
             bare = r.bare_offices.get(i)
-            if bare is not None:
+            if bare is not None and not (bare[0] - i == 2 and lowers[i + 1] in PAIR_NOUNS):
+                # (not "the presidents": two of them, read below)
                 # "the President" after "President Tokayev": the last person seen in that office
                 office = r.kb.office_key(bare[1])
                 ante = self._office_holder(resolved, sentence_of, i, office) or self._holder_here(
@@ -178,6 +179,14 @@ class Coreference:
             noun, end = nxt, i + 2
         elif lowers[i] == "the" and nxt in PLURAL_REFERENTS and self._pair_of_participants(i, i + 2, new):
             return i + 2  # "The Presidents discussed ..." in a readout: its two participants
+        elif (
+            lowers[i] == "the"
+            and PAIR_NOUNS.get(nxt) == "person"
+            and self._named_pair(i, resolved, sentence_of, new)
+        ):
+            return (
+                i + 2
+            )  # "Putin and Nazarbayev signed a statement. The presidents also signed ...": those two
         else:
             return 0
         want = PAIR_NOUNS.get(noun)
@@ -201,6 +210,26 @@ class Coreference:
         for ante in reversed(pair):
             new.append(self._make(ante, i, end))
         return end
+
+    def _named_pair(
+        self, i: int, resolved: list[tuple[int, Mention]], sentence_of: list[int], new: list[Mention]
+    ) -> bool:
+        """ "The presidents" right after a sentence naming exactly two people of two states: those two. Any
+        other person named in that sentence or before "the presidents" in its own leaves it unresolved."""
+        if not sentence_of or i >= len(sentence_of):
+            return False
+        people: dict[str, Mention] = {}
+        for tok, m in resolved:
+            if tok >= i or sentence_of[i] - sentence_of[tok] > 1:
+                continue
+            if m.kind != "person" or not m.code or m.via in ("title", "publisher", "speaker"):
+                continue
+            people.setdefault(m.actor_id or m.text, m)
+        if len(people) != 2 or len({m.code for m in people.values()}) != 2:
+            return False
+        for ante in people.values():
+            new.append(self._make(ante, i, i + 2))
+        return True
 
     def _same_body(
         self, i: int, resolved: list[tuple[int, Mention]], sentence_of: list[int]
