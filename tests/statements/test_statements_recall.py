@@ -136,7 +136,37 @@ CASES += [
     ),
 ]
 
+# found reading fresh Wikinews articles labelled blind (round 12); the sentences are ours
+CASES += [
+    # a quote the sentence splitter cut from its cue and listener ("told radio host X “...”")
+    (
+        "Senator Maria Lopez gave an interview on Friday. More consequential, she told radio host John Smith "
+        '"if you have a problem figuring out whether you are for me or for him, then you are not one of us."',
+        [
+            (
+                "if you have a problem figuring out whether you are for me or for him, then you are not one of us.",
+                "actor",
+                "Lopez",
+            )
+        ],
+    ),
+    # the cue and its speaker between commas after the clause, the sentence going on past them
+    (
+        "The new plant will not stand idle for years, Director Hans Weber said, and the loan will be repaid.",
+        [("The new plant will not stand idle for years", "actor", "Weber")],
+    ),
+    # the object of a verb of causing is the subject of the cue under it, not the verb's own subject
+    (
+        'Criticism from the unions led Prime Minister Anna Berg to declare "the reform will be withdrawn '
+        'before the summer recess."',
+        [("the reform will be withdrawn before the summer recess.", "actor", "Berg")],
+    ),
+]
+
 NO_STATEMENTS: list[str] = [
+    # a photo credit glued to the caption's name is no speaker label
+    "The party chose its nominees in May.\n\nAnna BergImage: Campaign of Anna Berg.\n\nTom SmithImage: Tsmith1980."
+    "\n\nLea HartImage: GreenIn2010.\n\nThe vote was held online and the results were announced on Sunday.",
     # an object relative whose gap is a preposition's object, after the cue's adverbial
     "The United States pointed to the embassy attack as an example of the attacks that Soleimani took part in.",
     # a comma after the cue's object ends the cue's own clause: what follows is no reported clause

@@ -50,6 +50,7 @@ def definite_antecedent(head: Token, index: MentionIndex) -> Speaker | None:
 _TEAM_WORDS = cues.words("study_team_nouns")
 _INSTITUTION_HEADS = cues.words("institution_heads")
 _NAME_ENTS = frozenset({"PERSON", "ORG", "NORP", ""})  # "the August campaign" is a date, no name
+OBJECT_CONTROL = cues.words("object_control_verbs")  # "led Biden to express": Biden expresses
 _AFFILIATION_PREPS = frozenset({"from", "at", "of"})
 
 
@@ -171,3 +172,12 @@ def name_before_aside(cue: Token, comma: int) -> Token | None:
         return aside[-1]
     name = doc[j - 1] if doc[j].text == "," and j > cue.sent.start else None
     return name if name is not None and name.pos_ == "PROPN" and name.ent_type_ == "PERSON" else None
+
+
+def infinitive_subject(verb: Token) -> Token | None:
+    """The object of a verb of causing or asking that is the subject of its infinitive ("led Biden to
+    express", "prompted the minister to say")."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.i == verb.i or head.lemma_.lower() not in OBJECT_CONTROL:
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)

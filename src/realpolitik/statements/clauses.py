@@ -381,8 +381,10 @@ def parenthetical_cue(cue: Token) -> tuple[int, int] | None:
     its own subject outside the aside. The span of that whole clause."""
     doc = cue.doc
     head = cue.head
-    if cue.dep_ != "parataxis" or head.i <= cue.i or not any(c.dep_ == "nsubj" for c in cue.children):
+    if cue.dep_ != "parataxis" or not any(c.dep_ == "nsubj" for c in cue.children):
         return None
+    if head.i < cue.i:
+        return _clause_before_aside(cue)
     aside = list(cue.subtree)
     lead = [c for c in cue.children if c.i < cue.i and c.dep_ != "punct"]
     if lead and all(c.dep_ == "advcl" for c in lead):
@@ -408,6 +410,27 @@ def parenthetical_cue(cue: Token) -> tuple[int, int] | None:
         and (t.head.i == head.i or (t.head.dep_ in ("aux", "auxpass") and t.head.head.i == head.i))
         for t in clause
     ):  # the subject of the very verb the aside is inside ("they had, ..., paid"), not of a clause it holds
+        return None
+    return clause.start_char, clause.end_char
+
+
+def _clause_before_aside(cue: Token) -> tuple[int, int] | None:
+    """ "Already-queued orders won't leave idle capacity for some years, Maróth said, and paying back this loan
+    seems realistic": a cue between commas after a whole clause with its own subject, which the sentence goes on
+    past (the parser hangs the cue on the clause). The span of the clause before the aside."""
+    doc, head = cue.doc, cue.head
+    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.i != cue.i - 1 or subj.left_edge.i < 2:
+        return None  # only the short "..., Maróth said, ...": the speaker's name right before the cue
+    comma = subj.left_edge.i - 1
+    after = cue.i + 1
+    if doc[comma].text != "," or after >= len(doc) or doc[after].text != ",":
+        return None
+    start = head.left_edge.i
+    clause = doc[start:comma]
+    if start < cue.sent.start or any(t.text in '"“”' for t in clause):
+        return None
+    if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.i == head.i for t in clause):
         return None
     return clause.start_char, clause.end_char
 

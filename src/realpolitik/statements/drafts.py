@@ -22,7 +22,9 @@ from realpolitik.statements.speakers import issuer_of, speaker_from_head
 _CLOSING = ".!?\"'”’»"
 _CREDIT = re.compile(r"\s*(?:image|photo|picture|credit|source|video|file)s?\s*:", re.I)
 _SCHEDULE = re.compile(r"\(\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\)\s*$", re.I)  # "meeting (2 pm)"
-_CREDIT_TAIL = re.compile(r"\b(?:Image|Photo|Picture|Credit)s?:\s*[^\n]{1,60}$")  # "Image: C.Suthorn."
+# "Image: C.Suthorn.", also glued to the caption's name ("Jo JorgensenImage: Jo Jorgensen for President.")
+_CREDIT_TAIL = re.compile(r"(?:\b|(?<=[a-z]))(?:Image|Photo|Picture|Credit)s?:\s*[^\n]{1,60}$")
+_CREDIT_BEFORE = re.compile(r"(?:\b|(?<=[a-z]))(?:Image|Photo|Picture|Credit)s?\s*:\s*$")
 
 
 @dataclass(slots=True)
@@ -276,6 +278,8 @@ def is_not_statement(text: str, draft: Draft) -> bool:
         return False
     if _CREDIT.match(content) or _CREDIT_TAIL.search(content) or _SCHEDULE.search(content):
         return True
+    if _CREDIT_BEFORE.search(text, text.rfind("\n", 0, draft.start) + 1, draft.start):
+        return True  # the credit after a caption's label: "Don BlankenshipImage: Brianhayden1980."
     words = content.split()
     letters = sum(c.isalpha() for c in content)
     if letters < len(content.replace(" ", "")) * 0.5:  # mostly digits and signs: a table row

@@ -156,7 +156,12 @@ def _attribution(ctx: ArticleContext, quote: Quote, quoted: bytearray) -> tuple[
         if para is not None and nxt.start_char < para.end and not gap.strip(" .,!?\n") and len(nxt) <= 14:
             frame.append(nxt)
     first = ctx.sentence_index(sents[0])
-    if first > 0 and ctx.sents[first - 1].text.rstrip().endswith(":"):
+    before = ctx.sents[first - 1].text.rstrip() if first > 0 else ""
+    if before.endswith(":") or (
+        before[-1:].isalnum()
+        and ctx.paragraph_at(quote.outer_start) is ctx.paragraph_at(ctx.sents[first - 1].start_char)
+    ):
+        # also "he told radio host John Smith “if you ...”" split before the quote: the cue's sentence runs into it
         frame.insert(0, ctx.sents[first - 1])
     best: tuple[int, Token, Token] | None = None
     for sent in frame:

@@ -17,7 +17,13 @@ from spacy.tokens import Token
 from realpolitik.annotate import doc_text, ents_over
 from realpolitik.model import Mention, Speaker, SpeakerType
 from realpolitik.ontology import cues
-from realpolitik.statements.antecedents import definite_antecedent, lowers, name_before_aside, study_team
+from realpolitik.statements.antecedents import (
+    definite_antecedent,
+    infinitive_subject,
+    lowers,
+    name_before_aside,
+    study_team,
+)
 from realpolitik.statements.mentions import (
     TITLE_HEADS,
     MentionIndex,
@@ -33,7 +39,6 @@ CUE_LEMMAS: frozenset[str] = cues.words("speech_verbs")
 NON_AGENTS: frozenset[str] = cues.words("non_agents")
 _NAME_TAIL = re.compile(r"(?:\s+(?:of|the|and|for|in))+$")
 UTTERANCE_HEADS: frozenset[str] = cues.words("utterance_nouns")
-_UTTERANCE_HEADS = UTTERANCE_HEADS
 _RELATIVE = frozenset({"which", "who", "that"})
 # Of those, the ones that take a reported clause ("X said that ...") as their statement.
 REPORT_LEMMAS: frozenset[str] = CUE_LEMMAS - cues.words("not_reporting_verbs")
@@ -49,7 +54,7 @@ _INSTITUTION_HEADS = cues.words("institution_heads")
 _TITLE_HEADS = TITLE_HEADS
 STATEMENT_NOUNS: frozenset[str] = cues.words("statement_nouns")
 _STATEMENT_NOUNS = STATEMENT_NOUNS
-_DOCUMENT_HEADS = NON_AGENTS | _UTTERANCE_HEADS | _STATEMENT_NOUNS | cues.words("authored_documents")
+_DOCUMENT_HEADS = NON_AGENTS | UTTERANCE_HEADS | _STATEMENT_NOUNS | cues.words("authored_documents")
 _AUTHOR_PREPS = frozenset({"by", "of", "from"})
 _MANNER_PREPS = frozenset({"by", "after", "before", "upon", "while"})
 _PART_WORDS = frozenset({"some", "many", "most", "several", "one", "two", "three", "few", "all", "dozens"})
@@ -62,9 +67,8 @@ def is_cue(token: Token) -> bool:
     """A speech verb, or a verb whose object is a statement ("issued a statement", "posted a message")."""
     if token.pos_ not in ("VERB", "AUX"):
         # "The Russian President's message reads, in part:": the tagger can take "reads" for a noun
-        return token.lower_ in ("reads", "read", "said") and any(
-            c.dep_ == "nsubj" and c.lemma_.lower() in _UTTERANCE_HEADS for c in token.children
-        )
+        told = any(c.dep_ == "nsubj" and c.lemma_.lower() in UTTERANCE_HEADS for c in token.children)
+        return token.lower_ in ("reads", "read", "said") and told
     if token.lemma_.lower() in CUE_LEMMAS:
         return not figure_of_speech(token)
     return statement_object(token) is not None
@@ -125,9 +129,8 @@ def issued_with_its_words(verb: Token) -> bool:
     if obj is None:
         return False
     hung = [c for c in obj.children if c.dep_ == "acl"]
-    hung += [
-        c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.i > obj.i
-    ]  # "posted a message, announcing"
+    # "posted a message, announcing"
+    hung += [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.i > obj.i]
     return any(c.lemma_.lower() in CUE_LEMMAS and any(g.dep_ == "ccomp" for g in c.children) for c in hung)
 
 
@@ -148,18 +151,16 @@ def subject_of(cue: Token) -> Token | None:
         quoted = next((c for c in quoting.children if c.dep_ in ("dobj", "nsubjpass")), None)
         if quoted is not None:
             return _actor_behind(quoted, quoting)
-    manner = (
-        cue.head
-    )  # "underlined the call by saying ...", "continued by noting that ...": the clause's subject
+    # "underlined the call by saying ...", "continued by noting that ...": the clause's subject
+    manner = cue.head
     if cue.dep_ == "pcomp" and manner.lower_ in _MANNER_PREPS and manner.head.tag_ in ("VBD", "VBZ", "VBP"):
         if cue.lemma_.lower() in CUE_LEMMAS and not any(c.dep_ == "nsubj" for c in cue.children):
             node = manner.head
     elif continues_cue(cue):  # "said the talks had failed, adding ...": the parser hung it on what was said
         node = cue.head.head
     elif cue.tag_ == "VBG" and cue.dep_ in ("advcl", "acl") and cue.head.pos_ in ("VERB", "AUX"):
-        node = (
-            cue.head
-        )  # "The governor tweeted her reasoning saying, ...": the gerund's subject is the clause's
+        # "The governor tweeted her reasoning saying, ...": the gerund's subject is the clause's
+        node = cue.head
     if (
         cue.tag_ == "VBG"
         and cue.dep_ == "acl"
@@ -182,6 +183,9 @@ def subject_of(cue: Token) -> Token | None:
         # tested positive": an impersonal passive cue is nobody's, not the next clause's subject's
         if node is cue and any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in node.children):
             break
+        controller = infinitive_subject(node)  # "Backlash ... led Biden to express ...": Biden expresses
+        if controller is not None:
+            return _actor_behind(controller, node.head)
         if node.dep_ in ("conj", "advcl", "xcomp", "pcomp") and node.head.i != node.i:
             node = node.head
             continue
@@ -207,13 +211,12 @@ def _actor_behind(subject: Token, verb: Token) -> Token | None:
     if low in _RELATIVE and verb.dep_ == "relcl":
         return _actor_behind(verb.head, verb.head.head) if verb.head.i != verb.head.head.i else verb.head
     if low in ("who", "which") and subject.i > 1 and subject.doc[subject.i - 1].text == ",":
-        before = subject.doc[
-            subject.i - 2
-        ]  # "according to police, who said", the clause parsed as a conjunct
+        # "according to police, who said", the clause parsed as a conjunct
+        before = subject.doc[subject.i - 2]
         if before.pos_ in ("NOUN", "PROPN") and before.dep_ in ("pobj", "nsubj", "dobj", "appos"):
             return before
     lemma = subject.lemma_.lower()
-    if lemma in _UTTERANCE_HEADS or lemma in _STATEMENT_NOUNS:
+    if lemma in UTTERANCE_HEADS or lemma in _STATEMENT_NOUNS:
         issuer = issuer_of(subject)
         if issuer is not None:  # "They released a statement which said", "a statement released by her family"
             return issuer
@@ -399,7 +402,7 @@ def speaker_from_head(
         author = _earlier_author(head, spoken_in_only=lemma in NON_AGENTS)
     if author is not None:  # "according to PG&E's schedule", "a report by UpGuard", "the NDRRMC report"
         return speaker_from_head(author, index, exclude=exclude, previous_person=previous_person)
-    issuer = issuer_of(head) if lemma in _UTTERANCE_HEADS or lemma in _STATEMENT_NOUNS else None
+    issuer = issuer_of(head) if lemma in UTTERANCE_HEADS or lemma in _STATEMENT_NOUNS else None
     if issuer is not None:  # "according to a statement released by her family"
         return speaker_from_head(issuer, index, exclude=exclude, previous_person=previous_person)
     # "the U.S. Geological Survey" is a body; "the Constitution", one capitalised word, is still a document
@@ -407,7 +410,7 @@ def speaker_from_head(
         head.pos_ == "PROPN" and head.text[:1].isupper() and any(c.dep_ == "compound" for c in head.children)
     )
     if (lemma in NON_AGENTS and not named_body) or (
-        (lemma in _UTTERANCE_HEADS or lemma in _STATEMENT_NOUNS)
+        (lemma in UTTERANCE_HEADS or lemma in _STATEMENT_NOUNS)
         and not any(c.dep_ == "poss" for c in head.children)
     ):
         return None  # a document, an utterance: not a speaker ("The Declaration reads ...")

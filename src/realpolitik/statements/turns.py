@@ -25,6 +25,7 @@ LabelShape = Literal["word", "tooltip", "name-title", "title-name", "name"]
 Span = tuple[int, int]
 
 TURN_WORDS = cues.words("turn_words")
+_GLUED_CREDIT = re.compile(r"[a-z](?:Image|Photo|Picture|Credit)s?$")
 _NOT_SPEAKERS = cues.words("not_speaker_labels")
 _NOT_OPENERS = cues.words("not_label_openers")
 _CONNECTORS = cues.words("label_connectors")
@@ -228,6 +229,8 @@ def parse_label(text: str, para: Paragraph) -> Label | None:
     if low in TURN_WORDS or (first in TURN_WORDS and len(words) > 1 and _bare(words[1][0]) in _WORD_LINKS):
         return Label(para.start, end, content, "word", word=low if low in TURN_WORDS else first)
     last = _bare(words[-1][0])
+    if _GLUED_CREDIT.search(words[-1][0]):
+        return None  # a caption's name glued to its credit: "Jo JorgensenImage: Jo Jorgensen for President."
     if low in _NOT_SPEAKERS or first in _NOT_SPEAKERS or last in _NOT_SPEAKERS or first in _NOT_OPENERS:
         return None  # also a caption's credit: "Dakota, a deer. Image: Nicholas Moreau."
     tip = _TOOLTIP.search(core) or _respelt_tooltip(core)
