@@ -164,6 +164,10 @@ CASES += [
 ]
 
 NO_STATEMENTS: list[str] = [
+    # a small clause after "find": the subject's judgement, no proposition reported
+    "Some people find it easy to use sexual harassment as an argument against us.",
+    # the clause after "and" is a sentence of its own, not what "read" reports
+    "Other people read the verses differently, and that is fine.",
     # a photo credit glued to the caption's name is no speaker label
     "The party chose its nominees in May.\n\nAnna BergImage: Campaign of Anna Berg.\n\nTom SmithImage: Tsmith1980."
     "\n\nLea HartImage: GreenIn2010.\n\nThe vote was held online and the results were announced on Sunday.",

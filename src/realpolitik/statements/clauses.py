@@ -46,8 +46,8 @@ def complement(cue: Token) -> Token | None:
     after = [
         c
         for c in cue.children
-        if c.dep_ == "ccomp" and c.i > cue.i and not _infinitival(c) and not _question(c)
-    ]
+        if c.dep_ == "ccomp" and c.i > cue.i and not _infinitival(c) and not _question(c) and c.pos_ != "ADJ"
+    ]  # not the small clause of "find it easy to ...": a judgement of the subject's, nothing said
     if after:
         relay = after[0]  # "X said the talks failed, the BBC reported": what X said is the relay's clause
         inner = [c for c in relay.children if c.dep_ == "ccomp" and c.i < relay.i] if is_cue(relay) else []
@@ -198,12 +198,13 @@ def clause_after(cue: Token) -> tuple[int, int] | None:
     noun_first = first.pos_ not in ("VERB", "AUX", "ADP", "SCONJ", "ADV")
     # "acknowledged the difficulties but stressed that ...": a subject after the cue's own coordinated verb is
     # that verb's clause's
-    conj = next((t.i for t in rest if t.dep_ == "conj" and t.head.i == cue.i), sent.end)
+    conj = next((t.i for t in rest if t.dep_ in ("conj", "cc") and t.head.i == cue.i), sent.end)
     opens_clause = any(
         t.dep_ in ("nsubj", "nsubjpass")
         and t.i < conj
         and t.head.i >= i
         and t.head.dep_ != "amod"  # "reported 21 confirmed cases": a number and its adjective, no clause
+        and t.head.pos_ in ("VERB", "AUX")  # "find it easy to ...": a small clause, a judgement
         and t.i < i + 8
         and not (noun_first and t.head.dep_ in ("relcl", "advcl") and t.left_edge.i > first.i)
         for t in rest
