@@ -155,6 +155,12 @@ CASES += [
         "The new plant will not stand idle for years, Director Hans Weber said, and the loan will be repaid.",
         [("The new plant will not stand idle for years", "actor", "Weber")],
     ),
+    # a cue coordinated with a passive verb shares its subject
+    (
+        "The mayor was attacked on stage in Gdańsk on Sunday. A man named Jan Nowak was arrested at the scene "
+        "and claimed he had been wrongfully imprisoned by the former government.",
+        [("he had been wrongfully imprisoned by the former government", "actor", "Nowak")],
+    ),
     # the object of a verb of causing is the subject of the cue under it, not the verb's own subject
     (
         'Criticism from the unions led Prime Minister Anna Berg to declare "the reform will be withdrawn '

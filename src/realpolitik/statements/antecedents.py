@@ -50,6 +50,8 @@ def definite_antecedent(head: Token, index: MentionIndex) -> Speaker | None:
 _TEAM_WORDS = cues.words("study_team_nouns")
 _INSTITUTION_HEADS = cues.words("institution_heads")
 _NAME_ENTS = frozenset({"PERSON", "ORG", "NORP", ""})  # "the August campaign" is a date, no name
+_FIGURE_GOVERNORS = cues.words("figure_governors")
+_FIGURE_SUBJECTS = cues.words("figure_subjects")
 OBJECT_CONTROL = cues.words("object_control_verbs")  # "led Biden to express": Biden expresses
 _AFFILIATION_PREPS = frozenset({"from", "at", "of"})
 
@@ -181,3 +183,14 @@ def infinitive_subject(verb: Token) -> Token | None:
     if verb.dep_ != "xcomp" or head.i == verb.i or head.lemma_.lower() not in OBJECT_CONTROL:
         return None
     return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+
+
+def figure_of_speech(cue: Token) -> bool:
+    """ "Suffice it to say that ...", "Needless to say", "so to say", "common sense tells us that ...": the
+    speaker's own words, which report nobody."""
+    if cue.dep_ in ("xcomp", "pcomp") and cue.head.lower_ in _FIGURE_GOVERNORS:
+        return True
+    before = cue.doc[max(cue.i - 2, 0) : cue.i]
+    if cue.lemma_.lower() in ("say", "speak") and [t.lower_ for t in before] in (["so", "to"], ["is", "to"]):
+        return True  # "so to say", "that is to say": the speaker's own hedge (audit 15)
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in _FIGURE_SUBJECTS for c in cue.children)

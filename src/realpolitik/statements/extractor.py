@@ -23,6 +23,7 @@ from realpolitik.annotate import sentence_of
 from realpolitik.annotate.datelines import after_dateline
 from realpolitik.model import Article, Mention, Speaker, SpeakerType, Statement, StatementForm, stable_id
 from realpolitik.ontology.lexicon import Lexicon
+from realpolitik.statements.antecedents import figure_of_speech
 from realpolitik.statements.attribution import (
     CLOSING_STOPS,
     MIN_QUOTE_WORDS,
@@ -68,7 +69,6 @@ from realpolitik.statements.quotes import (
 from realpolitik.statements.speakers import (
     REPORT_LEMMAS,
     STATEMENT_NOUNS,
-    figure_of_speech,
     group_before,
     is_cue,
     issued_with_its_words,

@@ -19,6 +19,7 @@ from realpolitik.model import Mention, Speaker, SpeakerType
 from realpolitik.ontology import cues
 from realpolitik.statements.antecedents import (
     definite_antecedent,
+    figure_of_speech,
     infinitive_subject,
     lowers,
     name_before_aside,
@@ -58,9 +59,7 @@ _DOCUMENT_HEADS = NON_AGENTS | UTTERANCE_HEADS | _STATEMENT_NOUNS | cues.words("
 _AUTHOR_PREPS = frozenset({"by", "of", "from"})
 _MANNER_PREPS = frozenset({"by", "after", "before", "upon", "while"})
 _PART_WORDS = frozenset({"some", "many", "most", "several", "one", "two", "three", "few", "all", "dozens"})
-_FIGURE_GOVERNORS = cues.words("figure_governors")
 _QUOTING_VERBS = frozenset({"quote", "cite", "report"})
-_FIGURE_SUBJECTS = cues.words("figure_subjects")
 
 
 def is_cue(token: Token) -> bool:
@@ -72,17 +71,6 @@ def is_cue(token: Token) -> bool:
     if token.lemma_.lower() in CUE_LEMMAS:
         return not figure_of_speech(token)
     return statement_object(token) is not None
-
-
-def figure_of_speech(cue: Token) -> bool:
-    """ "Suffice it to say that ...", "Needless to say", "so to say", "common sense tells us that ...": the
-    speaker's own words, which report nobody."""
-    if cue.dep_ in ("xcomp", "pcomp") and cue.head.lower_ in _FIGURE_GOVERNORS:
-        return True
-    before = cue.doc[max(cue.i - 2, 0) : cue.i]
-    if cue.lemma_.lower() in ("say", "speak") and [t.lower_ for t in before] in (["so", "to"], ["is", "to"]):
-        return True  # "so to say", "that is to say": the speaker's own hedge (audit 15)
-    return any(c.dep_ == "nsubj" and c.lemma_.lower() in _FIGURE_SUBJECTS for c in cue.children)
 
 
 def continues_cue(cue: Token) -> bool:
@@ -170,7 +158,13 @@ def subject_of(cue: Token) -> Token | None:
     ):  # "..., with officials saying this is for security reasons", not "come up with a task saying"
         return _actor_behind(cue.head, cue)
     for _ in range(3):
-        subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
+        # "The attacker is reported to have jumped on stage and claimed ...": a conjunct shares a passive subject
+        deps = (
+            ("nsubj", "csubj", "nsubjpass") if node is not cue and cue.dep_ == "conj" else ("nsubj", "csubj")
+        )
+        subjects = [
+            c for c in node.children if c.dep_ in deps and (c.dep_ != "nsubjpass" or c.lower_ != "it")
+        ]
         if subjects:
             # two subjects ("New Orleans and Jefferson Parish officials"): the one next to the verb
             before = [c for c in subjects if c.i < node.i]
