@@ -355,3 +355,24 @@ def test_an_organisations_charter_or_resolutions_referred_to_are_no_actor(nlp_en
     assert {m.text for m in resolve(nlp_engine, text) if m.code == "UN"} >= {
         "the United Nations Security Council"
     }
+
+
+def test_a_known_surname_the_tagger_left_bare_is_that_person(nlp_engine: Any) -> None:
+    # "accused Trump of ...": the small model tags no entity on the surname; the article named him in full before.
+    # Another of the family with a given name of her own is not him.
+    day = date(2020, 8, 28)
+    text = (
+        "President Donald Trump accepted the nomination. Other speakers included four of Trump's children and "
+        "First Lady Melania Trump. In reaction to the convention, House Speaker Nancy Pelosi accused Trump of "
+        'ignoring "truth, evidence, data and facts" and said she would prefer Biden not participate in the '
+        "presidential debates with Trump."
+    )
+    mentions = resolve(nlp_engine, text, day)
+    accused = [m for m in mentions if m.start == text.index("Trump of")]
+    assert [(m.code, m.sector) for m in accused] == [("USA", "GOV")]
+    assert all(m.code is None for m in mentions if "Melania" in m.text)
+    # a month is no surname, whoever bore it before
+    may = resolve(
+        nlp_engine, "Prime Minister Theresa May spoke. The vote was held in May.", date(2019, 1, 15)
+    )
+    assert [m.code for m in may if m.text == "May" and m.start > 30] == []

@@ -45,6 +45,7 @@ class ArticleState(Protocol):
 HONORIFICS = cues.words("honorifics")
 PRONOUNS = cues.words("person_pronouns")
 COUNTRY_NOUNS = cues.words("country_nouns")
+_TITLE_WORDS = cues.words("title_words")
 PAIR_NOUNS = cues.mapping("pair_nouns")
 PLACE_PREPS = cues.words("place_prepositions")
 COMPASS = cues.words("compass_words")
@@ -93,6 +94,11 @@ class Coreference:
                 i += 1
                 continue
             low = lowers[i]
+            if low in surnames and self._bare_surname(i):
+                # "Pelosi accused Trump of ...": a known person's surname the tagger left without an entity
+                new.append(self._make(surnames[low], i, i + 1))
+                i += 1
+                continue
             if (
                 low in titled
                 and r.words[i][:1].isupper()
@@ -210,6 +216,27 @@ class Coreference:
         for ante in reversed(pair):
             new.append(self._make(ante, i, end))
         return end
+
+    def _bare_surname(self, i: int) -> bool:
+        """A lone capitalised proper noun, not a date or place, with no other name next to it."""
+        r = self.r
+        if not r.has_pos or not r.words[i][:1].isupper():
+            return False
+        tok = r.doc[i]
+        if tok.tag_ != "NNP" or tok.ent_type_ in (
+            "DATE",
+            "TIME",
+            "GPE",
+            "LOC",
+            "FAC",
+            "EVENT",
+            "WORK_OF_ART",
+        ):
+            return False
+        return not any(
+            0 <= j < len(r.words) and r.words[j][:1].isupper() and r.doc[j].pos_ == "PROPN"
+            for j in (i - 1, i + 1)
+        )
 
     def _named_pair(
         self, i: int, resolved: list[tuple[int, Mention]], sentence_of: list[int], new: list[Mention]
@@ -448,7 +475,16 @@ class Coreference:
         words = [w for w in text.replace("’s", "").replace("'s", "").split() if w.lower() not in HONORIFICS]
         if not words:
             return None
-        return surnames.get(" ".join(words).lower()) or surnames.get(words[-1].lower())
+        full = surnames.get(" ".join(words).lower())
+        if full is not None or len(words) < 2:
+            return full or surnames.get(words[-1].lower())
+        ante = surnames.get(words[-1].lower())
+        given = words[-2]
+        if ante is not None and given[:1].isupper() and given.lower() not in _TITLE_WORDS:
+            # "First Lady Melania Trump" after "Donald Trump": another of the family, unless the given names agree
+            if given.lower() not in (ante.name or ante.text).lower().split():
+                return None
+        return ante
 
     def _make(self, ante: Mention, start: int, end: int) -> Mention:
         r = self.r
