@@ -480,10 +480,14 @@ class Coreference:
             return full or surnames.get(words[-1].lower())
         ante = surnames.get(words[-1].lower())
         given = words[-2]
-        if ante is not None and given[:1].isupper() and given.lower() not in _TITLE_WORDS:
-            # "First Lady Melania Trump" after "Donald Trump": another of the family, unless the given names agree
-            if given.lower() not in (ante.name or ante.text).lower().split():
-                return None
+        # "First Lady Melania Trump" after "Donald Trump": another of the family, unless the given names agree
+        if (
+            ante is not None
+            and given[:1].isupper()
+            and given.lower() not in _TITLE_WORDS
+            and given.lower() not in (ante.name or ante.text).lower().split()
+        ):
+            return None
         return ante
 
     def _make(self, ante: Mention, start: int, end: int) -> Mention:
