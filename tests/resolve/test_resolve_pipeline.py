@@ -376,3 +376,11 @@ def test_a_known_surname_the_tagger_left_bare_is_that_person(nlp_engine: Any) ->
         nlp_engine, "Prime Minister Theresa May spoke. The vote was held in May.", date(2019, 1, 15)
     )
     assert [m.code for m in may if m.text == "May" and m.start > 30] == []
+
+
+def test_a_us_state_is_the_united_states(nlp_engine: Any) -> None:
+    # "Wisconsin Governor Tony Evers": every US state is a place of the US (but Georgia and Washington have other
+    # readings, see the us_states cue and the metonym)
+    mentions = resolve(nlp_engine, "Wisconsin Governor Tony Evers deployed the National Guard.", date(2020, 8, 25))
+    evers = by_text(mentions, "Tony Evers")
+    assert (evers.code, evers.sector) == ("USA", "GOV")
