@@ -381,6 +381,25 @@ def test_a_known_surname_the_tagger_left_bare_is_that_person(nlp_engine: Any) ->
 def test_a_us_state_is_the_united_states(nlp_engine: Any) -> None:
     # "Wisconsin Governor Tony Evers": every US state is a place of the US (but Georgia and Washington have other
     # readings, see the us_states cue and the metonym)
-    mentions = resolve(nlp_engine, "Wisconsin Governor Tony Evers deployed the National Guard.", date(2020, 8, 25))
+    mentions = resolve(
+        nlp_engine, "Wisconsin Governor Tony Evers deployed the National Guard.", date(2020, 8, 25)
+    )
     evers = by_text(mentions, "Tony Evers")
     assert (evers.code, evers.sector) == ("USA", "GOV")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("Peru's parliament impeached President Martin Vizcarra.", "Peru's parliament", "PER"),
+        (
+            "The United States House of Representatives impeached President Donald Trump.",
+            "The United States House of Representatives",
+            "USA",
+        ),
+    ],
+)
+def test_a_legislature_is_the_legislative_sector(nlp_engine: Any, text: str, phrase: str, code: str) -> None:
+    # docs/annotation.md: legislators and legislatures are LEG, not the government they may impeach
+    mention = by_text(resolve(nlp_engine, text, date(2020, 11, 8)), phrase)
+    assert (mention.code, mention.sector) == (code, "LEG")
