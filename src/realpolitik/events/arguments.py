@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from realpolitik.events.predicates import hung_predicate, last_word
 from realpolitik.model import ActorRef, Mention
 from realpolitik.ontology import cues
 
@@ -381,6 +382,8 @@ def subject_of(verb: Token, index: MentionIndex, depth: int = 0) -> Argument | N
         return subject_of(head, index, depth + 1)
     if verb.dep_ in ("relcl", "acl") and verb.tag_ in ("VBG", "VBZ", "VBP", "VBD"):
         return argument(head, index, "relative")
+    if hung_predicate(verb):
+        return argument(head, index, "subject")
     if (
         verb.dep_ == "acl"
         and head.dep_ == "dobj"
@@ -477,7 +480,7 @@ def localized(arg: Argument | None, country: ActorRef | None, why: str = "place"
         return arg  # "blew themselves up", "it": a pronoun is someone named elsewhere, not a local group
     if why == "sole" and not all(_group_like(r.text) for r in arg.refs):
         return arg  # only the sentence names a state: "the report alleged" is no domestic group
-    if why == "home" and any(_last_word(r.text) in _NOT_GROUPS for r in arg.refs):
+    if why == "home" and any(last_word(r.text) in _NOT_GROUPS for r in arg.refs):
         return arg  # "the Kremlin criticised the decision": an act or a text acted on is no domestic group
     refs = tuple(
         ActorRef(
@@ -491,12 +494,7 @@ def localized(arg: Argument | None, country: ActorRef | None, why: str = "place"
 def _civilians(text: str) -> str | None:
     """The sector of a group of ordinary people ("residents", "vigilant locals", "families"): civilians, apart
     from the state's institutions ("Prime Minister Hubert Minnis urged residents to evacuate" is GOV -> CVL)."""
-    return "CVL" if _last_word(text) in _CIVILIANS else None
-
-
-def _last_word(text: str) -> str:
-    words = text.split()
-    return words[-1].lower() if words else ""
+    return "CVL" if last_word(text) in _CIVILIANS else None
 
 
 def _group_like(text: str) -> bool:

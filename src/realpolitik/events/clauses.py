@@ -10,6 +10,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from realpolitik.events.arguments import child, real_object
+from realpolitik.events.predicates import hung_predicate
 from realpolitik.model import ActorRef
 from realpolitik.ontology import cues
 
@@ -89,6 +90,7 @@ def in_passing(trigger: Token, governors: Sequence[Token]) -> bool:
         head.dep_ == "acl"
         and head.tag_ in ("VBN", "VBG")
         and not any(c.lower_ == "to" for c in head.children)
+        and not hung_predicate(head)
     )
 
 
@@ -247,7 +249,7 @@ def main_clause(trigger: Token, governors: tuple[Token, ...], coordinated: bool 
     head = governors[-1] if governors else trigger
     while coordinated and head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
-    return head.dep_ == "ROOT"
+    return head.dep_ == "ROOT" or hung_predicate(head)
 
 
 __all__ = [

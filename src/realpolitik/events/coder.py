@@ -96,7 +96,7 @@ from realpolitik.events.readouts import (
 )
 from realpolitik.events.reported import other_reading, reported_acts
 from realpolitik.events.rewrites import Reading, rewrite
-from realpolitik.events.targets import is_measure, measure_author, target_of
+from realpolitik.events.targets import is_measure, measure_author, protest_addressee, target_of
 from realpolitik.events.triggers import Match, find_triggers, governors_of, verb_lemma
 from realpolitik.model import ActorRef, Article, Event, Mention, stable_id
 from realpolitik.ontology import DEFAULT_CAMEO, QUAD_CLASS, cameo_entry, cues
@@ -262,16 +262,8 @@ def _events_for(
         and any(t.code for t in targets)
     ):
         targets = ()
-    if (
-        kind == "PROTEST"
-        and target is not None
-        and target.how.startswith("location")
-        and targets
-        and {t.code for t in targets} <= {s.code for s in sources if s.code}
-    ):
-        # "gathered in the U.S. capital for a rally": where a crowd protests in its own country is no one it
-        # protests to; the protest names no addressee
-        targets = ()
+    if kind == "PROTEST" and target is not None and target.how.startswith("location"):
+        targets = protest_addressee(targets, sources)
     if (
         target is not None
         and target.how == "clause"
@@ -353,7 +345,11 @@ def _events_for(
             turned_out_to_protest(trigger) and main_clause(trigger.head, ())
         ):
             score += 0.1  # the main clause carries the sentence's news
-        if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and not listed_participle(trigger):
+        if (
+            trigger.dep_ == "acl"
+            and trigger.tag_ == "VBN"
+            and not (main_clause(trigger, ()) or listed_participle(trigger))
+        ):
             score -= 0.15  # "the curfew imposed in Sudan": background to the sentence, not its news
         how = f"{source.how if source else '-'}/{target.how if target else '-'}"
         out.append(

@@ -4,6 +4,8 @@ resort, a known actor deeper in its clause; for a request, only the addressee or
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from realpolitik.events.arguments import (
@@ -18,6 +20,7 @@ from realpolitik.events.arguments import (
     real_object,
 )
 from realpolitik.events.triggers import Match
+from realpolitik.model import ActorRef
 from realpolitik.ontology import cues
 
 _MESSAGES = cues.words("message_nouns")
@@ -240,3 +243,18 @@ def _clause_target(verb: Token, index: MentionIndex, exclude: set[int]) -> Argum
 
 def _is_subtree(token: Token, of: Token) -> bool:
     return of.left_edge.i <= token.i <= of.right_edge.i
+
+
+_SEATS = cues.words("seats_of_power")
+
+
+def protest_addressee(targets: tuple[ActorRef, ...], sources: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
+    """Whom a protest held at a place is addressed to. Where a crowd protests in its own country is no one it
+    protests to ("gathered in the U.S. capital for a rally"), unless the place is a seat of its government
+    ("protested outside the White House", "rallied in front of parliament"): then that government."""
+    if not targets or not {t.code for t in targets} <= {s.code for s in sources if s.code}:
+        return targets
+    seats = tuple(
+        replace(t, sector=t.sector or "GOV") for t in targets if _SEATS & set(t.text.lower().split())
+    )
+    return seats
