@@ -19,7 +19,7 @@ KINDS = {
     "statements-sample.jsonl": (60, STATEMENT_KEYS),
     **{f"events-sample-seed{seed}.jsonl": (100, EVENT_KEYS) for seed in SEEDS},
     **{f"statements-sample-seed{seed}.jsonl": (60, STATEMENT_KEYS) for seed in SEEDS},
-    "kaz-influence-judged.jsonl": (223, EVENT_KEYS),
+    "kaz-influence-judged.jsonl": (224, EVENT_KEYS),
 }
 
 
