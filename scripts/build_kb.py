@@ -213,7 +213,8 @@ def build_persons(
         if code[:3] in states:
             sector = code[3:6] or None
             if sector == "GOV" and code[6:9] in ("LEG", "JUD"):
-                sector = code[6:9]  # "USAGOVLEG": Congress is the legislature (docs/annotation.md), not the government
+                # "USAGOVLEG": Congress is the legislature (docs/annotation.md), not the government
+                sector = code[6:9]
             return code[:3], sector
         return None, None
 
