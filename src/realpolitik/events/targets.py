@@ -254,7 +254,6 @@ def protest_addressee(targets: tuple[ActorRef, ...], sources: tuple[ActorRef, ..
     ("protested outside the White House", "rallied in front of parliament"): then that government."""
     if not targets or not {t.code for t in targets} <= {s.code for s in sources if s.code}:
         return targets
-    seats = tuple(
+    return tuple(
         replace(t, sector=t.sector or "GOV") for t in targets if _SEATS & set(t.text.lower().split())
     )
-    return seats

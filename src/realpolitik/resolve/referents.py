@@ -46,6 +46,9 @@ HONORIFICS = cues.words("honorifics")
 PRONOUNS = cues.words("person_pronouns")
 COUNTRY_NOUNS = cues.words("country_nouns")
 _TITLE_WORDS = cues.words("title_words")
+_NOT_NAME_ENTS = frozenset(
+    {"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART"}
+)  # "in May" is no Theresa May
 PAIR_NOUNS = cues.mapping("pair_nouns")
 PLACE_PREPS = cues.words("place_prepositions")
 COMPASS = cues.words("compass_words")
@@ -190,9 +193,8 @@ class Coreference:
             and PAIR_NOUNS.get(nxt) == "person"
             and self._named_pair(i, resolved, sentence_of, new)
         ):
-            return (
-                i + 2
-            )  # "Putin and Nazarbayev signed a statement. The presidents also signed ...": those two
+            # "Putin and Nazarbayev signed a statement. The presidents also signed ...": those two
+            return i + 2
         else:
             return 0
         want = PAIR_NOUNS.get(noun)
@@ -223,15 +225,7 @@ class Coreference:
         if not r.has_pos or not r.words[i][:1].isupper():
             return False
         tok = r.doc[i]
-        if tok.tag_ != "NNP" or tok.ent_type_ in (
-            "DATE",
-            "TIME",
-            "GPE",
-            "LOC",
-            "FAC",
-            "EVENT",
-            "WORK_OF_ART",
-        ):
+        if tok.tag_ != "NNP" or tok.ent_type_ in _NOT_NAME_ENTS:
             return False
         return not any(
             0 <= j < len(r.words) and r.words[j][:1].isupper() and r.doc[j].pos_ == "PROPN"
